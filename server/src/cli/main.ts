@@ -1,0 +1,2 @@
+// Placeholder CLI entry; replaced by the real CLI.
+process.stdout.write('okr: not implemented yet\n');
