@@ -1,0 +1,86 @@
+// okr.config.yaml: reading, validation and layering. Layers, lowest first: built-in defaults,
+// editor settings, the repository's okr.config.yaml (the contract editor and CI share wins).
+import { parseDocument } from 'yaml';
+import { ConfigSchema, DEFAULT_CONFIG, type OkrConfig, type OkrConfigInput, type SeverityOrOff } from './schema';
+import { LineIndex, type Range } from './positions';
+import { closest } from './suggest';
+
+export const CONFIG_FILE_NAME = 'okr.config.yaml';
+
+export interface ConfigProblem {
+  message: string;
+  range: Range;
+}
+
+export interface LoadedConfig {
+  /** What the file says, validated (invalid parts dropped). */
+  input: OkrConfigInput;
+  problems: ConfigProblem[];
+}
+
+/** Parses okr.config.yaml text. Never throws: problems are returned with their positions. */
+export function parseConfig(text: string, knownRuleIds: readonly string[]): LoadedConfig {
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, { prettyErrors: false });
+  const problems: ConfigProblem[] = doc.errors.map((e) => ({ message: e.message, range: lines.range(e.pos[0], e.pos[1]) }));
+  const rangeOf = (path: readonly PropertyKey[]): Range => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node && node.range) return lines.range(node.range[0], node.range[1]);
+    }
+    return lines.range(0, 0);
+  };
+  let raw: unknown;
+  try {
+    raw = doc.toJS() ?? {};
+  } catch {
+    raw = {};
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push({ message: `${CONFIG_FILE_NAME} must be a YAML map`, range: lines.range(0, text.length) });
+    return { input: {}, problems };
+  }
+  const input = { ...(raw as Record<string, unknown>) };
+  const result = ConfigSchema.safeParse(input);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ message: `${issue.path.join('.') || 'config'}: ${issue.message}`, range: rangeOf(issue.path) });
+      // Drop the offending top-level section so the rest still applies.
+      if (issue.path.length > 0) delete input[String(issue.path[0])];
+    }
+  }
+  const rules = (input.rules ?? {}) as Record<string, unknown>;
+  for (const id of Object.keys(rules)) {
+    if (!knownRuleIds.includes(id)) {
+      const hint = closest(id, knownRuleIds);
+      problems.push({ message: `unknown rule '${id}'${hint ? `; did you mean '${hint}'?` : ''}`, range: rangeOf(['rules', id]) });
+    }
+  }
+  return { input: input as OkrConfigInput, problems };
+}
+
+/** Merges layers (lowest first) into a complete configuration. Maps merge key by key. */
+export function mergeConfig(...layers: Array<OkrConfigInput | undefined>): OkrConfig {
+  const out: OkrConfig = structuredClone(DEFAULT_CONFIG);
+  for (const layer of layers) {
+    if (!layer) continue;
+    const parsed = ConfigSchema.safeParse(layer);
+    if (!parsed.success) continue;
+    const l = layer;
+    if (l.rules) Object.assign(out.rules, parsed.data.rules);
+    if (l.limits) Object.assign(out.limits, stripUndefined(l.limits));
+    if (l.trackers) Object.assign(out.trackers, parsed.data.trackers);
+    if (l.github?.repository) out.github.repository = l.github.repository;
+    if (l.quality?.extraVagueWords) out.quality.extraVagueWords = [...out.quality.extraVagueWords, ...l.quality.extraVagueWords];
+    if (l.quality?.units) out.quality.units = [...out.quality.units, ...l.quality.units];
+  }
+  return out;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function severityFor(ruleId: string, defaultSeverity: SeverityOrOff, config: OkrConfig): SeverityOrOff {
+  return config.rules[ruleId] ?? defaultSeverity;
+}

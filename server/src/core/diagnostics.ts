@@ -1,0 +1,28 @@
+// What a rule reports, as plain data. The LSP layer maps this 1:1 onto LSP diagnostics
+// (source "okr", code = rule, codeDescription.href = docsUrl); the CLI prints it.
+import type { Range } from './positions';
+import type { Severity } from './schema';
+
+export const DOCS_BASE = 'https://github.com/okr-as-code/okr-as-code/blob/main/docs/rules/';
+
+export function ruleDocsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+/** Machine-readable hints that let quick fixes act without re-running the rule. */
+export type FixData =
+  | { kind: 'rename-key'; from: string; to: string }
+  | { kind: 'extract-from-to'; baseline: number; target: number; unit?: string }
+  | { kind: 'add-owner' }
+  | { kind: 'add-checkin' }
+  | { kind: 'replace-value'; with: string };
+
+export interface OkrDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  docsUrl: string;
+  tags?: Array<'unnecessary' | 'deprecated'>;
+  data?: FixData;
+}

@@ -1,0 +1,49 @@
+// Link strings of a key result -> what they point at. Pure: resolving needs only the strings,
+// the file's path, the workspace root and the configuration.
+import * as path from 'node:path';
+import type { OkrConfig } from './schema';
+
+export type LinkTarget =
+  | { kind: 'file'; path: string; startLine?: number; endLine?: number }
+  | { kind: 'github'; repository?: string; number: number; url?: string }
+  | { kind: 'tracker'; key: string; project: string; url?: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'invalid'; reason: string };
+
+const URL_RE = /^https?:\/\/\S+$/i;
+const GITHUB_RE = /^([\w.-]+\/[\w.-]+)?#(\d+)$/;
+const TRACKER_RE = /^([A-Z][A-Z0-9_]*)-(\d+)$/;
+const LINES_RE = /^(.*?)(?:#L(\d+)(?:-L?(\d+))?)?$/;
+
+/**
+ * @param docPath absolute path of the .okr file
+ * @param root absolute path of the workspace root
+ */
+export function resolveLink(text: string, docPath: string, root: string, config: OkrConfig): LinkTarget {
+  const t = text.trim();
+  if (URL_RE.test(t)) return { kind: 'url', url: t };
+  const gh = GITHUB_RE.exec(t);
+  if (gh) {
+    const repository = gh[1] ?? config.github.repository;
+    const number = Number(gh[2]);
+    return { kind: 'github', repository, number, url: repository ? `https://github.com/${repository}/issues/${number}` : undefined };
+  }
+  const tr = TRACKER_RE.exec(t);
+  if (tr) {
+    const template = config.trackers[tr[1]!];
+    return { kind: 'tracker', key: t, project: tr[1]!, url: template?.replace('{id}', tr[2]!).replace('{key}', t) };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(t) && !/^[a-z]:[\\/]/i.test(t)) {
+    return { kind: 'invalid', reason: `unsupported link scheme in '${t}': use http(s) URLs, paths, owner/repo#123, #123 or KEY-123` };
+  }
+  const m = LINES_RE.exec(t)!;
+  const p = m[1]!;
+  if (p === '') return { kind: 'invalid', reason: 'empty path' };
+  const resolved = p.startsWith('/') ? path.join(root, p) : path.resolve(path.dirname(docPath), p);
+  const startLine = m[2] ? Number(m[2]) : undefined;
+  const endLine = m[3] ? Number(m[3]) : startLine;
+  if (startLine !== undefined && (startLine < 1 || endLine! < startLine)) {
+    return { kind: 'invalid', reason: `line range in '${t}' must be #L<from>-L<to> with 1 <= from <= to` };
+  }
+  return { kind: 'file', path: resolved, startLine, endLine };
+}

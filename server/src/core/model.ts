@@ -1,0 +1,111 @@
+// The parsed, position-aware model of one `.okr` file. Plain data: every feature (rules, scoring,
+// hover, symbols, the CLI) reads this instead of the YAML text, and it is built once per version.
+import type { Document } from 'yaml';
+import type { LineIndex, Range } from './positions';
+import type { Period } from './period';
+
+/** One `key: value` of a YAML map, with the ranges of the key and of the value. */
+export interface Field {
+  key: string;
+  value: unknown;
+  keyRange: Range;
+  valueRange: Range;
+  /** Offsets of the whole pair (key start .. value end), for edits. */
+  start: number;
+  end: number;
+}
+
+/** A YAML map node as the model sees it: its fields and its extent. */
+export interface MapNode {
+  fields: Map<string, Field>;
+  range: Range;
+  start: number;
+  end: number;
+  /** Column where the map's keys start (its indentation), for edits that insert keys. */
+  indent: number;
+  /** True when written in flow style `{ ... }`. */
+  flow: boolean;
+}
+
+export type KrKind = 'metric' | 'guardrail' | 'milestone' | 'draft';
+
+export interface Checkin {
+  date?: string;
+  value?: number | boolean;
+  confidence?: number;
+  note?: string;
+  node: MapNode;
+}
+
+export interface Link {
+  text: string;
+  range: Range;
+}
+
+export interface KeyResult {
+  id?: string;
+  title?: string;
+  owner?: string;
+  metric?: string;
+  unit?: string;
+  baseline?: number;
+  target?: number;
+  current?: number;
+  confidence?: number;
+  weight: number;
+  guardrail?: 'at_least' | 'at_most';
+  done?: boolean;
+  links: Link[];
+  checkins: Checkin[];
+  kind: KrKind;
+  /** Owner after inheritance from the objective and the file. */
+  effectiveOwner?: string;
+  node: MapNode;
+  /** Index within its objective's key_results. */
+  index: number;
+}
+
+export interface Objective {
+  id?: string;
+  title?: string;
+  owner?: string;
+  type: 'aspirational' | 'committed';
+  weight: number;
+  alignsTo?: string;
+  /** aligns_to after inheritance from the file. */
+  effectiveAlignsTo?: string;
+  effectiveOwner?: string;
+  keyResults: KeyResult[];
+  node: MapNode;
+  /** The `key_results` field's sequence, when present. */
+  keyResultsField?: Field;
+  index: number;
+}
+
+export interface YamlProblem {
+  message: string;
+  range: Range;
+  code: string;
+}
+
+export interface OkrDocument {
+  uri: string;
+  version: number;
+  text: string;
+  lines: LineIndex;
+  /** The YAML AST, kept for edits that must preserve comments and formatting. */
+  yaml: Document.Parsed;
+  yamlErrors: YamlProblem[];
+  yamlWarnings: YamlProblem[];
+  /** The top-level map, absent when the document is not a map (empty, scalar, list). */
+  root?: MapNode;
+  period?: Period;
+  periodField?: Field;
+  team?: string;
+  owner?: string;
+  alignsTo?: string;
+  objectives: Objective[];
+  objectivesField?: Field;
+  /** `# okr-disable-next-line` comments: line they apply to -> rule ids ('*' for all). */
+  suppressions: Map<number, Set<string>>;
+}

@@ -1,0 +1,213 @@
+// Text -> OkrDocument. Lenient by design: broken input is not an error, it yields a model of what
+// could be read plus YAML problems; the `schema` rule reports everything else. Never throws.
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineIndex } from './positions';
+import type { Checkin, Field, KeyResult, KrKind, Link, MapNode, Objective, OkrDocument, YamlProblem } from './model';
+import { parsePeriod } from './period';
+
+export function parseOkrDocument(text: string, uri: string, version = 0): OkrDocument {
+  const lines = new LineIndex(text);
+  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const problem = (e: { message: string; pos: [number, number]; code: string }): YamlProblem => {
+    const [s, end] = e.pos;
+    return { message: cleanYamlMessage(e.message), range: lines.range(s, Math.max(end, s + 1)), code: e.code };
+  };
+  const doc: OkrDocument = {
+    uri,
+    version,
+    text,
+    lines,
+    yaml,
+    yamlErrors: yaml.errors.map(problem),
+    yamlWarnings: yaml.warnings.map(problem),
+    objectives: [],
+    suppressions: findSuppressions(text),
+  };
+
+  const contents = yaml.contents as Node | null;
+  if (!isMap(contents)) return doc;
+  const root = mapNode(contents, lines);
+  doc.root = root;
+
+  const periodField = root.fields.get('period');
+  if (periodField) {
+    doc.periodField = periodField;
+    doc.period = parsePeriod(periodField.value);
+  }
+  doc.team = str(root.fields.get('team')?.value);
+  doc.owner = str(root.fields.get('owner')?.value);
+  doc.alignsTo = str(root.fields.get('aligns_to')?.value);
+
+  const objectivesPair = findPair(contents, 'objectives');
+  doc.objectivesField = root.fields.get('objectives');
+  if (objectivesPair && isSeq(objectivesPair.value)) {
+    objectivesPair.value.items.forEach((item, index) => {
+      if (isMap(item)) doc.objectives.push(objective(item as YAMLMap, index, doc, lines));
+    });
+  }
+  return doc;
+}
+
+function objective(node: YAMLMap, index: number, doc: OkrDocument, lines: LineIndex): Objective {
+  const m = mapNode(node, lines);
+  const type = m.fields.get('type')?.value;
+  const o: Objective = {
+    id: str(m.fields.get('id')?.value),
+    title: str(m.fields.get('title')?.value),
+    owner: str(m.fields.get('owner')?.value),
+    type: type === 'committed' ? 'committed' : 'aspirational',
+    weight: nonNegative(m.fields.get('weight')?.value) ?? 1,
+    alignsTo: str(m.fields.get('aligns_to')?.value),
+    keyResults: [],
+    node: m,
+    keyResultsField: m.fields.get('key_results'),
+    index,
+  };
+  o.effectiveOwner = o.owner ?? doc.owner;
+  o.effectiveAlignsTo = o.alignsTo ?? doc.alignsTo;
+  const krPair = findPair(node, 'key_results');
+  if (krPair && isSeq(krPair.value)) {
+    krPair.value.items.forEach((item, i) => {
+      if (isMap(item)) o.keyResults.push(keyResult(item as YAMLMap, i, o, lines));
+    });
+  }
+  return o;
+}
+
+function keyResult(node: YAMLMap, index: number, parent: Objective, lines: LineIndex): KeyResult {
+  const m = mapNode(node, lines);
+  const f = (k: string) => m.fields.get(k)?.value;
+  const guardrail = f('guardrail');
+  const kr: KeyResult = {
+    id: str(f('id')),
+    title: str(f('title')),
+    owner: str(f('owner')),
+    metric: str(f('metric')),
+    unit: unitString(f('unit')),
+    baseline: num(f('baseline')),
+    target: num(f('target')),
+    current: num(f('current')),
+    confidence: num(f('confidence')),
+    weight: nonNegative(f('weight')) ?? 1,
+    guardrail: guardrail === 'at_least' || guardrail === 'at_most' ? guardrail : undefined,
+    done: typeof f('done') === 'boolean' ? (f('done') as boolean) : undefined,
+    links: [],
+    checkins: [],
+    kind: 'draft',
+    node: m,
+    index,
+  };
+  kr.kind = kindOf(kr);
+  kr.effectiveOwner = kr.owner ?? parent.effectiveOwner;
+
+  const linksPair = findPair(node, 'links');
+  if (linksPair && isSeq(linksPair.value)) {
+    for (const item of linksPair.value.items) {
+      if (isScalar(item) && typeof item.value === 'string' && item.range) {
+        const [s, e] = item.range;
+        kr.links.push({ text: item.value, range: lines.range(s, e) } satisfies Link);
+      }
+    }
+  }
+  const checkinsPair = findPair(node, 'checkins');
+  if (checkinsPair && isSeq(checkinsPair.value)) {
+    for (const item of checkinsPair.value.items) {
+      if (!isMap(item)) continue;
+      const cm = mapNode(item as YAMLMap, lines);
+      const v = cm.fields.get('value')?.value;
+      kr.checkins.push({
+        date: str(cm.fields.get('date')?.value),
+        value: typeof v === 'number' || typeof v === 'boolean' ? v : undefined,
+        confidence: num(cm.fields.get('confidence')?.value),
+        note: str(cm.fields.get('note')?.value),
+        node: cm,
+      } satisfies Checkin);
+    }
+  }
+  return kr;
+}
+
+function kindOf(kr: KeyResult): KrKind {
+  if (kr.guardrail) return 'guardrail';
+  if (kr.done !== undefined) return 'milestone';
+  if (kr.target !== undefined) return 'metric';
+  return 'draft';
+}
+
+export function mapNode(node: YAMLMap, lines: LineIndex): MapNode {
+  const fields = new Map<string, Field>();
+  const [start, , end] = node.range ?? [0, 0, 0];
+  let indent = lines.positionAt(start).character;
+  let first = true;
+  for (const pair of node.items as Pair[]) {
+    const key = pair.key as Node | null;
+    if (!isScalar(key) || !key.range) continue;
+    const name = String(key.value);
+    const [ks, ke] = key.range;
+    if (first) {
+      indent = lines.positionAt(ks).character;
+      first = false;
+    }
+    const value = pair.value as Node | null;
+    let vs = ke;
+    let ve = ke;
+    if (value && value.range) {
+      vs = value.range[0];
+      ve = value.range[1];
+    }
+    // Keep the first occurrence of a duplicated key: YAML reports the duplicate itself.
+    if (!fields.has(name)) {
+      fields.set(name, {
+        key: name,
+        value: isScalar(value) ? value.value : value ? value.toJSON() : null,
+        keyRange: lines.range(ks, ke),
+        valueRange: lines.range(vs, ve),
+        start: ks,
+        end: Math.max(ve, ke),
+      });
+    }
+  }
+  const valueEnd = node.range ? node.range[1] : end;
+  return { fields, range: lines.range(start, valueEnd), start, end: valueEnd, indent, flow: Boolean(node.flow) };
+}
+
+function findPair(node: YAMLMap, key: string): Pair | undefined {
+  return (node.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key);
+}
+
+const SUPPRESS = /^[ \t]*#[ \t]*okr-disable-next-line\b[ \t]*(.*)$/;
+
+function findSuppressions(text: string): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  if (!text.includes('okr-disable-next-line')) return out;
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((line, i) => {
+    const m = SUPPRESS.exec(line);
+    if (!m) return;
+    const ids = m[1]!
+      .replace(/\s+--.*$/, '') // allow a trailing "-- reason"
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    out.set(i + 1, new Set(ids.length ? ids : ['*']));
+  });
+  return out;
+}
+
+function cleanYamlMessage(message: string): string {
+  // The yaml package appends " at line X, column Y" in some messages; the range says it already.
+  return message.replace(/ at line \d+, column \d+.*$/s, '').trim();
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+function nonNegative(v: unknown): number | undefined {
+  const n = num(v);
+  return n !== undefined && n >= 0 ? n : undefined;
+}
+function unitString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}

@@ -1,0 +1,74 @@
+// Offsets <-> 0-based line/character positions (UTF-16 code units, the LSP default).
+// Plain data shaped like LSP's Position/Range so the LSP layer passes them through unchanged,
+// without this core depending on any LSP package.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export class LineIndex {
+  /** Offset of the first character of every line. */
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) starts.push(i + 1);
+      else if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo]! };
+  }
+
+  offsetAt(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    if (pos.line < 0) return 0;
+    const start = this.starts[pos.line]!;
+    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1]! : this.text.length;
+    return Math.max(start, Math.min(start + pos.character, next));
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  /** Start offset of a line, and the offset just before its line break. */
+  lineBounds(line: number): { start: number; end: number } {
+    const start = this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+    let end = line + 1 < this.starts.length ? this.starts[line + 1]! : this.text.length;
+    while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return { start, end };
+  }
+}
+
+export function containsPosition(range: Range, pos: Position): boolean {
+  if (pos.line < range.start.line || pos.line > range.end.line) return false;
+  if (pos.line === range.start.line && pos.character < range.start.character) return false;
+  if (pos.line === range.end.line && pos.character > range.end.character) return false;
+  return true;
+}

@@ -1,0 +1,32 @@
+import { daysBetween, isActive } from '../period';
+import { latestCheckin } from '../scoring';
+import type { Rule } from './rule';
+
+export const checkinStale: Rule = {
+  id: 'checkin-stale',
+  defaultSeverity: 'warning',
+  description: 'No check-in for a while (default 14 days) on an open key result in an active period.',
+  scope: 'file',
+  check(ctx) {
+    const period = ctx.doc.period;
+    if (!period || !isActive(period, ctx.today)) return;
+    const limit = ctx.config.limits.staleCheckinDays;
+    for (const o of ctx.doc.objectives) {
+      for (const kr of o.keyResults) {
+        if (kr.kind === 'draft' || kr.done === true) continue;
+        const last = latestCheckin(kr);
+        const since = last?.date && last.date >= period.start ? last.date : period.start;
+        const days = daysBetween(since, ctx.today);
+        if (days <= limit) continue;
+        const anchor = kr.node.fields.get('checkins')?.keyRange ?? kr.node.fields.get('id')?.valueRange ?? kr.node.range;
+        ctx.report({
+          range: anchor,
+          message: last?.date
+            ? `Last check-in ${days} days ago (${last.date}); check in at least every ${limit} days so the score stays true.`
+            : `No check-in since the period started ${days} days ago; check in at least every ${limit} days.`,
+          data: { kind: 'add-checkin' },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import { resolveLink } from '../links';
+import type { Rule } from './rule';
+
+export const linkBroken: Rule = {
+  id: 'link-broken',
+  defaultSeverity: 'warning',
+  description: 'A link to a file that does not exist, or a link that is not written in a known form.',
+  scope: 'workspace',
+  check(ctx) {
+    if (!ctx.path) return;
+    const root = ctx.workspace?.root ?? path.dirname(ctx.path);
+    for (const o of ctx.doc.objectives) {
+      for (const kr of o.keyResults) {
+        for (const link of kr.links) {
+          const t = resolveLink(link.text, ctx.path, root, ctx.config);
+          if (t.kind === 'invalid') ctx.report({ range: link.range, message: `Link '${link.text}': ${t.reason}.` });
+          else if (t.kind === 'file' && ctx.fileExists?.(t.path) === false) {
+            ctx.report({ range: link.range, message: `Link '${link.text}' points to ${path.relative(root, t.path) || t.path}, which does not exist.` });
+          }
+        }
+      }
+    }
+  },
+};
+
+export const linkUnresolvable: Rule = {
+  id: 'link-unresolvable',
+  defaultSeverity: 'info',
+  description: 'An issue link that cannot be opened: `#123` without a default repository, or a tracker key without a URL template.',
+  scope: 'file',
+  check(ctx) {
+    for (const o of ctx.doc.objectives) {
+      for (const kr of o.keyResults) {
+        for (const link of kr.links) {
+          const t = resolveLink(link.text, ctx.path ?? '/x.okr', '/', ctx.config);
+          if (t.kind === 'github' && !t.url) {
+            ctx.report({ range: link.range, message: `'${link.text}' needs a default repository: set \`github: {repository: owner/repo}\` in okr.config.yaml, or write owner/repo${link.text}.` });
+          } else if (t.kind === 'tracker' && !t.url) {
+            ctx.report({ range: link.range, message: `No URL template for tracker '${t.project}': add \`trackers: {${t.project}: "https://…/${t.project}-{id}"}\` to okr.config.yaml.` });
+          }
+        }
+      }
+    }
+  },
+};

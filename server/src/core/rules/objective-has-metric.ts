@@ -1,0 +1,25 @@
+import type { Rule } from './rule';
+import { subRange } from './util';
+
+// A number in an objective's title, not part of a word or version ("v2", "Q4", "2026" are fine).
+const NUMBER_IN_TEXT = /(?<![\w.])(\d+(?:[.,]\d+)?\s?(?:%|x\b|ms\b|s\b|k\b|m\b)|\d{1,3}(?:[.,]\d+)?)(?![\w.-])/;
+const YEARISH = /^(19|20)\d\d$/;
+
+export const objectiveHasMetric: Rule = {
+  id: 'objective-has-metric',
+  defaultSeverity: 'hint',
+  description: 'An objective with a number in its title: objectives are qualitative, numbers belong in key results.',
+  scope: 'file',
+  check(ctx) {
+    for (const o of ctx.doc.objectives) {
+      const title = o.node.fields.get('title');
+      if (!o.title || !title) continue;
+      const m = NUMBER_IN_TEXT.exec(o.title);
+      if (!m || YEARISH.test(m[1]!.trim())) continue;
+      ctx.report({
+        range: subRange(ctx, title, m.index, m.index + m[0].length),
+        message: 'Objectives are qualitative: move the number into a key result and keep the objective as the "why".',
+      });
+    }
+  },
+};

@@ -1,0 +1,41 @@
+// The shape every rule has. A rule is an object: id, default severity, a one-line description,
+// its docs page (docs/rules/<id>.md) and a check() that reports through the context.
+import type { FixData } from '../diagnostics';
+import type { KeyResult, OkrDocument } from '../model';
+import type { Range } from '../positions';
+import type { OkrConfig, SeverityOrOff } from '../schema';
+import type { TextAnalysis } from '../quality';
+import type { WorkspaceIndex } from '../workspace';
+
+export interface Report {
+  range: Range;
+  message: string;
+  tags?: Array<'unnecessary' | 'deprecated'>;
+  data?: FixData;
+}
+
+export interface RuleContext {
+  doc: OkrDocument;
+  /** Absolute path of the file, when it has one (links and references resolve from it). */
+  path?: string;
+  config: OkrConfig;
+  today: string;
+  /** Present when the host knows the workspace; workspace rules stay silent without it. */
+  workspace?: WorkspaceIndex;
+  /** Host's view of the disk, for link checks; undefined answer = unknown, say nothing. */
+  fileExists?: (absPath: string) => boolean | undefined;
+  /** The text analysis of a key result's title (memoised). */
+  quality(kr: KeyResult): TextAnalysis | undefined;
+  qualityOfText(text: string): TextAnalysis;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: SeverityOrOff;
+  /** One line, shown in `okr rules` and in docs. */
+  description: string;
+  /** 'workspace' rules read other files and are re-run when any file changes. */
+  scope: 'file' | 'workspace';
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,133 @@
+// The workspace index: every .okr file's model, by path, and reference resolution across files.
+// Hosts (CLI, language server) feed it; it never reads the disk itself.
+import * as path from 'node:path';
+import type { KeyResult, Objective, OkrDocument } from './model';
+
+export type RefResolution =
+  | { ok: true; doc: OkrDocument; path: string; objective: Objective; keyResult?: KeyResult }
+  | { ok: false; reason: string; candidates?: string[] };
+
+export interface ObjectiveEntry {
+  /** `<file-ref>#<objective-id>` */
+  ref: string;
+  path: string;
+  doc: OkrDocument;
+  objective: Objective;
+}
+
+export class WorkspaceIndex {
+  private readonly docs = new Map<string, OkrDocument>();
+  /** Bare file name -> paths with that name, to resolve short references. */
+  private byName = new Map<string, string[]>();
+  private namesDirty = true;
+
+  constructor(readonly root: string) {}
+
+  set(filePath: string, doc: OkrDocument): void {
+    if (!this.docs.has(filePath)) this.namesDirty = true;
+    this.docs.set(filePath, doc);
+  }
+
+  delete(filePath: string): void {
+    if (this.docs.delete(filePath)) this.namesDirty = true;
+  }
+
+  get(filePath: string): OkrDocument | undefined {
+    return this.docs.get(filePath);
+  }
+
+  paths(): string[] {
+    return [...this.docs.keys()].sort();
+  }
+
+  entries(): Array<[string, OkrDocument]> {
+    return this.paths().map((p) => [p, this.docs.get(p)!]);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** `okrs/company/2026-q4`: the path from the root without the extension, with forward slashes. */
+  fileRef(filePath: string): string {
+    return path.relative(this.root, filePath).replace(/\\/g, '/').replace(/\.okr$/, '');
+  }
+
+  /** The shortest reference that resolves to this file: the bare name when unique, else the full ref. */
+  shortRef(filePath: string): string {
+    const name = path.basename(filePath, '.okr');
+    return (this.names().get(name)?.length ?? 0) === 1 ? name : this.fileRef(filePath);
+  }
+
+  private names(): Map<string, string[]> {
+    if (this.namesDirty) {
+      this.byName = new Map();
+      for (const p of this.docs.keys()) {
+        const name = path.basename(p, '.okr');
+        const list = this.byName.get(name) ?? [];
+        list.push(p);
+        this.byName.set(name, list);
+      }
+      this.namesDirty = false;
+    }
+    return this.byName;
+  }
+
+  /** Finds the file a `<file-ref>` names; `from` resolves the empty ref (`#id`) to its own file. */
+  resolveFile(fileRef: string, from?: string): { path?: string; reason?: string; candidates?: string[] } {
+    if (fileRef === '') return from ? { path: from } : { reason: 'empty file reference' };
+    const direct = path.join(this.root, fileRef + '.okr');
+    if (this.docs.has(direct)) return { path: direct };
+    const named = this.names().get(fileRef);
+    if (named && named.length === 1) return { path: named[0] };
+    if (named && named.length > 1) {
+      return { reason: `'${fileRef}' names ${named.length} files; use the path from the workspace root`, candidates: named.map((p) => this.fileRef(p)) };
+    }
+    return { reason: `no .okr file '${fileRef}' in the workspace` };
+  }
+
+  /** Resolves `<file-ref>#<objective-id>` or `<file-ref>#<objective-id>/<kr-id>`. */
+  resolve(ref: string, from?: string): RefResolution {
+    const hash = ref.indexOf('#');
+    if (hash < 0) return { ok: false, reason: `'${ref}' is not a reference: write <file>#<objective-id>` };
+    const file = this.resolveFile(ref.slice(0, hash).trim(), from);
+    if (!file.path) return { ok: false, reason: file.reason!, candidates: file.candidates };
+    const doc = this.docs.get(file.path)!;
+    const [objectiveId, krId] = ref.slice(hash + 1).split('/');
+    const objective = doc.objectives.find((o) => o.id === objectiveId);
+    if (!objective) {
+      return {
+        ok: false,
+        reason: `no objective '${objectiveId}' in ${this.fileRef(file.path)}`,
+        candidates: doc.objectives.flatMap((o) => (o.id ? [`${this.shortRef(file.path!)}#${o.id}`] : [])),
+      };
+    }
+    if (krId === undefined) return { ok: true, doc, path: file.path, objective };
+    const keyResult = objective.keyResults.find((k) => k.id === krId);
+    if (!keyResult) return { ok: false, reason: `no key result '${krId}' in objective '${objectiveId}'` };
+    return { ok: true, doc, path: file.path, objective, keyResult };
+  }
+
+  /** Every objective of the workspace with its shortest reference (for completion and symbols). */
+  objectives(): ObjectiveEntry[] {
+    const out: ObjectiveEntry[] = [];
+    for (const [p, doc] of this.entries()) {
+      const short = this.shortRef(p);
+      for (const o of doc.objectives) if (o.id) out.push({ ref: `${short}#${o.id}`, path: p, doc, objective: o });
+    }
+    return out;
+  }
+
+  /** Objectives anywhere in the workspace whose aligns_to resolves to the given objective. */
+  children(target: Objective): ObjectiveEntry[] {
+    const out: ObjectiveEntry[] = [];
+    for (const [p, doc] of this.entries()) {
+      for (const o of doc.objectives) {
+        if (!o.effectiveAlignsTo || !o.id) continue;
+        const r = this.resolve(o.effectiveAlignsTo, p);
+        if (r.ok && r.objective === target) out.push({ ref: `${this.shortRef(p)}#${o.id}`, path: p, doc, objective: o });
+      }
+    }
+    return out;
+  }
+}
