@@ -65,11 +65,11 @@ function num(n: number): string {
   return n < 0 ? `(${s})` : s;
 }
 
-/** The latest check-in by date (ties: the later one in the file). */
-export function latestCheckin(kr: KeyResult): KeyResult['checkins'][number] | undefined {
+/** The latest check-in by date (ties: the later one in the file); `withValue`: only those that record a value. */
+export function latestCheckin(kr: KeyResult, withValue = false): KeyResult['checkins'][number] | undefined {
   let best: KeyResult['checkins'][number] | undefined;
   for (const c of kr.checkins) {
-    if (!c.date) continue;
+    if (!c.date || (withValue && c.value === undefined)) continue;
     if (!best || c.date >= best.date!) best = c;
   }
   return best;
@@ -77,7 +77,8 @@ export function latestCheckin(kr: KeyResult): KeyResult['checkins'][number] | un
 
 export function scoreKeyResult(kr: KeyResult, period: Period | undefined, today: string, type: Objective['type']): KrScore {
   const expected = period ? elapsedShare(period, today) : 0;
-  const last = latestCheckin(kr);
+  // A note-only check-in (no value) does not reset the measurement.
+  const last = latestCheckin(kr, true);
   const base = (): Omit<KrScore, 'status'> => ({ kind: kr.kind, exceeded: false, arithmetic: '', expected });
   let s: Omit<KrScore, 'status'>;
 
