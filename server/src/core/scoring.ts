@@ -95,7 +95,7 @@ export function scoreKeyResult(kr: KeyResult, period: Period | undefined, today:
         s = { ...base(), baseline, current, currentSource: source, arithmetic: 'target equals baseline: nothing to measure' };
         break;
       }
-      const progress = (current - baseline) / (target - baseline);
+      const progress = (current - baseline) / (target - baseline) + 0; // + 0: no -0 (shown as "-0%")
       const score = clamp01(progress);
       s = {
         ...base(),
