@@ -1,0 +1,79 @@
+/**
+ * Evaluates the kr-not-measurable text analysis against a labelled jsonl file
+ * (default: the dev set next to the repo). Usage:
+ *   npm run eval:quality [-- path/to/file.jsonl] [--split even|odd] [--quiet]
+ * The positive class is "vague" (the rule fires). Prints precision, recall, F1, the
+ * confusion table, every miss with the signals that fired, and per-reason agreement.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeKeyResultText, REASON_ORDER, type QualityReason } from '../server/src/core/quality';
+
+interface Row { id: string; text: string; label: 'measurable' | 'vague'; reasons: QualityReason[] }
+
+const DEFAULT = path.resolve(__dirname, '..', '..', 'shared', 'okr-quality', 'key_results.dev.jsonl');
+
+function main(argv: string[]): void {
+  const args = argv.filter((a) => !a.startsWith('--'));
+  const split = argv.find((a) => a.startsWith('--split='))?.slice(8);
+  const quiet = argv.includes('--quiet');
+  const file = path.resolve(args[0] ?? DEFAULT);
+  let rows: Row[] = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  // A deterministic half split (by line position) to check that tuning generalises.
+  if (split === 'even' || split === 'odd') rows = rows.filter((_, i) => (i % 2 === 0) === (split === 'even'));
+
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  const misses: string[] = [];
+  const perReason = new Map<QualityReason, { tp: number; fp: number; fn: number }>();
+  for (const r of REASON_ORDER) perReason.set(r, { tp: 0, fp: 0, fn: 0 });
+  const t0 = process.hrtime.bigint();
+  for (const row of rows) {
+    const a = analyzeKeyResultText(row.text);
+    const predVague = !a.measurable;
+    const goldVague = row.label === 'vague';
+    if (predVague && goldVague) tp++;
+    else if (predVague && !goldVague) fp++;
+    else if (!predVague && goldVague) fn++;
+    else tn++;
+    if (predVague !== goldVague) {
+      misses.push(`${predVague ? 'FP' : 'FN'} ${row.id}: ${row.text}\n     gold=${row.label} [${row.reasons.join(', ')}]  ours=[${a.reasons.join(', ')}]\n     signals: ${a.signals.map((s) => s.id).join(', ') || '-'}\n     ${a.summary}`);
+    }
+    for (const r of REASON_ORDER) {
+      const c = perReason.get(r)!;
+      const g = row.reasons.includes(r);
+      const p = a.reasons.includes(r);
+      if (g && p) c.tp++;
+      else if (p) c.fp++;
+      else if (g) c.fn++;
+    }
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const precision = tp / Math.max(1, tp + fp);
+  const recall = tp / Math.max(1, tp + fn);
+  const f1 = (2 * precision * recall) / Math.max(1e-9, precision + recall);
+  const pct = (x: number): string => x.toFixed(3);
+
+  console.log(`file: ${path.relative(process.cwd(), file)}${split ? ` (split=${split})` : ''}  rows: ${rows.length}`);
+  console.log(`kr-not-measurable (positive class = vague)`);
+  console.log(`  precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}  accuracy ${pct((tp + tn) / Math.max(1, rows.length))}`);
+  console.log('');
+  console.log('                 gold vague  gold measurable');
+  console.log(`  flagged        ${String(tp).padStart(10)}  ${String(fp).padStart(15)}`);
+  console.log(`  not flagged    ${String(fn).padStart(10)}  ${String(tn).padStart(15)}`);
+  console.log('');
+  console.log(`time: ${(ms / Math.max(1, rows.length)).toFixed(4)} ms per key result`);
+  console.log('');
+  console.log('per-reason agreement (P / R over all rows):');
+  for (const [r, c] of perReason) {
+    const p = c.tp / Math.max(1, c.tp + c.fp);
+    const rc = c.tp / Math.max(1, c.tp + c.fn);
+    console.log(`  ${r.padEnd(14)} P ${pct(p)}  R ${pct(rc)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
+  }
+  if (!quiet) {
+    console.log('');
+    console.log(`misses (${misses.length}):`);
+    for (const m of misses) console.log(`  ${m}`);
+  }
+}
+
+main(process.argv.slice(2));

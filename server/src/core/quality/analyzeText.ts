@@ -1,0 +1,200 @@
+/**
+ * The verdict for kr-not-measurable, following the labelling guide's decision procedure
+ * (§1.1): placeholders and referenced targets first, then "is there an amount a reader
+ * can check", then the things that spoil an amount (weasel verbs without it, quality
+ * words, fuzzy metrics, several unmeasured results), and finally the no-number
+ * milestones that still pass (verifiable end state, or a dated deliverable).
+ */
+import type { QualityOptions, QualityReason, Quantity, Signal, TextAnalysis } from './types';
+import { REASON_ORDER } from './types';
+import { extractQuantities, isAmount, mergeDurations } from './quantities';
+import { extractFromTo } from './fromTo';
+import { findPlaceholder, findTargetReference } from './placeholders';
+import {
+  checkChangeVerbs, findEndState, findQualityWords, findVerbs, fuzzyAmountWithoutVerb,
+  hasDeliverableNoun, hasMetricNoun, type VerbHit,
+} from './phrases';
+import { splitParts } from './compound';
+import { explain } from './explain';
+import { TASK_VERBS } from './lexicon';
+import { lemma, tokenize } from './words';
+
+/** Quantities inside quotes are part of a title ("partner with us over the next three years"). */
+function quotedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/“[^”]*”|"[^"]*"/g)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return out;
+}
+
+const KNOWN_SCALES = new Set(['nps', 'csat', 'rating', 'ratings', 'stars', 'enps']);
+
+export function analyzeKeyResultText(text: string, options: QualityOptions = {}): TextAnalysis {
+  const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));
+  const extraVague = new Set((options.extraVagueWords ?? []).map((u) => u.toLowerCase()));
+  const words = tokenize(text);
+  const quoted = quotedRanges(text);
+  const quantities = mergeDurations(text, extractQuantities(text, { units: options.units }))
+    .filter((q) => !quoted.some(([s, e]) => q.start > s && q.end < e) || /^\d[\d,.]*\s?%|\d\s*=/.test(q.text));
+  const signals: Signal[] = [];
+  const sig = (id: string, message: string, start?: number, end?: number): void => {
+    const s: Signal = { id, message };
+    if (start !== undefined) s.start = start;
+    if (end !== undefined) s.end = end;
+    signals.push(s);
+  };
+
+  const amounts = quantities.filter(isAmount);
+  const numeric = amounts.filter((q) => q.kind !== 'quantifier');
+  const dates = quantities.filter((q) => q.kind === 'date');
+  for (const q of quantities) {
+    if (q.kind === 'placeholder') continue;
+    sig(q.kind === 'date' ? 'deadline' : 'quantity', `${q.kind} '${q.text}'${q.unit ? ` (${q.unit})` : ''}`, q.start, q.end);
+  }
+
+  const placeholder = findPlaceholder(text, quantities);
+  if (placeholder) sig('placeholder', `'${placeholder.text}' is template text, not a target`, placeholder.start, placeholder.end);
+  const targetRef = findTargetReference(text, quantities);
+  if (targetRef) sig('target-referenced', `'${targetRef.text}' points to a target without giving its value`, targetRef.start, targetRef.end);
+
+  const fromTo = extractFromTo(text, quantities);
+  if (fromTo) sig('from-to', `from ${fromTo.baseline} to ${fromTo.target}${fromTo.unit ? ` ${fromTo.unit}` : ''}`, fromTo.start, fromTo.end);
+
+  const verbs = findVerbs(text, words);
+  const changes = checkChangeVerbs(text, words, verbs, quantities, extraUnits);
+  const weaselVerbs = changes.filter((c) => !c.amount && !c.viaOutcome);
+  for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
+  const qualityWords = findQualityWords(text, words, quantities, extraVague);
+  for (const w of qualityWords) sig('weasel-word', `'${w.text}' is a quality word no one can measure`, w.start, w.end);
+  const fuzzyChange = changes.find((c) => c.amount && c.fuzzyObject);
+  const fuzzyWord = fuzzyChange?.fuzzyObject ?? (numeric.length > 0 ? fuzzyAmountWithoutVerb(words, quantities, extraUnits) : undefined);
+  if (fuzzyWord) sig('fuzzy-metric', `'${fuzzyWord.text}' is not a defined metric, so the amount has no unit`, fuzzyWord.start, fuzzyWord.end);
+  const endState = findEndState(text);
+  if (endState) sig('end-state', `'${endState.text}' is a verifiable end state`, endState.start, endState.end);
+
+  // --- Output vs outcome: the first verb decides; a verbless deliverable is an output. ---
+  const main: VerbHit | undefined = verbs[0];
+  const taskParticiple = words.find((w) => /(?:ed|en|t)$/.test(w.lower) && TASK_VERBS.has(lemma(w.lower, (x) => TASK_VERBS.has(x))) && w.lower !== lemma(w.lower, (x) => TASK_VERBS.has(x)));
+  const outputNotOutcome = main
+    ? main.cls === 'task' || main.cls === 'activity'
+    : !!taskParticiple || hasDeliverableNoun(words);
+  if (outputNotOutcome) {
+    const at = main?.word ?? taskParticiple;
+    const kind = main?.cls === 'activity' ? 'activity-verb' : 'task-verb';
+    sig(kind, at ? `'${at.text}' describes ${main?.cls === 'activity' ? 'an activity' : 'an output'}, not an outcome` : 'names a deliverable, not an outcome', at?.start, at?.end);
+  }
+  const direction = directionOf(verbs, fromTo);
+
+  // --- Compound: several results in one line. ---
+  const parts = splitParts(text, words, verbs, quantities);
+  const resultParts = parts.filter((p) => p.hasVerb || p.startsWithAmount);
+  const compound = resultParts.length >= 2;
+  if (compound) sig('compound', `${resultParts.length} separate results in one key result`);
+  const inPart = (q: Quantity, p: { start: number; end: number }): boolean => q.start >= p.start && q.start < p.end;
+  const unmeasuredParts = compound
+    ? resultParts.filter((p) => !amounts.some((q) => inPart(q, p)) && !(endState && endState.start >= p.start && endState.start < p.end))
+    : [];
+
+  // --- Verdict. ---
+  const spoilers = weaselVerbs.length > 0 || qualityWords.length > 0 || !!fuzzyWord;
+  let measurable: boolean;
+  if (placeholder) measurable = false;
+  else if (targetRef && numeric.length === 0) measurable = false;
+  else if (amounts.length > 0) {
+    measurable = !spoilers && !(compound && dates.length === 0 && unmeasuredParts.length >= 2);
+  } else if (spoilers) measurable = false;
+  else if (endState) measurable = true;
+  else measurable = dates.length > 0 && (outputNotOutcome || !!taskParticiple);
+  if (amounts.length === 0 && dates.length > 0) sig('deadline-only', 'the only number is a date or deadline');
+  if (quantities.length === 0 && !placeholder) sig('no-number', 'no number, threshold or quantifier');
+
+  // --- Reasons, in the guide's order. ---
+  const reasons = new Set<QualityReason>();
+  const metricNamed = hasMetricNoun(words, extraUnits) || changes.some((c) => c.verb.cls !== 'improve');
+  if (!measurable) {
+    if (targetRef || placeholder) reasons.add('no_target');
+    else if (numeric.length === 0 && amounts.length === 0) reasons.add(metricNamed ? 'no_target' : 'no_number');
+    if (weaselVerbs.length > 0 || qualityWords.length > 0 || (fuzzyWord && numeric.length === 0)) reasons.add('weasel');
+    if (fuzzyWord && numeric.length > 0) reasons.add('no_unit');
+  }
+  if (outputNotOutcome) reasons.add('task');
+  if (measurable && noBaseline(text, verbs, changes.map((c) => c.amount), numeric, fromTo !== undefined)) reasons.add('no_baseline');
+  if (measurable && lacksUnit(words, numeric)) reasons.add('no_unit');
+  if (amounts.length === 0 && dates.length > 0) reasons.add('deadline_only');
+  if (compound) reasons.add('compound');
+  if (!measurable && reasons.size === 0) reasons.add(numeric.length > 0 ? 'no_unit' : 'no_number');
+  const ordered = REASON_ORDER.filter((r) => reasons.has(r));
+
+  const analysis: TextAnalysis = {
+    measurable,
+    reasons: ordered,
+    signals,
+    quantities,
+    outputNotOutcome,
+    compound,
+    summary: '',
+  };
+  if (fromTo) analysis.fromTo = fromTo;
+  if (direction) analysis.direction = direction;
+  if (placeholder) analysis.placeholder = placeholder;
+  if (compound) analysis.parts = resultParts.map((p) => ({ text: p.text, start: p.start, end: p.end }));
+  const ex = explain(text, analysis, {
+    weaselVerb: weaselVerbs[0]?.verb.word.text,
+    qualityWord: qualityWords[0]?.text,
+    fuzzyWord: fuzzyWord?.text,
+    targetRef: targetRef?.text,
+    mainVerb: main?.word.text,
+    unmeasuredParts: unmeasuredParts.length,
+    hasDate: dates.length > 0,
+    endState: endState?.text,
+  });
+  analysis.summary = ex.summary;
+  if (ex.fix) analysis.fix = ex.fix;
+  if (ex.example) analysis.example = ex.example;
+  return analysis;
+}
+
+function directionOf(verbs: VerbHit[], fromTo: TextAnalysis['fromTo']): TextAnalysis['direction'] {
+  for (const v of verbs) {
+    if (v.cls === 'increase') return 'increase';
+    if (v.cls === 'decrease') return 'decrease';
+    if (v.cls === 'maintain') return 'maintain';
+  }
+  if (fromTo) return fromTo.target > fromTo.baseline ? 'increase' : fromTo.target < fromTo.baseline ? 'decrease' : undefined;
+  return undefined;
+}
+
+/**
+ * Guide §1.2 no_baseline: a change ("by 20%", "3x", "to 5%", "reach/achieve N") with no
+ * starting value or reference period. Not for guardrails (keep/within/≤/all/zero) and
+ * not when a reference is named ("from FY24-Q2", "year over year", "of plan").
+ */
+function noBaseline(text: string, verbs: VerbHit[], changeAmounts: Array<Quantity | undefined>, numeric: Quantity[], hasFromTo: boolean): boolean {
+  if (hasFromTo) return false;
+  if (/\bfrom\b|\bcompared\b|\bthan\s+(?:last|previous|the\s+previous|before)\b|\b(?:month|quarter|year|week)[-\s]over[-\s]|\b(?:MoM|QoQ|YoY|WoW)\b|\bof\s+(?:the\s+)?(?:\w+\s+){0,3}plan\b|\bvs\.?\b|\bbaseline\b/i.test(text)) return false;
+  const relative = (q: Quantity): boolean => {
+    const before = text.slice(Math.max(0, q.start - 8), q.start);
+    const after = text.slice(q.end, q.end + 10);
+    return q.kind === 'multiplier' || /\bby\s*$/i.test(before) || /^\s*(?:more|less|fewer|higher|lower)\b/i.test(after) || /\bto\s*$/i.test(before);
+  };
+  if (changeAmounts.some((q) => q && q.kind !== 'date' && q.kind !== 'quantifier' && relative(q))) return true;
+  // "Achieve 4.5+ app store rating", "Reach NPS over 60": a level to reach, no start given.
+  const lead = verbs[0];
+  if (lead && lead.cls === 'outcome' && /^(?:achieve|reach|attain|hit|gain)$/.test(lead.base)) {
+    return numeric.some((q) => q.start > lead.word.end && q.kind !== 'duration');
+  }
+  return false;
+}
+
+/** Guide §6: a number whose unit or metric is unclear ("3.5M in new pipeline", "score 6 to 8", "NPS 80%"). */
+function lacksUnit(words: ReturnType<typeof tokenize>, numeric: Quantity[]): boolean {
+  for (const q of numeric) {
+    const before = words.filter((w) => w.end <= q.start).slice(-4).map((w) => w.lower);
+    if (q.kind === 'percent' && before.some((w) => KNOWN_SCALES.has(w) || w === 'nps')) return true;
+    if (q.kind === 'number' && !q.unit) {
+      if (before.some((w) => KNOWN_SCALES.has(w))) continue;
+      if (/^(?:to|from)$/.test(before[before.length - 1] ?? '') && numeric.some((o) => o !== q && o.unit)) continue;
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,73 @@
+/**
+ * Splits a KR into its separate results ("Send out the survey and identify the top-5
+ * pain points"). Coordinated verbs sharing one object ("Create and publish 5 documents")
+ * and noun lists ("engagement and reach") stay one result.
+ */
+import type { Quantity } from './types';
+import type { VerbHit } from './phrases';
+import type { Word } from './words';
+
+export interface Part { text: string; start: number; end: number; hasVerb: boolean; startsWithAmount: boolean }
+type Piece = Part & { nWords: number };
+
+// Subordinate or scope openings: "Across all accounts, if ... , there is a plan" is one result.
+const SUBORDINATE = /^(?:if|when|whenever|once|because|so|while|as|that|which|who|with|without|for|across|in|on|by|based|including|e\.g|i\.e|such|to|from|at|after|before|until|within|via|using|through|excluding|where)\b/i;
+const FINITE_BE_HAVE = /\b(?:is|are|was|were|has|have|had|will|can|should|must)\b/i;
+
+/** Character ranges inside (…) and quotes, where separators do not split results. */
+function protectedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = /\([^()]*\)|“[^”]*”|"[^"]*"|\[[^\]]*\]/g;
+  for (const m of text.matchAll(re)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return out;
+}
+
+export function splitParts(text: string, words: Word[], verbs: VerbHit[], quantities: Quantity[]): Part[] {
+  const prot = protectedRanges(text);
+  const inProt = (i: number): boolean => prot.some(([s, e]) => i >= s && i < e);
+  const SEP = /\s*;\s*|:\s+|,\s+(?:and\s+|or\s+)?|\s+(?:and|&|as\s+well\s+as|plus)\s+/gi;
+  const raw: Array<{ start: number; end: number }> = [];
+  let last = 0;
+  for (const m of text.matchAll(SEP)) {
+    const i = m.index ?? 0;
+    if (inProt(i)) continue;
+    raw.push({ start: last, end: i });
+    last = i + m[0].length;
+  }
+  raw.push({ start: last, end: text.length });
+
+  const verbStarts = new Set(verbs.map((v) => v.word.start));
+  const parts: Piece[] = raw
+    .map(({ start, end }) => {
+      const slice = text.slice(start, end);
+      const segWords = words.filter((w) => w.start >= start && w.end <= end);
+      const hasVerb = segWords.some((w) => verbStarts.has(w.start)) || (FINITE_BE_HAVE.test(slice) && segWords.length > 2);
+      const first = quantities.find((q) => q.start >= start && q.start < end);
+      const startsWithAmount = !!first && first.kind !== 'date' && first.kind !== 'placeholder' &&
+        /^[\s$€£+~<>≤≥]*$/.test(text.slice(start, first.start)) && segWords.length > 1;
+      return { text: slice.trim(), start, end, hasVerb, startsWithAmount, nWords: segWords.length };
+    })
+    .filter((p) => p.text.length > 0);
+
+  // Merge pieces that are not results on their own into a neighbour.
+  const merged: Piece[] = [];
+  for (const p of parts) {
+    const isResult = (p.hasVerb || p.startsWithAmount) && p.nWords > 1 && !SUBORDINATE.test(p.text);
+    const prev = merged[merged.length - 1];
+    if (!isResult && prev) {
+      merged[merged.length - 1] = { ...prev, end: p.end, text: text.slice(prev.start, p.end).trim() };
+      continue;
+    }
+    if (prev && !prev.hasVerb && !prev.startsWithAmount) {
+      // A leading noun or bare verb ("Create and publish ...") joins the result after it.
+      merged[merged.length - 1] = { ...p, start: prev.start, text: text.slice(prev.start, p.end).trim(), hasVerb: p.hasVerb || prev.hasVerb, nWords: p.nWords + prev.nWords };
+      continue;
+    }
+    if (prev && prev.nWords <= 1) {
+      merged[merged.length - 1] = { ...p, start: prev.start, text: text.slice(prev.start, p.end).trim(), hasVerb: p.hasVerb || prev.hasVerb, nWords: p.nWords + prev.nWords };
+      continue;
+    }
+    merged.push({ ...p, hasVerb: p.hasVerb && isResult, startsWithAmount: p.startsWithAmount && isResult, nWords: p.nWords });
+  }
+  return merged.map(({ text: t, start, end, hasVerb, startsWithAmount }) => ({ text: t, start, end, hasVerb, startsWithAmount }));
+}

@@ -1,0 +1,108 @@
+/**
+ * Turns the analysis into one readable line (hover, diagnostic message), one fix
+ * sentence and an example rewrite. Kept apart from the verdict so wording can change
+ * without touching the rules.
+ */
+import type { TextAnalysis } from './types';
+
+export interface ExplainFacts {
+  weaselVerb?: string;
+  qualityWord?: string;
+  fuzzyWord?: string;
+  targetRef?: string;
+  mainVerb?: string;
+  unmeasuredParts: number;
+  hasDate: boolean;
+  endState?: string;
+}
+
+export interface Explanation { summary: string; fix?: string; example?: string }
+
+const EXAMPLE_BY_DIRECTION: Record<string, string> = {
+  increase: 'Increase weekly active users from 12,000 to 18,000',
+  decrease: 'Reduce p95 checkout latency from 800 ms to 300 ms',
+  maintain: 'Keep monthly uptime at or above 99.9%',
+};
+
+export function explain(text: string, a: TextAnalysis, f: ExplainFacts): Explanation {
+  const example = EXAMPLE_BY_DIRECTION[a.direction ?? ''] ?? 'Reduce p95 checkout latency from 800 ms to 300 ms';
+  if (a.placeholder) {
+    return {
+      summary: `'${a.placeholder.text}' is a placeholder, not a target`,
+      fix: 'Replace the placeholder with the metric and the value that means done.',
+      example,
+    };
+  }
+  if (!a.measurable) {
+    if (f.targetRef) {
+      return {
+        summary: `'${f.targetRef}' points to a target but does not say its value`,
+        fix: 'Write the target value itself into the key result.',
+        example: 'Hire 12 engineers by end of Q2 (plan: 12)',
+      };
+    }
+    if (f.fuzzyWord) {
+      return {
+        summary: `'${f.fuzzyWord}' is not a defined metric, so the amount cannot be read from data`,
+        fix: 'Name the metric that stands for it (a rate, time, count or score) and give its target.',
+        example,
+      };
+    }
+    if (f.weaselVerb) {
+      return {
+        summary: `'${f.weaselVerb}' promises a change but gives no amount`,
+        fix: `Say how much: the metric, its current value and the target (e.g. "from X to Y").`,
+        example,
+      };
+    }
+    if (f.qualityWord) {
+      return {
+        summary: `'${f.qualityWord}' is a quality word no one can measure`,
+        fix: 'Replace the adjective with the number that shows it (a threshold, rate or count).',
+        example,
+      };
+    }
+    if (a.compound && f.unmeasuredParts >= 2) {
+      return {
+        summary: `${f.unmeasuredParts} of the results in this key result have no number`,
+        fix: 'Split it into separate key results and give each one a target.',
+        example: 'Publish 3 customer case studies by end of Q3',
+      };
+    }
+    if (a.outputNotOutcome) {
+      const verb = f.mainVerb ? `'${f.mainVerb}' ` : '';
+      return {
+        summary: `${verb}describes work to do, with no count, date or acceptance criterion`,
+        fix: f.hasDate
+          ? 'State the outcome the work should change, with a target value.'
+          : 'Measure the outcome it should change, or add a count, a deadline or a verifiable end state.',
+        example: 'Launch the new CI pipeline by 2026-09-30; 90% of builds under 10 min',
+      };
+    }
+    if (a.reasons.includes('no_target')) {
+      return {
+        summary: 'a metric is named but no target value is given',
+        fix: 'Add the value that means done, and where you start from.',
+        example,
+      };
+    }
+    return {
+      summary: 'no number, threshold or quantifier to check at the end of the period',
+      fix: 'Say what will be measured and the value that means done.',
+      example,
+    };
+  }
+  // Measurable: say what can be read, and mention improvable points.
+  const q = a.fromTo
+    ? `from ${a.fromTo.baseline} to ${a.fromTo.target}${a.fromTo.unit ? ` ${a.fromTo.unit}` : ''}`
+    : a.quantities.find((x) => x.kind !== 'date' && x.kind !== 'placeholder')?.text ?? f.endState ?? a.quantities[0]?.text;
+  const summary = q ? `measurable: '${q}' can be checked at the end of the period` : 'measurable';
+  if (a.reasons.includes('no_baseline')) {
+    return { summary, fix: 'Add the starting value so progress can be scored.', example };
+  }
+  if (a.reasons.includes('deadline_only')) {
+    return { summary: `measurable as a dated milestone${q ? ` ('${q}')` : ''}`, fix: 'Consider the outcome the milestone should move, with a target.' };
+  }
+  void text;
+  return { summary };
+}

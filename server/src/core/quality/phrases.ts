@@ -1,0 +1,233 @@
+/**
+ * Word-level signals: which verb leads the KR (task, activity, change, outcome), whether
+ * a change verb carries an amount, unmeasurable quality words, fuzzy "metrics" such as
+ * productivity, and verifiable end states of binary milestones.
+ */
+import type { Quantity } from './types';
+import {
+  ACTIVITY_VERBS, CLAUSE_BREAKERS, COMPARATIVES, DECREASE_VERBS, DELIVERABLE_NOUNS, FUZZY_NOUNS,
+  IMPROVE_VERBS, INCREASE_VERBS, MAINTAIN_VERBS, METRIC_NOUNS, OUTCOME_VERBS, QUALITY_ADJECTIVES,
+  TASK_VERBS,
+} from './lexicon';
+import { lemma, type Word } from './words';
+
+export type VerbClass = 'task' | 'activity' | 'increase' | 'decrease' | 'improve' | 'maintain' | 'outcome';
+
+export interface VerbHit {
+  word: Word;
+  base: string;
+  cls: VerbClass;
+}
+
+const ALL_VERBS = (w: string): boolean =>
+  TASK_VERBS.has(w) || ACTIVITY_VERBS.has(w) || INCREASE_VERBS.has(w) || DECREASE_VERBS.has(w) ||
+  IMPROVE_VERBS.has(w) || MAINTAIN_VERBS.has(w) || OUTCOME_VERBS.has(w);
+
+function classify(base: string): VerbClass | undefined {
+  // Order matters for words in two lists: a change verb is read as a change first.
+  if (INCREASE_VERBS.has(base)) return 'increase';
+  if (DECREASE_VERBS.has(base)) return 'decrease';
+  if (IMPROVE_VERBS.has(base)) return 'improve';
+  if (MAINTAIN_VERBS.has(base)) return 'maintain';
+  if (OUTCOME_VERBS.has(base)) return 'outcome';
+  if (TASK_VERBS.has(base)) return 'task';
+  if (ACTIVITY_VERBS.has(base)) return 'activity';
+  return undefined;
+}
+
+/**
+ * Most words are written in sentence case. A capitalised word in the middle of a
+ * sentence is then a name ("Fast Ethernet", "Public Learn Platform") and not a verb or
+ * adjective. Title-case texts ("Maintain & Secure Critical Infrastructure") opt out.
+ */
+export function isTitleCase(words: Word[]): boolean {
+  const alpha = words.filter((w) => /^\p{L}/u.test(w.text) && w.text.length > 3);
+  if (alpha.length < 3) return false;
+  const caps = alpha.filter((w) => /^\p{Lu}/u.test(w.text)).length;
+  return caps / alpha.length >= 0.6;
+}
+
+function looksLikeName(w: Word, words: Word[], text: string, titleCase: boolean): boolean {
+  if (titleCase || w.index === 0) return false;
+  if (!/^\p{Lu}/u.test(w.text)) return false;
+  // Start of a new sentence or after a colon: capital is grammatical.
+  const prev = words[w.index - 1];
+  const gap = text.slice(prev.end, w.start);
+  return !/[.:;!?]\s*$/.test(gap);
+}
+
+/** All verbs from the lexicons, in order, with their class. */
+export function findVerbs(text: string, words: Word[]): VerbHit[] {
+  const titleCase = isTitleCase(words);
+  const hits: VerbHit[] = [];
+  for (const w of words) {
+    if (/\d/.test(w.text) || looksLikeName(w, words, text, titleCase)) continue;
+    const base = lemma(w.lower, ALL_VERBS);
+    const cls = classify(base);
+    if (!cls) continue;
+    // "-ing" words mid-sentence are mostly nouns or adjectives ("hosting costs",
+    // "Q3 hiring"); only trust them at the start ("Proactively reaching out").
+    if (/ing$/.test(w.lower) && base !== w.lower) {
+      const first = w.index === 0 || (w.index === 1 && /ly$/.test(words[0].lower));
+      const afterBy = w.index > 0 && /^(?:by|to|for|of)$/.test(words[w.index - 1].lower);
+      if (!first && !afterBy) continue;
+    }
+    // A plural noun looks like a 3rd-person verb ("interop tests", "blog posts"). For
+    // task verbs, which KRs almost never conjugate, trust the -s form only when an object
+    // follows ("tracks those KPIs"); change verbs ("Readership increases") are kept.
+    if ((cls === 'task' || cls === 'activity') && base !== w.lower && /s$/.test(w.lower) && !/ss$/.test(w.lower)) {
+      const next = words[w.index + 1]?.lower ?? '';
+      if (!/^(?:the|a|an|those|these|this|that|its|their|our|all|every|each|\d.*)$/.test(next)) continue;
+    }
+    // "reach out" is an activity, "reach 20 million users" is an outcome.
+    if (base === 'reach' && words[w.index + 1]?.lower === 'out') {
+      hits.push({ word: w, base, cls: 'activity' });
+      continue;
+    }
+    hits.push({ word: w, base, cls });
+  }
+  return hits;
+}
+
+/**
+ * Char offsets where clauses break: punctuation, "using", "by <verb>ing", "so that".
+ * An improvement verb must find its amount inside its own clause, so the number in
+ * "improve retention using 2+ user actions" does not count as the promised amount.
+ */
+export function clauseOf(text: string, words: Word[], at: Word): { start: number; end: number } {
+  const isBreakWord = (i: number): boolean => {
+    const w = words[i];
+    if (!w) return false;
+    if (CLAUSE_BREAKERS.has(w.lower)) return true;
+    if (w.lower === 'by' && /ing$/.test(words[i + 1]?.lower ?? '')) return true;
+    if (w.lower === 'so' && words[i + 1]?.lower === 'that') return true;
+    if ((w.lower === 'and' || w.lower === 'or') && words[i + 1]) {
+      const nb = lemma(words[i + 1].lower, ALL_VERBS);
+      return ALL_VERBS(nb) && !/(?:ed|ing)$/.test(words[i + 1].lower);
+    }
+    return false;
+  };
+  const PUNCT = /[,;:()\u2014!?]|\.(?:\s|$)/;
+  let start = 0;
+  for (let i = at.index - 1; i >= 0; i--) {
+    if (PUNCT.test(text.slice(words[i].end, words[i + 1].start))) { start = words[i + 1].start; break; }
+    if (isBreakWord(i)) { start = words[i].end; break; }
+  }
+  let end = text.length;
+  for (let i = at.index + 1; i < words.length; i++) {
+    if (PUNCT.test(text.slice(words[i - 1].end, words[i].start))) {
+      end = words[i - 1].end;
+      // "Increase sessions on blog posts. 5% month over month." : a verbless tail that
+      // starts with an amount still belongs to the sentence before.
+      if (/^\.\s/.test(text.slice(words[i - 1].end, words[i].start)) && /^\d/.test(words[i].text)) {
+        continue;
+      }
+      break;
+    }
+    if (isBreakWord(i)) { end = words[i].start; break; }
+  }
+  return { start, end };
+}
+
+const CHANGE_AMOUNT_KINDS = new Set(['number', 'percent', 'ratio', 'multiplier', 'currency', 'duration', 'placeholder']);
+
+export interface ChangeVerbCheck {
+  verb: VerbHit;
+  amount?: Quantity;
+  /** The amount belongs to a later outcome verb ("improve funnel to achieve 5000 ..."). */
+  viaOutcome: boolean;
+  /** The thing changed is not a metric ("boost productivity by 40%"). */
+  fuzzyObject?: Word;
+}
+
+export function checkChangeVerbs(
+  text: string, words: Word[], verbs: VerbHit[], quantities: Quantity[], extraUnits: Set<string>,
+): ChangeVerbCheck[] {
+  const out: ChangeVerbCheck[] = [];
+  for (const v of verbs) {
+    if (v.cls !== 'increase' && v.cls !== 'decrease' && v.cls !== 'improve') continue;
+    // A multiplier verb is its own amount: "IACV doubles year over year".
+    const selfAmount = quantities.find((q) => q.kind === 'multiplier' && q.start <= v.word.start && q.end >= v.word.end);
+    const clause = clauseOf(text, words, v.word);
+    const amount = selfAmount ?? quantities.find((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.start >= clause.start && q.start < clause.end);
+    const check: ChangeVerbCheck = { verb: v, viaOutcome: false };
+    if (amount) check.amount = amount;
+    // Words of the object: after the verb up to the amount (or clause end).
+    const objEnd = amount && amount.start > v.word.end ? amount.start : clause.end;
+    const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd).slice(0, 8);
+    if (objWords.some((w) => OUTCOME_VERBS.has(lemma(w.lower, (x) => OUTCOME_VERBS.has(x))))) check.viaOutcome = true;
+    // Subject words too: "Productivity increases by 10%", "Work progress by 40%".
+    const subjWords = words.filter((w) => w.end <= v.word.start && w.start >= clause.start).slice(-3);
+    const scope = amount && !check.viaOutcome ? [...objWords, ...(v.word.index > 0 ? subjWords : [])] : [];
+    if (scope.length > 0 && !scope.some((w) => METRIC_NOUNS.has(w.lower) || extraUnits.has(w.lower))) {
+      const fuzzy = scope.find((w) => FUZZY_NOUNS.has(w.lower) || (/ing$/.test(w.lower) && w.lower.length > 5 && w === objWords[0]));
+      if (fuzzy) check.fuzzyObject = fuzzy;
+      // "improve X by 50%": improve names no direction, so X itself must be a metric.
+      else if (v.cls === 'improve' && objWords.length > 0) check.fuzzyObject = objWords[objWords.length - 1];
+    }
+    out.push(check);
+  }
+  return out;
+}
+
+/** Subject-position fuzzy metric without any verb: "Work progress by 40%". */
+export function fuzzyAmountWithoutVerb(words: Word[], quantities: Quantity[], extraUnits: Set<string>): Word | undefined {
+  for (const q of quantities) {
+    if (q.kind !== 'percent' && q.kind !== 'number') continue;
+    const before = words.filter((w) => w.end <= q.start).slice(-4);
+    if (before.length < 2 || before[before.length - 1].lower !== 'by') continue;
+    const head = before.slice(0, -1);
+    if (head.some((w) => METRIC_NOUNS.has(w.lower) || extraUnits.has(w.lower))) continue;
+    const f = head.find((w) => FUZZY_NOUNS.has(w.lower));
+    if (f) return f;
+  }
+  return undefined;
+}
+
+/** Unmeasurable quality words ("robust", "seamless", "proper"), forgiving "20% more". */
+export function findQualityWords(text: string, words: Word[], quantities: Quantity[], extra: Set<string>): Word[] {
+  const titleCase = isTitleCase(words);
+  const out: Word[] = [];
+  for (const w of words) {
+    if (!QUALITY_ADJECTIVES.has(w.lower) && !extra.has(w.lower)) continue;
+    if (looksLikeName(w, words, text, titleCase)) continue;
+    if (COMPARATIVES.has(w.lower) && !extra.has(w.lower)) {
+      // "less than 12 hours", "20% more leads", "one or more": the amount is there.
+      const near = quantities.some((q) => q.kind !== 'date' && (
+        (q.start >= w.end && q.start - w.end <= 12) || (w.start >= q.end && w.start - q.end <= 3) ||
+        (q.start <= w.start && q.end >= w.end)));
+      if (near) continue;
+    }
+    out.push(w);
+  }
+  return out;
+}
+
+/** Nouns whose change cannot be read off a data source (guide: "Work progress", "diversity"). */
+export function hasMetricNoun(words: Word[], extraUnits: Set<string>): boolean {
+  return words.some((w) => METRIC_NOUNS.has(w.lower) || extraUnits.has(w.lower));
+}
+
+export function hasDeliverableNoun(words: Word[]): boolean {
+  return words.some((w) => DELIVERABLE_NOUNS.has(w.lower));
+}
+
+// Verifiable end states of a binary milestone (guide §1.1 step 4).
+const END_STATE_RES: RegExp[] = [
+  /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification)\b/i,
+  /\binterops?\b|\binteroperates?\b/i,
+  /\b(?:by|as\s+the|as|the)\s+default\b|\bdefault[-\s](?:on|off|enabled)\b|\bbecomes?\s+the\s+default\b/i,
+  /\b(?:runs?|running|works?|working|available|deployed|shipped|live)\s+(?:out[-\s]of[-\s]the[-\s]box\s+)?(?:on|in|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
+  /\bout[-\s]of[-\s]the[-\s]box\b/i,
+  /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b/i,
+  /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
+  /\bcompliant\s+with\s+\p{Lu}/u,
+];
+
+export function findEndState(text: string): { text: string; start: number; end: number } | undefined {
+  for (const re of END_STATE_RES) {
+    const m = re.exec(text);
+    if (m) return { text: m[0], start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}

@@ -1,0 +1,332 @@
+/**
+ * Finds the quantities in a key-result title: the amounts a reader could check at the
+ * end of the quarter. The order of the passes matters: more specific shapes (dates,
+ * currency, percentages, durations) claim their characters first, so a later generic
+ * number pass does not report "2026" in "2026-11-30" or "3.5" in "$3.5M" again.
+ */
+import type { Quantity, QuantityKind } from './types';
+import {
+  DURATION_UNITS, FREQUENCY_WORDS, IDENTIFIER_PREFIXES, MAGNITUDES, MONTHS, NUMBER_WORDS,
+} from './lexicon';
+
+const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
+const MAG = String.raw`(?:k|K|M|MM|mm|bn|B|million|billion|thousand)`;
+const MONTH_ALT = MONTHS.join('|');
+const numberWordAlt = Object.keys(NUMBER_WORDS).join('|');
+const DURATION_ALT = Object.keys(DURATION_UNITS)
+  .sort((a, b) => b.length - a.length)
+  .map((u) => u.replace(/ /g, String.raw`\s+`))
+  .join('|');
+
+/** "1,200" -> 1200; the guide keeps typos like "250,0000", which still parse to a number. */
+export function parseNumber(raw: string): number {
+  return Number(raw.replace(/,/g, ''));
+}
+
+function magnitude(raw: string | undefined): number {
+  if (!raw) return 1;
+  const key = raw.toLowerCase();
+  return MAGNITUDES[key] ?? 1;
+}
+
+/** Threshold words right before an amount; they make the amount a guardrail. */
+const MIN_BEFORE = /(?:at\s+least|no\s+less\s+than|no\s+fewer\s+than|more\s+than|over|above|greater\s+than|>=?|≥|min(?:imum)?\.?)\s*$/i;
+const MAX_BEFORE = /(?:at\s+most|no\s+more\s+than|less\s+than|fewer\s+than|under|below|within|up\s+to|<=?|≤|max(?:imum)?\.?)\s*$/i;
+const APPROX_BEFORE = /(?:about|around|approx(?:imately|\.)?|~|roughly)\s*$/i;
+
+function comparatorBefore(text: string, start: number): Quantity['comparator'] {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (MAX_BEFORE.test(before)) return 'max';
+  if (MIN_BEFORE.test(before)) return 'min';
+  if (APPROX_BEFORE.test(before)) return 'approx';
+  return undefined;
+}
+
+interface Claimed { start: number; end: number }
+
+class Collector {
+  readonly items: Quantity[] = [];
+  private readonly claimed: Claimed[] = [];
+  constructor(private readonly text: string) {}
+
+  free(start: number, end: number): boolean {
+    return !this.claimed.some((c) => start < c.end && end > c.start);
+  }
+
+  claim(start: number, end: number): void {
+    this.claimed.push({ start, end });
+  }
+
+  add(kind: QuantityKind, start: number, end: number, value?: number, unit?: string): Quantity | undefined {
+    if (!this.free(start, end)) return undefined;
+    const q: Quantity = { text: this.text.slice(start, end), start, end, kind };
+    if (value !== undefined && Number.isFinite(value)) q.value = value;
+    if (unit) q.unit = unit;
+    if (kind !== 'date' && kind !== 'quantifier' && kind !== 'placeholder') {
+      const cmp = /\+$/.test(q.text) ? 'min' : comparatorBefore(this.text, start);
+      if (cmp) q.comparator = cmp;
+    }
+    this.items.push(q);
+    this.claim(start, end);
+    return q;
+  }
+
+  /** Run a global regex and hand each match to `fn` with its absolute offset. */
+  scan(re: RegExp, fn: (m: RegExpExecArray) => void): void {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(this.text)) !== null) {
+      fn(m);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+}
+
+/** A number glued to letters ("P1", "G2", "libp2p", "Week-1", "V0") is a name, not an amount. */
+function isIdentifierContext(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 3);
+  if (/[\p{L}_]$/u.test(before)) return true;
+  if (/[\p{L}_]-$/u.test(before) && !/top-$/i.test(before)) return true;
+  if (/#$/.test(before)) return true; // issue reference "#4260"
+  if (/^(?:st|nd|rd|th)\b/i.test(after)) return true; // ordinals
+  if (/^[_]/.test(after)) return true;
+  const prev = /([\p{L}]+)[\s.]*$/u.exec(before);
+  if (prev && IDENTIFIER_PREFIXES.has(prev[1].toLowerCase()) && !/^no$/i.test(prev[1])) return true;
+  if (/\bv\.?\s*$/i.test(before)) return true;
+  // version numbers "1.2.3"
+  if (/^\.\d/.test(after)) return true;
+  return false;
+}
+
+export interface ExtractOptions {
+  /** Extra unit words from configuration (accepted after a number as its unit). */
+  units?: string[];
+}
+
+/** Extract every quantity in reading order. */
+// Compiled once: building these per call cost more than the whole analysis.
+const QUARTER_RE = new RegExp(String.raw`\b(?:(?:the\s+)?(?:end|start|beginning|middle|mid|close)\s+of\s+(?:the\s+)?)?(?:(?:FY|CY)\s?'?\d{2,4}[-\s]?)?(?:Q[1-4]|H[12])(?:\s?[+/&]\s?(?:Q[1-4]|H[12]))*(?:[-\s/]?(?:FY)?'?(?:19|20)?\d{2}\b)?|\b(?:FY|CY)\s?'?\d{2,4}\b`, 'g');
+const MONTH_DATE_RE = new RegExp(String.raw`\b(?:(?:by|in|until|before|during|through|from|on|since|of|mid|early|late|end\s+of|start\s+of)\s+)(?:(?:mid|early|late|the\s+end\s+of)[-\s])?(?:${MONTH_ALT})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d{2})?|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:19|20)\d{2}\b|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'gi');
+const CURRENCY_SYMBOL_RE = new RegExp(String.raw`[$€£¥]\s?(${NUM})\s?(${MAG})?\b`, 'g');
+const CURRENCY_CODE_RE = new RegExp(String.raw`\b(${NUM})\s?(${MAG})?\s?(USD|EUR|GBP|CHF|dollars|euros|pounds)\b`, 'gi');
+const PERCENT_RE = new RegExp(String.raw`(?<![\p{L}\d.])(${NUM})\s?(%|percent(?:age)?\s+points?\b|percent\b|per\s+cent\b|pp\b|ppts?\b)\+?`, 'giu');
+const DURATION_RE = new RegExp(String.raw`(?<![\p{L}\d.])(${NUM}|${numberWordAlt}|a|an)(?:[-\s]?)(${DURATION_ALT})\.?(?![\p{L}\d])`, 'giu');
+const NUMBER_RE = new RegExp(String.raw`(?<![\d.,])(${NUM})(\s?${MAG}(?![\p{L}]))?([A-Za-z]{1,5}\b)?\+?`, 'gu');
+const NUMBER_WORD_RE = new RegExp(String.raw`\b(${numberWordAlt})(?:[-\s]+(${numberWordAlt}))?\b(?:\s+(million|thousand|billion|hundred))?`, 'gi');
+
+export function extractQuantities(text: string, options: ExtractOptions = {}): Quantity[] {
+  const c = new Collector(text);
+
+  // --- Placeholders for amounts: "X%", "N%", "$X", "[N2]", "from X to Y". ---
+  c.scan(/(?<![\p{L}\d])[XN]{1,3}\s?%|[$€£]\s?[XN](?![\p{L}\d])|\[N\d+\]|<[a-z][\w\s-]*>|\?{2,}|\bTB[DC]\b/gu, (m) => {
+    c.add('placeholder', m.index, m.index + m[0].length);
+  });
+  c.scan(/\b(?:by|to|from|of|reach|achieve|at|hit|over|under)\s+([XYN])(?=[\s.,;)]|$)(?![\s]+(?:and|or)\s+[A-Z]\b)/g, (m) => {
+    const s = m.index + m[0].length - 1;
+    c.add('placeholder', s, s + 1);
+  });
+
+  // --- Dates and deadlines. ---
+  c.scan(/\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b/g, (m) => {
+    c.add('date', m.index, m.index + m[0].length);
+  });
+  c.scan(QUARTER_RE, (m) => {
+    c.add('date', m.index, m.index + m[0].length);
+  });
+  c.scan(MONTH_DATE_RE, (m) => {
+    // Report the date itself, not the preposition in front of it.
+    const lead = /^(?:by|in|until|before|during|through|from|on|since|of)\s+/i.exec(m[0]);
+    const s = m.index + (lead ? lead[0].length : 0);
+    c.add('date', s, m.index + m[0].length);
+  });
+  c.scan(/\b(?:by|in|until|before|during|for|since|from|end\s+of)\s+((?:19|20)\d{2})\b(?![\d,.%]|\s*[\p{L}]+s\b)/giu, (m) => {
+    const s = m.index + m[0].length - m[1].length;
+    c.add('date', s, m.index + m[0].length, Number(m[1]));
+  });
+  c.scan(/\b(?:(?:by|at|before|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the|this|next|each|every)?\s*(?:quarter|year|month|sprint|week|half|period|cycle)\b|\b(?:EOQ|EOY|EOM|EOW|EOD)\b/gi, (m) => {
+    c.add('date', m.index, m.index + m[0].length);
+  });
+
+  // --- Currency: "$3.5M", "€10k", "250 USD". ---
+  c.scan(CURRENCY_SYMBOL_RE, (m) => {
+    const sym = m[0][0];
+    const unit = sym === '$' ? 'USD' : sym === '€' ? 'EUR' : sym === '£' ? 'GBP' : 'JPY';
+    c.add('currency', m.index, m.index + m[0].length, parseNumber(m[1]) * magnitude(m[2]), unit);
+  });
+  c.scan(CURRENCY_CODE_RE, (m) => {
+    const cur = m[3].toUpperCase();
+    const unit = cur === 'DOLLARS' ? 'USD' : cur === 'EUROS' ? 'EUR' : cur === 'POUNDS' ? 'GBP' : cur;
+    c.add('currency', m.index, m.index + m[0].length, parseNumber(m[1]) * magnitude(m[2]), unit);
+  });
+
+  // --- Percentages and percentage points. ---
+  c.scan(PERCENT_RE, (m) => {
+    const unit = /point|pp/i.test(m[2]) ? 'pp' : '%';
+    if (isIdentifierContext(text, m.index, m.index + m[1].length)) return;
+    c.add('percent', m.index, m.index + m[0].length, parseNumber(m[1]), unit);
+  });
+
+  // --- Ratios: "2/3", "7 out of 10", "1 in 5", "3:1". ---
+  c.scan(/(?<![\p{L}\d/.])(\d+(?:\.\d+)?)\s*(?:\/|out\s+of|in|:)\s*(\d+(?:\.\d+)?)(?![\d/.:]|\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)/giu, (m) => {
+    if (/\bin\b/i.test(m[0]) && !/^\d+\s+in\s+\d+$/.test(m[0])) return;
+    // "24/7" is an always-on availability promise, kept as a quantifier.
+    if (m[1] === '24' && m[2] === '7') {
+      c.add('quantifier', m.index, m.index + m[0].length, 1, '24/7');
+      return;
+    }
+    if (isIdentifierContext(text, m.index, m.index + m[1].length)) return;
+    const d = Number(m[2]);
+    if (d === 0) return;
+    c.add('ratio', m.index, m.index + m[0].length, Number(m[1]) / d);
+  });
+
+  // --- Multipliers: "2x", "3×", "10-fold", "doubles", "halve". ---
+  c.scan(/(?<![\p{L}\d.])(\d+(?:\.\d+)?)\s?(?:x|×|-?fold)(?![\p{L}\d])/giu, (m) => {
+    c.add('multiplier', m.index, m.index + m[0].length, Number(m[1]), 'x');
+  });
+  c.scan(/\b(doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|twice|thrice)\b/gi, (m) => {
+    const w = m[1].toLowerCase();
+    const v = w.startsWith('doubl') || w === 'twice' ? 2 : w.startsWith('tripl') || w === 'thrice' ? 3 : w.startsWith('quad') ? 4 : 0.5;
+    c.add('multiplier', m.index, m.index + m[0].length, v, 'x');
+  });
+
+  // --- Durations: "45 days", "300 ms", "72h", "5min. 40sec.", "two weeks". ---
+  c.scan(DURATION_RE, (m) => {
+    const rawNum = m[1].toLowerCase();
+    if (/^(?:a|an)$/.test(rawNum)) return; // "a day" is a cadence, handled with frequencies
+    const unitKey = m[2].toLowerCase().replace(/\s+/g, ' ');
+    // Single-letter units only when glued to the number ("72h", "5d"), never "3 s".
+    if (unitKey.length === 1 && /\s/.test(m[0])) return;
+    if (/^\d/.test(rawNum) && isIdentifierContext(text, m.index, m.index + m[1].length)) return;
+    const value = /^\d/.test(rawNum) ? parseNumber(rawNum) : NUMBER_WORDS[rawNum];
+    const end = m[0].endsWith('.') && !/\b(?:min|sec|hr|hrs|mins|secs|wk|wks|yr|yrs)\.$/i.test(m[0]) ? m.index + m[0].length - 1 : m.index + m[0].length;
+    c.add('duration', m.index, end, value, DURATION_UNITS[unitKey] ?? unitKey);
+  });
+
+  // --- Cadences: "weekly", "once a year", "every sprint", "month over month". ---
+  c.scan(/\b(?:once|twice|\d+\s+times?)\s+(?:a|an|per|each|every)\s+(?:day|week|sprint|month|quarter|year)\b|\b(?:month|quarter|year|week)[-\s]over[-\s](?:month|quarter|year|week)\b|\b(?:MoM|QoQ|YoY|WoW)\b/g, (m) => {
+    c.add('quantifier', m.index, m.index + m[0].length, undefined, 'cadence');
+  });
+  c.scan(/\b(?:year|month|quarter|week)[-\s]over[-\s](?:year|month|quarter|week)\b/gi, (m) => {
+    c.add('quantifier', m.index, m.index + m[0].length, undefined, 'cadence');
+  });
+  c.scan(/(?<![\p{L}-])(daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|hourly|nightly)(?![\p{L}-])/giu, (m) => {
+    if (!FREQUENCY_WORDS.has(m[1].toLowerCase())) return;
+    c.add('quantifier', m.index, m.index + m[0].length, undefined, 'cadence');
+  });
+
+  // --- Quantifiers: all / every / each / always / none / zero / no X / at least one. ---
+  c.scan(/\b(?:at\s+least|one\s+or\s+more|at\s+most)\s+(?:one|1)\b|\bone\s+or\s+more\b/gi, (m) => {
+    c.add('quantifier', m.index, m.index + m[0].length, 1);
+  });
+  c.scan(/\b(all|every|each|always|none|zero|never|without\s+(?:any|a\s+single))\b/gi, (m) => {
+    const w = m[1].toLowerCase();
+    // "all over the globe", "at all", "once and for all" are idioms, not scope.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+    const before = text.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
+    if (w === 'all' && (/^\s+over\b/.test(after) || /\bat\s+$|\bfor\s+$/.test(before))) return;
+    c.add('quantifier', m.index, m.index + m[0].length, w === 'zero' || w === 'none' || w === 'never' ? 0 : undefined, w);
+  });
+  c.scan(/(?:^|[.;:(]\s*|\b(?:with|have|has|see|sees|report|reports|and)\s+)(no)\s+(?!longer\b|later\b|more\s+than\b|less\s+than\b|one\b|matter\b|need\b|doubt\b)[\p{L}]/giu, (m) => {
+    const s = m.index + m[0].toLowerCase().lastIndexOf('no ');
+    c.add('quantifier', s, s + 2, 0, 'no');
+  });
+
+  // --- Plain numbers, with magnitude and the counted noun as unit. ---
+  const extraUnits = (options.units ?? []).map((u) => u.toLowerCase());
+  c.scan(NUMBER_RE, (m) => {
+    const numStart = m.index;
+    const numEnd = m.index + m[1].length;
+    if (isIdentifierContext(text, numStart, numEnd)) return;
+    let value = parseNumber(m[1]) * magnitude(m[2]?.trim());
+    let end = m.index + m[0].length;
+    let unit: string | undefined = m[3];
+    if (unit) {
+      // Glued letters that are not a unit ("2nd", "3rd") make it an ordinal / name.
+      if (/^(?:st|nd|rd|th)$/i.test(unit)) return;
+    }
+    if (!Number.isFinite(value)) return;
+    if (!unit) unit = countedNoun(text, end, extraUnits);
+    // Trailing comma/period belongs to the sentence, not the number.
+    while (end > numEnd && /[.,]/.test(text[end - 1])) end--;
+    if (/^\d+\.$/.test(m[1])) value = Number(m[1].slice(0, -1));
+    c.add('number', m.index, end, value, unit);
+  });
+
+  // --- Number words: "five benchmarks", "three customers", "top five". ---
+  c.scan(NUMBER_WORD_RE, (m) => {
+    const w = m[1].toLowerCase();
+    const before = text.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+    // Idioms where "one"/"single"/"half" is not a count.
+    if (/^(?:one|single|half)$/.test(w) && (/\b(?:in|at|as|no|any|the|of|this|that)\s+$/.test(before) || /^\s*(?:of|another|place|day|way|go|step|time|source|stop|click|team|voice|more|and)\b/.test(after) || /^-/.test(after))) return;
+    if (/^-/.test(after) && w !== 'one') return; // "three-year pitch" describes, it does not count
+    let value = NUMBER_WORDS[w] ?? 0;
+    if (m[2]) value += NUMBER_WORDS[m[2].toLowerCase()] ?? 0;
+    if (m[3]) value *= MAGNITUDES[m[3].toLowerCase()] ?? 100;
+    c.add('number', m.index, m.index + m[0].length, value, countedNoun(text, m.index + m[0].length, extraUnits));
+  });
+
+  return c.items.sort((a, b) => a.start - b.start);
+}
+
+const STOP = new Set([
+  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'by', 'from', 'with', 'and', 'or', 'at', 'per',
+  'than', 'is', 'are', 'be', 'that', 'which', 'who', 'within', 'into', 'over', 'under', 'across',
+  'during', 'as', 'it', 'its', 'our', 'their', 'we', 'this', 'these', 'those', 'before', 'after',
+  'down', 'up', 'below', 'above',
+]);
+
+/** The words right after a number that say what is counted ("3 blog posts" -> "blog posts"). */
+function countedNoun(text: string, from: number, extraUnits: string[]): string | undefined {
+  const rest = text.slice(from, from + 60);
+  const m = /^\s*((?:[\p{L}][\p{L}\d'’\-/&]*)(?:\s+[\p{L}][\p{L}\d'’\-/&]*){0,3})/u.exec(rest);
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/);
+  const out: string[] = [];
+  for (const w of words) {
+    if (STOP.has(w.toLowerCase())) break;
+    out.push(w);
+    if (/s$/i.test(w) && out.length >= 1 && !/ss$/i.test(w)) break; // a plural noun usually ends the phrase
+  }
+  if (out.length === 0) return undefined;
+  const unit = out.join(' ');
+  if (extraUnits.includes(unit.toLowerCase())) return unit;
+  return unit;
+}
+
+/** Kinds that carry a reading (dates only say when; placeholders say nothing). */
+export function isAmount(q: Quantity): boolean {
+  return q.kind !== 'date' && q.kind !== 'placeholder';
+}
+
+/** Convert a duration to milliseconds so "from 5 min 40 s to 3 min" can be compared. */
+export function durationMs(value: number, unit: string | undefined): number | undefined {
+  const f: Record<string, number> = {
+    ms: 1, s: 1e3, min: 6e4, h: 3.6e6, d: 8.64e7, wk: 6.048e8, mo: 2.628e9, q: 7.884e9, y: 3.1536e10,
+  };
+  return unit && f[unit] !== undefined ? value * f[unit] : undefined;
+}
+
+/**
+ * Merge runs of adjacent durations ("5min. 40sec.") into one quantity with the smaller
+ * unit, so a from-to on them compares whole amounts.
+ */
+export function mergeDurations(text: string, qs: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const q of qs) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind === 'duration' && q.kind === 'duration' && /^[\s.,]*(?:and\s+)?$/.test(text.slice(prev.end, q.start))) {
+      const a = durationMs(prev.value ?? 0, prev.unit);
+      const b = durationMs(q.value ?? 0, q.unit);
+      if (a !== undefined && b !== undefined && a > b) {
+        const unitMs = durationMs(1, q.unit) ?? 1;
+        out[out.length - 1] = { ...prev, text: text.slice(prev.start, q.end), end: q.end, value: (a + b) / unitMs, unit: q.unit };
+        continue;
+      }
+    }
+    out.push(q);
+  }
+  return out;
+}
