@@ -1,7 +1,7 @@
 // okr.config.yaml: reading, validation and layering. Layers, lowest first: built-in defaults,
 // editor settings, the repository's okr.config.yaml (the contract editor and CI share wins).
-import { parseDocument } from 'yaml';
-import { ConfigSchema, DEFAULT_CONFIG, type OkrConfig, type OkrConfigInput, type SeverityOrOff } from './schema';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { ConfigSchema, DEFAULT_CONFIG, LimitsSchema, QualityConfigSchema, type OkrConfig, type OkrConfigInput, type SeverityOrOff } from './schema';
 import { LineIndex, type Range } from './positions';
 import { closest } from './suggest';
 
@@ -17,6 +17,13 @@ export interface LoadedConfig {
   input: OkrConfigInput;
   problems: ConfigProblem[];
 }
+
+const KNOWN_KEYS: Record<string, string[]> = {
+  '': Object.keys(ConfigSchema.shape),
+  limits: Object.keys(LimitsSchema.shape),
+  quality: Object.keys(QualityConfigSchema.shape),
+  github: ['repository'],
+};
 
 /** Parses okr.config.yaml text. Never throws: problems are returned with their positions. */
 export function parseConfig(text: string, knownRuleIds: readonly string[]): LoadedConfig {
@@ -44,9 +51,29 @@ export function parseConfig(text: string, knownRuleIds: readonly string[]): Load
   const result = ConfigSchema.safeParse(input);
   if (!result.success) {
     for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        // Report each unknown key at the key itself, and drop only it: a typo must not void the file.
+        const section = issue.path.length ? String(issue.path[0]) : '';
+        const owner = (section ? input[section] : input) as Record<string, unknown>;
+        const map = doc.getIn(issue.path as unknown[], true);
+        for (const key of issue.keys) {
+          const known = KNOWN_KEYS[section] ?? [];
+          const hint = closest(key, known);
+          const pair = isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+          const keyRange = isScalar(pair?.key) && pair.key.range ? lines.range(pair.key.range[0], pair.key.range[1]) : rangeOf(issue.path);
+          problems.push({ message: `${section ? section + ': ' : ''}unknown key '${key}'${hint ? `; did you mean '${hint}'?` : `; known keys: ${known.join(', ')}`}`, range: keyRange });
+          if (owner && typeof owner === 'object') delete owner[key];
+        }
+        continue;
+      }
       problems.push({ message: `${issue.path.join('.') || 'config'}: ${issue.message}`, range: rangeOf(issue.path) });
-      // Drop the offending top-level section so the rest still applies.
-      if (issue.path.length > 0) delete input[String(issue.path[0])];
+      // Drop only the offending entry of a section (one rule, one tracker, one limit), else the
+      // offending top-level section, so the rest still applies.
+      const section = String(issue.path[0]);
+      const entries = input[section];
+      if (issue.path.length >= 2 && entries && typeof entries === 'object' && !Array.isArray(entries)) {
+        delete (entries as Record<string, unknown>)[String(issue.path[1])];
+      } else if (issue.path.length > 0) delete input[section];
     }
   }
   const rules = (input.rules ?? {}) as Record<string, unknown>;
