@@ -1,0 +1,125 @@
+// Command-line parsing: `okr <command> [paths...] [options]`. Hand-written so every mistake gets
+// one clear line (which option, what was expected) rather than a library's generic message.
+import { isValidIsoDate } from '../core';
+import { UsageError } from './errors';
+
+export const COMMANDS = ['check', 'score', 'report', 'summary', 'schema', 'rules'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface ParsedArgs {
+  command?: Command;
+  help: boolean;
+  version: boolean;
+  paths: string[];
+  format?: string;
+  maxWarnings?: number;
+  today?: string;
+  config?: string;
+  noColor: boolean;
+}
+
+type OptionName = 'format' | 'max-warnings' | 'today' | 'config' | 'no-color';
+
+/** Which options each command accepts, and the formats it can print. */
+export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?: string[]; paths: boolean }> = {
+  check: { options: ['format', 'max-warnings', 'today', 'config', 'no-color'], formats: ['text', 'json', 'sarif', 'github'], paths: true },
+  score: { options: ['format', 'today', 'config', 'no-color'], formats: ['text', 'json'], paths: true },
+  report: { options: ['today', 'config'], paths: true },
+  summary: { options: ['today', 'config', 'no-color'], paths: true },
+  schema: { options: [], paths: false },
+  rules: { options: [], paths: false },
+};
+
+const TAKES_VALUE = new Set<OptionName>(['format', 'max-warnings', 'today', 'config']);
+const KNOWN = new Set<string>(['format', 'max-warnings', 'today', 'config', 'no-color', 'help', 'version']);
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const out: ParsedArgs = { help: false, version: false, paths: [], noColor: false };
+  const seen: OptionName[] = [];
+  let onlyPositionals = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
+      if (out.command === undefined) {
+        if (!(COMMANDS as readonly string[]).includes(arg)) {
+          throw new UsageError(`unknown command '${arg}' (commands: ${COMMANDS.join(', ')}; see okr --help)`);
+        }
+        out.command = arg as Command;
+      } else {
+        out.paths.push(arg);
+      }
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') {
+      out.help = true;
+      continue;
+    }
+    if (arg === '-v' || arg === '--version') {
+      out.version = true;
+      continue;
+    }
+    if (!arg.startsWith('--')) throw new UsageError(`unknown option '${arg}' (see okr --help)`);
+    const eq = arg.indexOf('=');
+    const name = (eq < 0 ? arg.slice(2) : arg.slice(2, eq)) as OptionName;
+    if (!KNOWN.has(name)) throw new UsageError(`unknown option '--${name}' (see okr ${out.command ?? ''}${out.command ? ' ' : ''}--help)`);
+    let value: string | undefined;
+    if (TAKES_VALUE.has(name)) {
+      if (eq >= 0) value = arg.slice(eq + 1);
+      else {
+        value = argv[i + 1];
+        if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`option '--${name}' needs a value`);
+        i++;
+      }
+    } else if (eq >= 0) {
+      throw new UsageError(`option '--${name}' takes no value`);
+    }
+    seen.push(name);
+    switch (name) {
+      case 'format':
+        out.format = value;
+        break;
+      case 'max-warnings': {
+        if (!/^-?\d+$/.test(value!) || Number(value) < -1) throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more, or -1 for no limit), got '${value}'`);
+        out.maxWarnings = Number(value);
+        break;
+      }
+      case 'today':
+        if (!isValidIsoDate(value!)) throw new UsageError(`--today needs a date YYYY-MM-DD, got '${value}'`);
+        out.today = value;
+        break;
+      case 'config':
+        if (value === '') throw new UsageError(`--config needs a file name`);
+        out.config = value;
+        break;
+      case 'no-color':
+        out.noColor = true;
+        break;
+    }
+  }
+  if (out.command && !out.help) {
+    const spec = COMMAND_OPTIONS[out.command];
+    for (const name of seen) {
+      if (!spec.options.includes(name)) throw new UsageError(`'okr ${out.command}' has no option '--${name}' (see okr ${out.command} --help)`);
+    }
+    if (!spec.paths && out.paths.length) throw new UsageError(`'okr ${out.command}' takes no paths, got '${out.paths[0]}'`);
+    if (out.format !== undefined && !spec.formats!.includes(out.format)) {
+      throw new UsageError(`--format must be one of ${spec.formats!.join(', ')} for 'okr ${out.command}', got '${out.format}'`);
+    }
+  }
+  return out;
+}
+
+/** Today: --today, else OKR_TODAY, else the clock (UTC). A malformed OKR_TODAY is a usage error, not silently ignored. */
+export function resolveToday(flag: string | undefined, env: NodeJS.ProcessEnv, now: Date = new Date()): string {
+  if (flag) return flag;
+  const fixed = env.OKR_TODAY;
+  if (fixed !== undefined && fixed !== '') {
+    if (!isValidIsoDate(fixed)) throw new UsageError(`OKR_TODAY must be a date YYYY-MM-DD, got '${fixed}'`);
+    return fixed;
+  }
+  return now.toISOString().slice(0, 10);
+}

@@ -1,0 +1,95 @@
+// `okr check`'s analysis: every reported file through the core, plus okr.config.yaml's own problems.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeDocument, ruleDocsUrl, type OkrDiagnostic, type Severity } from '../core';
+import { displayPath, type Workspace } from './load-workspace';
+
+/** The pseudo-rule under which problems of okr.config.yaml are reported. */
+export const CONFIG_RULE = 'config';
+
+export interface FileResult {
+  abs: string;
+  /** Relative to the current folder, forward slashes. */
+  rel: string;
+  /** Relative to the workspace root, forward slashes (SARIF's artifact URIs). */
+  rootRel: string;
+  /** The file's text, for fingerprints. */
+  text: string;
+  diagnostics: OkrDiagnostic[];
+}
+
+export interface Counts {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+}
+
+export interface CheckResult {
+  root: string;
+  today: string;
+  files: FileResult[];
+  summary: Counts;
+}
+
+function rootRelative(abs: string, root: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}
+
+export function runCheck(ws: Workspace, today: string): CheckResult {
+  const files: FileResult[] = [];
+  if (ws.configPath && ws.configProblems.length > 0) {
+    files.push({
+      abs: ws.configPath,
+      rel: displayPath(ws.configPath, ws.cwd),
+      rootRel: rootRelative(ws.configPath, ws.root),
+      text: ws.configText ?? '',
+      diagnostics: ws.configProblems.map((p) => ({
+        rule: CONFIG_RULE,
+        severity: 'error' as const,
+        message: p.message,
+        range: p.range,
+        docsUrl: ruleDocsUrl(CONFIG_RULE),
+      })),
+    });
+  }
+  const fileExists = (p: string) => fs.existsSync(p);
+  for (const f of ws.reported) {
+    const diagnostics = analyzeDocument(f.doc, { config: ws.config, today, path: f.abs, workspace: ws.index, fileExists });
+    files.push({ abs: f.abs, rel: f.rel, rootRel: rootRelative(f.abs, ws.root), text: f.doc.text, diagnostics });
+  }
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { root: ws.root, today, files, summary: countAll(files, ws.reported.length) };
+}
+
+export function countAll(files: readonly FileResult[], fileCount: number): Counts {
+  const c: Counts = { files: fileCount, errors: 0, warnings: 0, infos: 0, hints: 0 };
+  for (const f of files) for (const d of f.diagnostics) bump(c, d.severity);
+  return c;
+}
+
+export function countSeverities(diags: readonly OkrDiagnostic[]): Counts {
+  const c: Counts = { files: 1, errors: 0, warnings: 0, infos: 0, hints: 0 };
+  for (const d of diags) bump(c, d.severity);
+  return c;
+}
+
+function bump(c: Counts, s: Severity): void {
+  if (s === 'error') c.errors++;
+  else if (s === 'warning') c.warnings++;
+  else if (s === 'info') c.infos++;
+  else c.hints++;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "7 problems (1 error, 4 warnings, 2 infos)"; hints only when there are some. */
+export function describeCounts(c: Counts): string {
+  const total = c.errors + c.warnings + c.infos + c.hints;
+  const parts = [plural(c.errors, 'error'), plural(c.warnings, 'warning'), plural(c.infos, 'info')];
+  if (c.hints) parts.push(plural(c.hints, 'hint'));
+  return `${plural(total, 'problem')} (${parts.join(', ')})`;
+}

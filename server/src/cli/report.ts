@@ -1,0 +1,64 @@
+// `okr report`: Markdown for a pull-request comment or a wiki page. Per file: the overall score,
+// then a table of objectives and key results with score, status and expected progress, and how
+// many problems `okr check` finds in it.
+import { STATUS_LABEL, type Status } from '../core';
+import { countSeverities, type CheckResult } from './check';
+import type { FileRow } from './score';
+
+const STATUS_ICON: Record<Status, string> = {
+  done: '✅',
+  'on-track': '🟢',
+  'at-risk': '🟡',
+  'off-track': '🔴',
+  'not-started': '⚪',
+  'no-score': '⚪',
+};
+
+/** Table cells: no pipes or line breaks, and no accidental HTML. */
+function cell(s: string | null): string {
+  return (s ?? '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function score(n: number | null): string {
+  return n === null ? '–' : n.toFixed(2);
+}
+
+function status(s: Status): string {
+  return `${STATUS_ICON[s]} ${STATUS_LABEL[s]}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatReport(rows: readonly FileRow[], check: CheckResult, today: string): string {
+  const out: string[] = [`# OKR report`, '', `As of ${today}. Scores run from 0 to 1; *expected* is the share of the period elapsed.`, ''];
+  const byPath = new Map(check.files.map((f) => [f.rel, f]));
+  if (rows.length === 0) out.push('No `.okr` files found.', '');
+  for (const f of rows) {
+    out.push(`## \`${f.path}\``, '');
+    const about = [f.team ? `**${cell(f.team)}**` : '', f.period ? `period ${f.period}` : ''].filter(Boolean).join(', ');
+    if (about) out.push(about + '  ');
+    out.push(`Score **${score(f.score)}** · ${status(f.status)} · expected ${score(f.expected)}  `);
+    const c = countSeverities(byPath.get(f.path)?.diagnostics ?? []);
+    const problems = [c.errors ? plural(c.errors, 'error') : '', plural(c.warnings, 'warning')].filter(Boolean).join(', ');
+    out.push(`${c.errors || c.warnings ? '⚠️' : '✔️'} ${problems} from \`okr check\`${c.infos + c.hints ? ` (and ${c.infos + c.hints} suggestions)` : ''}`, '');
+    if (f.objectives.length === 0) {
+      out.push('_No objectives._', '');
+      continue;
+    }
+    out.push('| Objective / key result | Score | Status | Expected |', '| --- | ---: | --- | ---: |');
+    for (const o of f.objectives) {
+      const title = `**${cell(o.title) || '(no title)'}** \`${cell(o.id) || '?'}\`${o.type === 'committed' ? ' _(committed)_' : ''}`;
+      out.push(`| ${title} | **${score(o.score)}** | ${status(o.status)} | ${score(o.expected)} |`);
+      for (const k of o.keyResults) {
+        const extra = k.exceeded && k.progress !== null ? ` _(exceeded: ${k.progress.toFixed(2)})_` : k.kind === 'draft' ? ' _(draft)_' : '';
+        out.push(`| ↳ ${cell(k.title) || '(no title)'} \`${cell(k.id) || '?'}\`${extra} | ${score(k.score)} | ${status(k.status)} | ${score(k.expected)} |`);
+      }
+    }
+    out.push('');
+  }
+  const s = check.summary;
+  out.push(`---`, `${plural(rows.length, 'file')}, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos + s.hints, 'suggestion')}.`, '');
+  return out.join('\n');
+}

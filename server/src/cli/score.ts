@@ -1,0 +1,181 @@
+// `okr score`: every file, objective and key result with its score, expected progress and status,
+// as JSON or as a readable tree.
+import { STATUS_LABEL, scoreDocument, type KrKind, type Status } from '../core';
+import { visibleLength, type Colors } from './color';
+import type { LoadedFile } from './load-workspace';
+
+export interface KrRow {
+  id: string | null;
+  title: string | null;
+  kind: KrKind;
+  score: number | null;
+  progress: number | null;
+  expected: number;
+  status: Status;
+  exceeded: boolean;
+  arithmetic: string;
+}
+
+export interface ObjectiveRow {
+  id: string | null;
+  title: string | null;
+  type: 'aspirational' | 'committed';
+  score: number | null;
+  expected: number;
+  status: Status;
+  keyResults: KrRow[];
+}
+
+export interface FileRow {
+  path: string;
+  period: string | null;
+  team: string | null;
+  score: number | null;
+  expected: number;
+  status: Status;
+  objectives: ObjectiveRow[];
+}
+
+/** Two decimals: the precision scores are discussed at (0.7 is the aspirational aim). */
+export function round(n: number | undefined): number | null {
+  return n === undefined || !Number.isFinite(n) ? null : Math.round(n * 100) / 100;
+}
+
+export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow[] {
+  return files.map((f) => {
+    const s = scoreDocument(f.doc, today);
+    return {
+      path: f.rel,
+      period: f.doc.period?.label ?? null,
+      team: f.doc.team ?? null,
+      score: round(s.score),
+      expected: round(s.expected) ?? 0,
+      status: s.status,
+      objectives: f.doc.objectives.map((o, i) => {
+        const os = s.objectives[i]!;
+        return {
+          id: o.id ?? null,
+          title: o.title ?? null,
+          type: o.type,
+          score: round(os.score),
+          expected: round(os.expected) ?? 0,
+          status: os.status,
+          keyResults: o.keyResults.map((kr, j) => {
+            const ks = os.keyResults[j]!;
+            return {
+              id: kr.id ?? null,
+              title: kr.title ?? null,
+              kind: kr.kind,
+              score: round(ks.score),
+              progress: round(ks.progress),
+              expected: round(ks.expected) ?? 0,
+              status: ks.status,
+              exceeded: ks.exceeded,
+              arithmetic: ks.arithmetic,
+            };
+          }),
+        };
+      }),
+    };
+  });
+}
+
+export function formatScoreJson(rows: readonly FileRow[]): string {
+  const json = {
+    files: rows.map((f) => ({
+      path: f.path,
+      period: f.period,
+      team: f.team,
+      score: f.score,
+      status: f.status,
+      objectives: f.objectives.map((o) => ({
+        id: o.id,
+        title: o.title,
+        score: o.score,
+        status: o.status,
+        key_results: o.keyResults.map((k) => ({
+          id: k.id,
+          title: k.title,
+          kind: k.kind,
+          score: k.score,
+          progress: k.progress,
+          expected: k.expected,
+          status: k.status,
+        })),
+      })),
+    })),
+  };
+  return JSON.stringify(json, null, 2) + '\n';
+}
+
+const BAR_CELLS = 10;
+
+export function bar(score: number | null): string {
+  if (score === null) return '·'.repeat(BAR_CELLS);
+  const filled = Math.max(0, Math.min(BAR_CELLS, Math.round(score * BAR_CELLS)));
+  return '█'.repeat(filled) + '░'.repeat(BAR_CELLS - filled);
+}
+
+export function paintStatus(c: Colors, status: Status, text: string): string {
+  switch (status) {
+    case 'done':
+    case 'on-track':
+      return c.green(text);
+    case 'at-risk':
+      return c.yellow(text);
+    case 'off-track':
+      return c.red(text);
+    default:
+      return c.gray(text);
+  }
+}
+
+const STATUS_WIDTH = Math.max(...Object.values(STATUS_LABEL).map((s) => s.length));
+
+function scoreText(score: number | null): string {
+  return score === null ? '  – ' : score.toFixed(2);
+}
+
+function truncate(s: string, width: number): string {
+  if (width <= 1) return '';
+  return s.length <= width ? s : s.slice(0, width - 1).trimEnd() + '…';
+}
+
+export interface ScoreTextOptions {
+  colors: Colors;
+  today: string;
+  /** Terminal width, to shorten long titles. */
+  width?: number;
+}
+
+/** One line: `  0.62 ██████░░░░ on track     crash-free  Raise crash-free…` */
+function line(c: Colors, indent: string, score: number | null, status: Status, id: string | null, title: string | null, idWidth: number, width: number, suffix = ''): string {
+  const head = `${indent}${c.bold(scoreText(score))} ${paintStatus(c, status, bar(score))} ${paintStatus(c, status, STATUS_LABEL[status].padEnd(STATUS_WIDTH))}  ${(id ?? '(no id)').padEnd(idWidth)}  `;
+  const room = width - visibleLength(head) - visibleLength(suffix);
+  return head + truncate(title ?? '(no title)', Math.max(room, 20)) + suffix;
+}
+
+export function formatScoreText(rows: readonly FileRow[], options: ScoreTextOptions): string {
+  const c = options.colors;
+  const width = Math.max(options.width ?? 100, 60);
+  const out: string[] = [];
+  for (const f of rows) {
+    const about = [f.team, f.period].filter(Boolean).join(' · ');
+    out.push(`${c.underline(c.bold(f.path))}${about ? '  ' + about : ''}`);
+    out.push(
+      `  ${c.bold(scoreText(f.score))} ${paintStatus(c, f.status, bar(f.score))} ${paintStatus(c, f.status, STATUS_LABEL[f.status])}` +
+        c.dim(`  (expected ${f.expected.toFixed(2)} as of ${options.today})`),
+    );
+    const idWidth = Math.max(0, ...f.objectives.flatMap((o) => [(o.id ?? '(no id)').length, ...o.keyResults.map((k) => (k.id ?? '(no id)').length - 2)]));
+    for (const o of f.objectives) {
+      out.push(line(c, '  ', o.score, o.status, o.id, o.title, idWidth, width, o.type === 'committed' ? c.dim(' [committed]') : ''));
+      for (const k of o.keyResults) {
+        const note = k.exceeded && k.progress !== null ? c.green(` (exceeded: ${k.progress.toFixed(2)})`) : k.kind === 'draft' ? c.dim(' (draft)') : '';
+        out.push(line(c, '    ', k.score, k.status, k.id, k.title, Math.max(idWidth - 2, 0), width, note));
+      }
+    }
+    out.push('');
+  }
+  if (rows.length === 0) out.push('no .okr files found', '');
+  return out.join('\n');
+}
