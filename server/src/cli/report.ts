@@ -42,7 +42,7 @@ export function formatReport(rows: readonly FileRow[], check: CheckResult, today
     out.push(`Score **${score(f.score)}** · ${status(f.status)} · expected ${score(f.expected)}  `);
     const c = countSeverities(byPath.get(f.path)?.diagnostics ?? []);
     const problems = [c.errors ? plural(c.errors, 'error') : '', plural(c.warnings, 'warning')].filter(Boolean).join(', ');
-    out.push(`${c.errors || c.warnings ? '⚠️' : '✔️'} ${problems} from \`okr check\`${c.infos + c.hints ? ` (and ${c.infos + c.hints} suggestions)` : ''}`, '');
+    out.push(`${c.errors || c.warnings ? '⚠️' : '✔️'} ${problems} from \`okr check\`${c.infos + c.hints ? ` (and ${plural(c.infos + c.hints, 'suggestion')})` : ''}`, '');
     if (f.objectives.length === 0) {
       out.push('_No objectives._', '');
       continue;
