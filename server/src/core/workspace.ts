@@ -81,7 +81,7 @@ export class WorkspaceIndex {
     const named = this.names().get(fileRef);
     if (named && named.length === 1) return { path: named[0] };
     if (named && named.length > 1) {
-      return { reason: `'${fileRef}' names ${named.length} files; use the path from the workspace root`, candidates: named.map((p) => this.fileRef(p)) };
+      return { reason: `'${fileRef}' names ${named.length} files; use the path from the workspace root`, candidates: named.map((p) => this.fileRef(p)).sort() };
     }
     return { reason: `no .okr file '${fileRef}' in the workspace` };
   }
