@@ -1,0 +1,128 @@
+// okr.config.yaml: problems with their positions, what survives a problem, and layering.
+import * as assert from 'node:assert/strict';
+import { mergeConfig, parseConfig, severityFor } from '../../server/src/core/config';
+import { DEFAULT_CONFIG } from '../../server/src/core/schema';
+import type { Range } from '../../server/src/core/positions';
+
+const RULE_IDS = ['kr-compound', 'missing-owner', 'schema', 'kr-not-measurable'];
+
+function fmt(r: Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** check(text, ["range message-substring", ...], what the valid rest of the input is) */
+function check(text: string, problems: string[], input?: unknown): void {
+  const loaded = parseConfig(text, RULE_IDS);
+  assert.equal(loaded.problems.length, problems.length, JSON.stringify(loaded.problems));
+  loaded.problems.forEach((p, i) => {
+    const [range, ...words] = problems[i]!.split(' ');
+    assert.equal(fmt(p.range), range, p.message);
+    assert.ok(p.message.includes(words.join(' ')), `"${p.message}" should contain "${words.join(' ')}"`);
+  });
+  if (input !== undefined) assert.deepEqual(loaded.input, input);
+  // Whatever survived must be a valid layer.
+  mergeConfig(loaded.input);
+}
+
+describe('config: parseConfig', () => {
+  it('a valid file has no problems', () => {
+    check(
+      [
+        'rules:',
+        '  kr-not-measurable: error',
+        '  missing-owner: off',
+        'limits:',
+        '  maxObjectives: 3',
+        'trackers:',
+        '  SHOP: "https://jira.example.com/browse/SHOP-{id}"',
+        'github:',
+        '  repository: acme/shop',
+        'quality:',
+        '  extraVagueWords: [streamline]',
+        '  units: [story points]',
+      ].join('\n'),
+      [],
+    );
+    check('', [], {});
+    check('# only a comment\n', [], {});
+  });
+
+  it('a bad severity: at the value, and only that rule is dropped', () => {
+    check('rules:\n  kr-compound: loud\n  missing-owner: error\n', ['1:15-1:19 rules.kr-compound: Invalid option'], { rules: { 'missing-owner': 'error' } });
+    const l = parseConfig('rules:\n  kr-compound: loud\n', RULE_IDS);
+    assert.match(l.problems[0]!.message, /"error"\|"warning"\|"info"\|"hint"\|"off"/);
+  });
+
+  it('an unknown rule, with did-you-mean', () => {
+    check('rules:\n  kr-compund: off\n', ["1:14-1:17 unknown rule 'kr-compund'; did you mean 'kr-compound'?"]);
+    check('rules:\n  banana: off\n', ["1:10-1:13 unknown rule 'banana'"]);
+    assert.doesNotMatch(parseConfig('rules:\n  banana: off\n', RULE_IDS).problems[0]!.message, /did you mean/);
+  });
+
+  it('a bad tracker template or key', () => {
+    check('trackers:\n  SHOP: https://x/\n  OPS: "https://o/{id}"\n', ['1:8-1:18 trackers.SHOP: the URL template needs {id}'], { trackers: { OPS: 'https://o/{id}' } });
+    check('trackers:\n  shop: "https://x/{id}"\n', ['1:8-1:24 trackers.shop'], { trackers: {} });
+  });
+
+  it('bad limits and github repository', () => {
+    check('limits:\n  maxObjectives: 0\n  maxKeyResults: 4\n', ['1:17-1:18 limits.maxObjectives'], { limits: { maxKeyResults: 4 } });
+    check('github:\n  repository: nope\n', ['1:14-1:18 github.repository: must be owner/repo']);
+    check('limits: 3\nrules: {schema: off}\n', ['0:8-0:9 limits'], { rules: { schema: 'off' } });
+  });
+
+  it('unknown keys: at the key, with did-you-mean, and the rest still applies', () => {
+    check('limit:\n  maxObjectives: 3\nrules: {schema: off}\n', ["0:0-0:5 unknown key 'limit'; did you mean 'limits'?"], { rules: { schema: 'off' } });
+    check('limits:\n  maxObjectivs: 3\n  staleCheckinDays: 7\n', ["1:2-1:14 limits: unknown key 'maxObjectivs'; did you mean 'maxObjectives'?"], { limits: { staleCheckinDays: 7 } });
+    check('github: {repo: a/b}\n', ["0:9-0:13 github: unknown key 'repo'; known keys: repository"]);
+    const merged = mergeConfig(parseConfig('limit: {}\nrules: {schema: off}\n', RULE_IDS).input);
+    assert.equal(merged.rules.schema, 'off');
+  });
+
+  it('not a map', () => {
+    check('- a\n- b\n', ['0:0-2:0 okr.config.yaml must be a YAML map'], {});
+    check('hello\n', ['0:0-1:0 must be a YAML map'], {});
+  });
+
+  it('broken YAML: a positioned YAML error, never a throw', () => {
+    const l = parseConfig('rules: [\n', RULE_IDS);
+    assert.ok(l.problems.length >= 1);
+    assert.equal(l.problems[0]!.range.start.line, 1);
+    assert.deepEqual(l.input, {});
+  });
+});
+
+describe('config: mergeConfig and severityFor', () => {
+  it('no layers: the defaults', () => {
+    assert.deepEqual(mergeConfig(), DEFAULT_CONFIG);
+    assert.deepEqual(DEFAULT_CONFIG.limits, { maxObjectives: 5, maxKeyResults: 5, minKeyResults: 2, staleCheckinDays: 14 });
+    assert.deepEqual(DEFAULT_CONFIG.rules, {});
+    assert.deepEqual(DEFAULT_CONFIG.trackers, {});
+    assert.deepEqual(DEFAULT_CONFIG.github, {});
+    assert.deepEqual(DEFAULT_CONFIG.quality, { extraVagueWords: [], units: [] });
+  });
+
+  it('layers, lowest first: maps merge key by key, later wins; word lists add up', () => {
+    const editor = { rules: { 'missing-owner': 'off', schema: 'warning' }, limits: { maxObjectives: 3 }, trackers: { A: 'a/{id}' }, quality: { units: ['pts'] } } as const;
+    const repo = { rules: { schema: 'error' }, limits: { staleCheckinDays: 7 }, trackers: { B: 'b/{id}' }, github: { repository: 'acme/shop' }, quality: { units: ['tickets'], extraVagueWords: ['leverage'] } } as const;
+    const c = mergeConfig(undefined, structuredClone(editor) as never, structuredClone(repo) as never);
+    assert.deepEqual(c.rules, { 'missing-owner': 'off', schema: 'error' });
+    assert.deepEqual(c.limits, { maxObjectives: 3, maxKeyResults: 5, minKeyResults: 2, staleCheckinDays: 7 });
+    assert.deepEqual(c.trackers, { A: 'a/{id}', B: 'b/{id}' });
+    assert.equal(c.github.repository, 'acme/shop');
+    assert.deepEqual(c.quality, { units: ['pts', 'tickets'], extraVagueWords: ['leverage'] });
+    // The defaults are not mutated.
+    assert.deepEqual(DEFAULT_CONFIG.rules, {});
+  });
+
+  it('an invalid layer is skipped as a whole', () => {
+    const c = mergeConfig({ rules: { schema: 'off' } }, { rules: { schema: 'loud' as never } });
+    assert.equal(c.rules.schema, 'off');
+  });
+
+  it('severityFor: the configured severity, else the rule default', () => {
+    const c = mergeConfig({ rules: { schema: 'off', 'missing-owner': 'error' } });
+    assert.equal(severityFor('schema', 'error', c), 'off');
+    assert.equal(severityFor('missing-owner', 'info', c), 'error');
+    assert.equal(severityFor('kr-compound', 'info', c), 'info');
+  });
+});
