@@ -11,13 +11,13 @@ import { extractQuantities, isAmount, mergeDurations } from './quantities';
 import { extractFromTo } from './fromTo';
 import { findPlaceholder, findTargetReference } from './placeholders';
 import {
-  checkChangeVerbs, findEndState, findQualityWords, findVerbs, fuzzyAmountWithoutVerb,
-  hasDeliverableNoun, hasMetricNoun, type VerbHit,
+  checkChangeVerbs, findEndState, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
+  hasDeliverableNoun, hasMetricNoun, verbLemma, type VerbHit,
 } from './phrases';
 import { splitParts } from './compound';
 import { explain } from './explain';
 import { TASK_VERBS } from './lexicon';
-import { lemma, tokenize } from './words';
+import { tokenize } from './words';
 
 /** Quantities inside quotes are part of a title ("partner with us over the next three years"). */
 function quotedRanges(text: string): Array<[number, number]> {
@@ -68,12 +68,19 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   const fuzzyChange = changes.find((c) => c.amount && c.fuzzyObject);
   const fuzzyWord = fuzzyChange?.fuzzyObject ?? (numeric.length > 0 ? fuzzyAmountWithoutVerb(words, quantities, extraUnits) : undefined);
   if (fuzzyWord) sig('fuzzy-metric', `'${fuzzyWord.text}' is not a defined metric, so the amount has no unit`, fuzzyWord.start, fuzzyWord.end);
+  const fuzzyObject = numeric.length === 0 ? fuzzyMainObject(words, verbs[0]) : undefined;
+  if (fuzzyObject) sig('fuzzy-object', `'${fuzzyObject.text}' cannot be checked as done or not done`, fuzzyObject.start, fuzzyObject.end);
   const endState = findEndState(text);
   if (endState) sig('end-state', `'${endState.text}' is a verifiable end state`, endState.start, endState.end);
 
   // --- Output vs outcome: the first verb decides; a verbless deliverable is an output. ---
   const main: VerbHit | undefined = verbs[0];
-  const taskParticiple = words.find((w) => /(?:ed|en|t)$/.test(w.lower) && TASK_VERBS.has(lemma(w.lower, (x) => TASK_VERBS.has(x))) && w.lower !== lemma(w.lower, (x) => TASK_VERBS.has(x)));
+  // "Rendezvous Protocol is implemented", "6 Recruiters hired": a task stated as done.
+  const taskParticiple = words.find((w) => {
+    if (!/(?:ed|en|t)$/.test(w.lower)) return false;
+    const base = verbLemma(w.lower);
+    return base !== w.lower && TASK_VERBS.has(base);
+  });
   const outputNotOutcome = main
     ? main.cls === 'task' || main.cls === 'activity'
     : !!taskParticiple || hasDeliverableNoun(words);
@@ -95,7 +102,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
     : [];
 
   // --- Verdict. ---
-  const spoilers = weaselVerbs.length > 0 || qualityWords.length > 0 || !!fuzzyWord;
+  const spoilers = weaselVerbs.length > 0 || qualityWords.length > 0 || !!fuzzyWord || !!fuzzyObject;
   let measurable: boolean;
   if (placeholder) measurable = false;
   else if (targetRef && numeric.length === 0) measurable = false;
@@ -113,7 +120,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   if (!measurable) {
     if (targetRef || placeholder) reasons.add('no_target');
     else if (numeric.length === 0 && amounts.length === 0) reasons.add(metricNamed ? 'no_target' : 'no_number');
-    if (weaselVerbs.length > 0 || qualityWords.length > 0 || (fuzzyWord && numeric.length === 0)) reasons.add('weasel');
+    if (weaselVerbs.length > 0 || qualityWords.length > 0 || fuzzyObject || (fuzzyWord && numeric.length === 0)) reasons.add('weasel');
     if (fuzzyWord && numeric.length > 0) reasons.add('no_unit');
   }
   if (outputNotOutcome) reasons.add('task');
@@ -140,7 +147,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   const ex = explain(text, analysis, {
     weaselVerb: weaselVerbs[0]?.verb.word.text,
     qualityWord: qualityWords[0]?.text,
-    fuzzyWord: fuzzyWord?.text,
+    fuzzyWord: fuzzyWord?.text ?? fuzzyObject?.text,
     targetRef: targetRef?.text,
     mainVerb: main?.word.text,
     unmeasuredParts: unmeasuredParts.length,

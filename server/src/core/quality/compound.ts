@@ -8,10 +8,10 @@ import type { VerbHit } from './phrases';
 import type { Word } from './words';
 
 export interface Part { text: string; start: number; end: number; hasVerb: boolean; startsWithAmount: boolean }
-type Piece = Part & { nWords: number };
+type Piece = Part & { nWords: number; newSentence?: boolean };
 
 // Subordinate or scope openings: "Across all accounts, if ... , there is a plan" is one result.
-const SUBORDINATE = /^(?:if|when|whenever|once|because|so|while|as|that|which|who|with|without|for|across|in|on|by|based|including|e\.g|i\.e|such|to|from|at|after|before|until|within|via|using|through|excluding|where)\b/i;
+const SUBORDINATE = /^(?:intended|aimed|designed|meant|focused|in\s+order|if|when|whenever|once|because|so|while|as|that|which|who|with|without|for|across|in|on|by|based|including|e\.g|i\.e|such|to|from|at|after|before|until|within|via|using|through|excluding|where)\b/i;
 const FINITE_BE_HAVE = /\b(?:is|are|was|were|has|have|had|will|can|should|must)\b/i;
 
 /** Character ranges inside (…) and quotes, where separators do not split results. */
@@ -25,40 +25,49 @@ function protectedRanges(text: string): Array<[number, number]> {
 export function splitParts(text: string, words: Word[], verbs: VerbHit[], quantities: Quantity[]): Part[] {
   const prot = protectedRanges(text);
   const inProt = (i: number): boolean => prot.some(([s, e]) => i >= s && i < e);
-  const SEP = /\s*;\s*|:\s+|,\s+(?:and\s+|or\s+)?|\s+(?:and|&|as\s+well\s+as|plus)\s+/gi;
-  const raw: Array<{ start: number; end: number }> = [];
+  const SEP = /\s*;\s*|:\s+|\.\s+(?=\p{Lu})|,\s+(?:and\s+|or\s+)?|\s+(?:and|&|as\s+well\s+as|plus)\s+/giu;
+  const raw: Array<{ start: number; end: number; newSentence: boolean }> = [];
   let last = 0;
+  let newSentence = true;
   for (const m of text.matchAll(SEP)) {
     const i = m.index ?? 0;
     if (inProt(i)) continue;
-    raw.push({ start: last, end: i });
+    raw.push({ start: last, end: i, newSentence });
     last = i + m[0].length;
+    newSentence = /[.;]/.test(m[0]);
   }
-  raw.push({ start: last, end: text.length });
+  raw.push({ start: last, end: text.length, newSentence });
 
   const verbStarts = new Set(verbs.map((v) => v.word.start));
   const parts: Piece[] = raw
-    .map(({ start, end }) => {
+    .map(({ start, end, newSentence: ns }) => {
       const slice = text.slice(start, end);
       const segWords = words.filter((w) => w.start >= start && w.end <= end);
       const hasVerb = segWords.some((w) => verbStarts.has(w.start)) || (FINITE_BE_HAVE.test(slice) && segWords.length > 2);
       const first = quantities.find((q) => q.start >= start && q.start < end);
       const startsWithAmount = !!first && first.kind !== 'date' && first.kind !== 'placeholder' &&
         /^[\s$€£+~<>≤≥]*$/.test(text.slice(start, first.start)) && segWords.length > 1;
-      return { text: slice.trim(), start, end, hasVerb, startsWithAmount, nWords: segWords.length };
+      return { text: slice.trim(), start, end, hasVerb, startsWithAmount, nWords: segWords.length, newSentence: ns };
     })
     .filter((p) => p.text.length > 0);
 
   // Merge pieces that are not results on their own into a neighbour.
   const merged: Piece[] = [];
+  // After "…, intended to A, B and C." the list belongs to the subordinate clause until
+  // the sentence ends, so B and C are not separate results.
+  let subordinate = false;
   for (const p of parts) {
-    const isResult = (p.hasVerb || p.startsWithAmount) && p.nWords > 1 && !SUBORDINATE.test(p.text);
+    if (p.newSentence) subordinate = false;
+    if (SUBORDINATE.test(p.text)) subordinate = true;
+    const isResult = (p.hasVerb || p.startsWithAmount) && p.nWords > 1 && !subordinate;
     const prev = merged[merged.length - 1];
     if (!isResult && prev) {
       merged[merged.length - 1] = { ...prev, end: p.end, text: text.slice(prev.start, p.end).trim() };
       continue;
     }
-    if (prev && !prev.hasVerb && !prev.startsWithAmount) {
+    // "100% of team members and offers have …": the amount scopes over a coordinated
+    // subject, so the verbless amount piece joins the predicate after it.
+    if (prev && (!prev.hasVerb && !prev.startsWithAmount || (prev.startsWithAmount && !prev.hasVerb && p.hasVerb && !p.newSentence && !/^\s*,/.test(text.slice(prev.end, p.start))))) {
       // A leading noun or bare verb ("Create and publish ...") joins the result after it.
       merged[merged.length - 1] = { ...p, start: prev.start, text: text.slice(prev.start, p.end).trim(), hasVerb: p.hasVerb || prev.hasVerb, nWords: p.nWords + prev.nWords };
       continue;

@@ -23,6 +23,18 @@ const ALL_VERBS = (w: string): boolean =>
   TASK_VERBS.has(w) || ACTIVITY_VERBS.has(w) || INCREASE_VERBS.has(w) || DECREASE_VERBS.has(w) ||
   IMPROVE_VERBS.has(w) || MAINTAIN_VERBS.has(w) || OUTCOME_VERBS.has(w);
 
+// Lemmas are looked up for every word of every KR; a small cache keeps that cheap.
+const lemmaCache = new Map<string, string>();
+export function verbLemma(word: string): string {
+  let l = lemmaCache.get(word);
+  if (l === undefined) {
+    if (lemmaCache.size > 20000) lemmaCache.clear();
+    l = lemma(word, ALL_VERBS);
+    lemmaCache.set(word, l);
+  }
+  return l;
+}
+
 function classify(base: string): VerbClass | undefined {
   // Order matters for words in two lists: a change verb is read as a change first.
   if (INCREASE_VERBS.has(base)) return 'increase';
@@ -62,7 +74,7 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
   const hits: VerbHit[] = [];
   for (const w of words) {
     if (/\d/.test(w.text) || looksLikeName(w, words, text, titleCase)) continue;
-    const base = lemma(w.lower, ALL_VERBS);
+    const base = verbLemma(w.lower);
     const cls = classify(base);
     if (!cls) continue;
     // "-ing" words mid-sentence are mostly nouns or adjectives ("hosting costs",
@@ -77,7 +89,7 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
     // follows ("tracks those KPIs"); change verbs ("Readership increases") are kept.
     if ((cls === 'task' || cls === 'activity') && base !== w.lower && /s$/.test(w.lower) && !/ss$/.test(w.lower)) {
       const next = words[w.index + 1]?.lower ?? '';
-      if (!/^(?:the|a|an|those|these|this|that|its|their|our|all|every|each|\d.*)$/.test(next)) continue;
+      if (!/^(?:the|a|an|those|these|this|that|its|their|our|all|every|each)$/.test(next)) continue;
     }
     // "reach out" is an activity, "reach 20 million users" is an outcome.
     if (base === 'reach' && words[w.index + 1]?.lower === 'out') {
@@ -102,12 +114,13 @@ export function clauseOf(text: string, words: Word[], at: Word): { start: number
     if (w.lower === 'by' && /ing$/.test(words[i + 1]?.lower ?? '')) return true;
     if (w.lower === 'so' && words[i + 1]?.lower === 'that') return true;
     if ((w.lower === 'and' || w.lower === 'or') && words[i + 1]) {
-      const nb = lemma(words[i + 1].lower, ALL_VERBS);
+      const nb = verbLemma(words[i + 1].lower);
       return ALL_VERBS(nb) && !/(?:ed|ing)$/.test(words[i + 1].lower);
     }
     return false;
   };
-  const PUNCT = /[,;:()\u2014!?]|\.(?:\s|$)/;
+  // Parentheses are not breaks: they elaborate the clause ("Grow team to plan (+1 SRE, +1 PM)").
+  const PUNCT = /[,;:\u2014!?]|\.(?:\s|$)/;
   let start = 0;
   for (let i = at.index - 1; i >= 0; i--) {
     if (PUNCT.test(text.slice(words[i].end, words[i + 1].start))) { start = words[i + 1].start; break; }
@@ -116,12 +129,12 @@ export function clauseOf(text: string, words: Word[], at: Word): { start: number
   let end = text.length;
   for (let i = at.index + 1; i < words.length; i++) {
     if (PUNCT.test(text.slice(words[i - 1].end, words[i].start))) {
-      end = words[i - 1].end;
       // "Increase sessions on blog posts. 5% month over month." : a verbless tail that
       // starts with an amount still belongs to the sentence before.
       if (/^\.\s/.test(text.slice(words[i - 1].end, words[i].start)) && /^\d/.test(words[i].text)) {
         continue;
       }
+      end = words[i - 1].end;
       break;
     }
     if (isBreakWord(i)) { end = words[i].start; break; }
@@ -155,7 +168,7 @@ export function checkChangeVerbs(
     // Words of the object: after the verb up to the amount (or clause end).
     const objEnd = amount && amount.start > v.word.end ? amount.start : clause.end;
     const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd).slice(0, 8);
-    if (objWords.some((w) => OUTCOME_VERBS.has(lemma(w.lower, (x) => OUTCOME_VERBS.has(x))))) check.viaOutcome = true;
+    if (objWords.some((w) => OUTCOME_VERBS.has(verbLemma(w.lower)))) check.viaOutcome = true;
     // Subject words too: "Productivity increases by 10%", "Work progress by 40%".
     const subjWords = words.filter((w) => w.end <= v.word.start && w.start >= clause.start).slice(-3);
     const scope = amount && !check.viaOutcome ? [...objWords, ...(v.word.index > 0 ? subjWords : [])] : [];
@@ -194,7 +207,8 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     if (COMPARATIVES.has(w.lower) && !extra.has(w.lower)) {
       // "less than 12 hours", "20% more leads", "one or more": the amount is there.
       const near = quantities.some((q) => q.kind !== 'date' && (
-        (q.start >= w.end && q.start - w.end <= 12) || (w.start >= q.end && w.start - q.end <= 3) ||
+        (q.start >= w.end && q.start - w.end <= 12) ||
+        (w.start >= q.end && /^\s*(?:or\s+)?$/.test(text.slice(q.end, w.start))) ||
         (q.start <= w.start && q.end >= w.end)));
       if (near) continue;
     }
@@ -230,4 +244,15 @@ export function findEndState(text: string): { text: string; start: number; end: 
     if (m) return { text: m[0], start: m.index, end: m.index + m[0].length };
   }
   return undefined;
+}
+
+/**
+ * A fuzzy noun as the object of the main verb when the KR has no numeric amount:
+ * "All teams adopt a test-first approach" scopes over all teams, but adopting an
+ * approach has no reading.
+ */
+export function fuzzyMainObject(words: Word[], main: VerbHit | undefined): Word | undefined {
+  if (!main) return undefined;
+  const obj = words.slice(main.word.index + 1, main.word.index + 5);
+  return obj.find((w) => FUZZY_NOUNS.has(w.lower));
 }

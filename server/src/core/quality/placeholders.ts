@@ -16,7 +16,7 @@ const PLACEHOLDER_RES: RegExp[] = [
   /\?{2,}/,
   /<[a-z][\w\s-]*>/i,
   /\[(?:metric|number|target|baseline|value|date|x|n|unit|insert[^\]]*|add[^\]]*)\]/i,
-  /\{\{?[\w\s]+\}?\}/,
+  /(?<![\w])\{\{?\s*[\w\s]+\}?\}/,
   /^\s*(?:\.{3}|…|-|—)?\s*$/,
 ];
 
@@ -37,7 +37,8 @@ export function findPlaceholder(text: string, quantities: Quantity[]): Span | un
 // A target noun named instead of given: "hiring targets", "the error budget", "quota".
 const REFERENCE_RES: RegExp[] = [
   /\bmeet(?:s|ing)?\s+(?:(?:all|the|our|its|their|every|each)\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:targets?|goals?|quotas?|plans?|budgets?|expectations|commitments?|objectives?|SLAs?|SLOs?|requirements)\b/iu,
-  /\b(?:at\s+or\s+(?:above|below)|on|above|below|under|over|within|to|at|hit(?:s|ting)?|reach(?:es|ing)?|exceed(?:s|ing)?|beat(?:s|ing)?)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\p{L}\d-]+\s+){0,2}(?:targets?|goals?|quotas?|error\s+budgets?|budgets?|SLAs?|SLOs?|benchmarks?|expectations)\b/iu,
+  /\b(?:at\s+or\s+(?:above|below)|on|above|below|under|over|within|at|hit(?:s|ting)?|reach(?:es|ing)?|exceed(?:s|ing)?|beat(?:s|ing)?)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\p{L}\d-]+\s+){0,2}(?:targets?|goals?|quotas?|error\s+budgets?|budgets?|SLAs?|SLOs?|expectations)\b/iu,
+  /\bto\s+(?:the\s+|our\s+)?(?:[\p{L}\d-]+\s+)?(?:targets?|goals?|quotas?)\b/iu,
   /\b(?:as|according\s+to|per|vs\.?)\s+(?:the\s+)?plan(?:ned)?\b/i,
   /\[N\d+\]/,
   /\b(?:agreed|defined|set|target)\s+(?:levels?|thresholds?|values?)\b/i,
@@ -48,7 +49,11 @@ const REFERENCE_RES: RegExp[] = [
  * reference ("85% of the plan", "within 80% of the mistake budget"): then the text
  * does carry its target, relative to a named reference (guide §1.1).
  */
+// Cheap gate: every reference pattern needs one of these words.
+const REFERENCE_GATE = /target|goal|quota|budget|plan|sla|slo|expectation|commitment|objective|requirement|level|threshold|value|\[N\d/i;
+
 export function findTargetReference(text: string, quantities: Quantity[]): Span | undefined {
+  if (!REFERENCE_GATE.test(text)) return undefined;
   for (const re of REFERENCE_RES) {
     const m = re.exec(text);
     if (!m) continue;

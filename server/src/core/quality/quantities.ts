@@ -213,6 +213,10 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   });
   c.scan(/(?<![\p{L}-])(daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|hourly|nightly)(?![\p{L}-])/giu, (m) => {
     if (!FREQUENCY_WORDS.has(m[1].toLowerCase())) return;
+    // "their daily web browsing" describes a habit; "Engineering Quarterly Achievers" is a name.
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (/\b(?:their|our|my|your|his|her|its)\s+$/i.test(before)) return;
+    if (/^\p{Lu}/u.test(m[1]) && /[\p{L}\d,]\s+$/u.test(before)) return;
     c.add('quantifier', m.index, m.index + m[0].length, undefined, 'cadence');
   });
 
