@@ -11,5 +11,7 @@ export * from './links';
 export * from './workspace';
 export * from './analyze';
 export * from './suggest';
+export * from './edits/text-edit';
+export * from './edits/checkin';
 export { RULES, RULE_IDS, ruleById, type Rule, type RuleContext, type Report } from './rules';
 export { analyzeKeyResultText, type TextAnalysis, type QualityOptions } from './quality';

@@ -1,0 +1,115 @@
+// Publishing diagnostics: on open and on change, without a fixed delay. Work is queued and run on
+// the next turn of the event loop, so a burst of edits analyses only the latest version; a result
+// is dropped if its document moved on meanwhile (stale guard).
+import type { Connection } from 'vscode-languageserver';
+import type { TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeDocument, compareDiagnostics, CONFIG_FILE_NAME, ruleDocsUrl, type OkrDiagnostic } from '../core';
+import { todayFromEnv } from '../core';
+import { toLspDiagnostic } from './convert';
+import type { ServerState, Root } from './state';
+import { pathToUri, uriToPath } from './uris';
+
+interface FileResult {
+  version: number;
+  generation: number;
+  today: string;
+  diagnostics: OkrDiagnostic[];
+}
+
+export class DiagnosticsPublisher {
+  private readonly queue = new Set<string>();
+  private scheduled = false;
+  /** File-scope results by uri, reused while version, configuration and day are unchanged. */
+  private readonly fileResults = new Map<string, FileResult>();
+  /** Objective ids per file, to tell when other files' alignment needs re-checking. */
+  private readonly signatures = new Map<string, string>();
+  /** How many analyses ran (the benchmark reads it through the trace). */
+  analysedCount = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly state: ServerState,
+  ) {}
+
+  schedule(uri: string): void {
+    this.queue.add(uri);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  scheduleAll(): void {
+    for (const d of this.documents.all()) this.schedule(d.uri);
+  }
+
+  forget(uri: string): void {
+    this.fileResults.delete(uri);
+    this.signatures.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const uris = [...this.queue];
+    this.queue.clear();
+    const changedSignature: string[] = [];
+    for (const uri of uris) {
+      const textDoc = this.documents.get(uri);
+      if (!textDoc) continue;
+      if (this.publish(textDoc)) changedSignature.push(uri);
+    }
+    // Another file's objectives changed: alignment in the other open files may now (not) resolve.
+    // Their file-scope results are cached, so only the workspace rules run again.
+    if (changedSignature.length) {
+      for (const d of this.documents.all()) if (!uris.includes(d.uri)) this.publish(d);
+    }
+  }
+
+  /** Analyses and publishes one document; returns true when its objective ids changed. */
+  private publish(textDoc: TextDocument): boolean {
+    const version = textDoc.version;
+    const doc = this.state.parsed(textDoc);
+    const p = uriToPath(textDoc.uri);
+    const root = this.state.rootFor(p);
+    const today = todayFromEnv();
+    const gen = this.state.configGeneration;
+    const options = { config: root.config, today, path: p, workspace: root.index, fileExists: (f: string) => fs.existsSync(f) };
+
+    let file = this.fileResults.get(textDoc.uri);
+    if (!file || file.version !== version || file.generation !== gen || file.today !== today) {
+      file = { version, generation: gen, today, diagnostics: analyzeDocument(doc, { ...options, scope: 'file' }) };
+      this.fileResults.set(textDoc.uri, file);
+    }
+    // File and workspace rules run separately (the first is cached), but a suppression comment can
+    // only be judged unused over all rules: files with such comments take one full pass instead.
+    const all =
+      doc.suppressions.size > 0
+        ? analyzeDocument(doc, { ...options, scope: 'all' })
+        : [...file.diagnostics, ...analyzeDocument(doc, { ...options, scope: 'workspace' })].sort(compareDiagnostics);
+    // Stale guard: if the document changed while we worked, its newer version is queued already.
+    if (this.documents.get(textDoc.uri)?.version !== version) return false;
+    this.analysedCount++;
+    void this.connection.sendDiagnostics({ uri: textDoc.uri, version, diagnostics: all.map(toLspDiagnostic) });
+
+    const signature = doc.objectives.map((o) => o.id ?? '').join('\n');
+    const changed = this.signatures.get(textDoc.uri) !== signature;
+    this.signatures.set(textDoc.uri, signature);
+    return changed;
+  }
+
+  /** okr.config.yaml problems, published on the config file itself. */
+  publishConfig(root: Root): void {
+    const uri = pathToUri(path.join(root.path, CONFIG_FILE_NAME));
+    void this.connection.sendDiagnostics({
+      uri,
+      diagnostics: root.configProblems.map((p) =>
+        toLspDiagnostic({ rule: 'config', severity: 'error', message: p.message, range: p.range, docsUrl: ruleDocsUrl('config') }),
+      ),
+    });
+  }
+}

@@ -1,0 +1,97 @@
+// Builds the workspace model the client's tree, status bar and panel show (protocol.ts).
+import * as fs from 'node:fs';
+import {
+  analyzeDocument,
+  resolveLink,
+  scoreDocument,
+  type KeyResult,
+  type OkrDocument,
+} from '../core';
+import type { FileModel, KeyResultModel, LinkSummary, WorkspaceModel } from '../shared/protocol';
+import type { Root, ServerState } from './state';
+import { pathToUri } from './uris';
+
+export function buildWorkspaceModel(state: ServerState, today: string): WorkspaceModel {
+  const files: FileModel[] = [];
+  for (const root of [...state.roots].sort((a, b) => a.path.localeCompare(b.path))) {
+    for (const [p, doc] of root.index.entries()) files.push(fileModel(root, p, doc, today));
+  }
+  return { today, files };
+}
+
+export function fileModel(root: Root, p: string, doc: OkrDocument, today: string): FileModel {
+  const score = scoreDocument(doc, today);
+  const fileRef = root.index.shortRef(p);
+  const diags = analyzeDocument(doc, { config: root.config, today, path: p, workspace: root.index, fileExists: (f) => fs.existsSync(f) });
+  const problemsIn = (kr: KeyResult) => {
+    const inside = diags.filter((d) => d.range.start.line >= kr.node.range.start.line && d.range.start.line <= kr.node.range.end.line);
+    return { errors: inside.filter((d) => d.severity === 'error').length, warnings: inside.filter((d) => d.severity === 'warning').length };
+  };
+  return {
+    uri: pathToUri(p),
+    fileRef,
+    team: doc.team,
+    period: doc.period,
+    score: score.score,
+    expected: score.expected,
+    status: score.status,
+    objectives: doc.objectives.map((o, i) => {
+      const os = score.objectives[i]!;
+      const oid = o.id ?? `objective-${i + 1}`;
+      return {
+        id: oid,
+        title: o.title ?? '(untitled objective)',
+        ref: `${fileRef}#${oid}`,
+        owner: o.effectiveOwner,
+        type: o.type,
+        alignsTo: o.effectiveAlignsTo,
+        score: os.score,
+        expected: os.expected,
+        status: os.status,
+        range: o.node.range,
+        keyResults: o.keyResults.map((kr, j): KeyResultModel => {
+          const ks = os.keyResults[j]!;
+          const kid = kr.id ?? `kr-${j + 1}`;
+          return {
+            id: kid,
+            title: kr.title ?? '(untitled key result)',
+            ref: `${fileRef}#${oid}/${kid}`,
+            kind: kr.kind,
+            owner: kr.effectiveOwner,
+            unit: kr.unit,
+            baseline: kr.baseline,
+            target: kr.target,
+            current: ks.current,
+            score: ks.score,
+            progress: ks.progress,
+            expected: ks.expected,
+            status: ks.status,
+            confidence: kr.confidence ?? [...kr.checkins].reverse().find((c) => c.confidence !== undefined)?.confidence,
+            checkins: kr.checkins
+              .filter((c) => c.date)
+              .map((c) => ({ date: c.date!, value: c.value, confidence: c.confidence, note: c.note }))
+              .sort((a, b) => a.date.localeCompare(b.date)),
+            links: kr.links.map((l) => linkSummary(l.text, p, root)),
+            range: kr.node.range,
+            problems: problemsIn(kr),
+          };
+        }),
+      };
+    }),
+  };
+}
+
+export function linkSummary(text: string, docPath: string, root: Root): LinkSummary {
+  const t = resolveLink(text, docPath, root.path, root.config);
+  switch (t.kind) {
+    case 'file':
+      return { text, kind: 'file', target: pathToUri(t.path) + (t.startLine ? `#L${t.startLine}${t.endLine && t.endLine !== t.startLine ? `-L${t.endLine}` : ''}` : '') };
+    case 'github':
+    case 'tracker':
+      return { text, kind: t.kind, target: t.url };
+    case 'url':
+      return { text, kind: 'url', target: t.url };
+    case 'invalid':
+      return { text, kind: 'invalid' };
+  }
+}

@@ -1,0 +1,105 @@
+// Custom messages between the VS Code client and the language server, typed once and imported by
+// both sides. Every message names the side that sends it. Other LSP clients can ignore them all.
+// Plain method names and types: each side wraps them with its own vscode-jsonrpc, so the client and
+// the server need not share a protocol library version.
+import type { Range } from '../core/positions';
+import type { Status } from '../core/scoring';
+
+export interface CheckinSummary {
+  date: string;
+  value?: number | boolean;
+  confidence?: number;
+  note?: string;
+}
+
+export interface LinkSummary {
+  text: string;
+  /** What the link opens: a file URI (with #L line fragment) or a web URL; absent when unresolvable. */
+  target?: string;
+  kind: 'file' | 'github' | 'tracker' | 'url' | 'invalid';
+}
+
+export interface KeyResultModel {
+  id: string;
+  title: string;
+  /** `<file-ref>#<objective-id>/<kr-id>` */
+  ref: string;
+  kind: 'metric' | 'guardrail' | 'milestone' | 'draft';
+  owner?: string;
+  unit?: string;
+  baseline?: number;
+  target?: number;
+  current?: number | boolean;
+  score?: number;
+  progress?: number;
+  expected: number;
+  status: Status;
+  confidence?: number;
+  checkins: CheckinSummary[];
+  links: LinkSummary[];
+  range: Range;
+  /** Number of diagnostics on this key result, by severity. */
+  problems: { errors: number; warnings: number };
+}
+
+export interface ObjectiveModel {
+  id: string;
+  title: string;
+  ref: string;
+  owner?: string;
+  type: 'aspirational' | 'committed';
+  alignsTo?: string;
+  score?: number;
+  expected: number;
+  status: Status;
+  range: Range;
+  keyResults: KeyResultModel[];
+}
+
+export interface FileModel {
+  uri: string;
+  /** `<file-ref>`: path from the workspace root without `.okr`. */
+  fileRef: string;
+  team?: string;
+  period?: { label: string; start: string; end: string };
+  score?: number;
+  expected: number;
+  status: Status;
+  objectives: ObjectiveModel[];
+}
+
+export interface WorkspaceModel {
+  today: string;
+  files: FileModel[];
+}
+
+/** client -> server: the whole workspace model (files, objectives, key results, scores, check-ins). */
+export const WorkspaceModelRequest = 'okr/workspaceModel';
+
+/** server -> client: the model changed (a file was edited, added or removed); ask again when needed. */
+export const ModelChangedNotification = 'okr/modelChanged';
+export interface ModelChangedParams {
+  uris: string[];
+}
+
+export interface CheckinParams {
+  uri: string;
+  objectiveId: string;
+  keyResultId: string;
+  /** A number for metrics and guardrails, true/false for milestones. */
+  value: number | boolean;
+  confidence?: number;
+  note?: string;
+  /** Defaults to the server's today. */
+  date?: string;
+}
+
+export interface TextEditLike {
+  range: Range;
+  newText: string;
+}
+
+export type CheckinResult = { ok: true; uri: string; version?: number; edits: TextEditLike[] } | { ok: false; message: string };
+
+/** client -> server: the edits that append a check-in (and update `current`), keeping comments and formatting. */
+export const CheckinRequest = 'okr/checkinEdit';

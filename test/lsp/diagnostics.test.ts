@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { fixture, LspClient } from './client';
+
+describe('LSP: diagnostics over stdio', function () {
+  let client: LspClient;
+  beforeEach(async () => {
+    client = new LspClient();
+    await client.initialize(fixture('ws'));
+  });
+  afterEach(async () => client.stop());
+
+  it('publishes diagnostics on open with source, code, docs link and precise range', async () => {
+    const { uri, version } = await client.open(fixture('ws', 'teams', 'web.okr'));
+    const p = await client.diagnosticsFor(uri, version);
+    const unknown = p.diagnostics.find((d) => d.code === 'schema');
+    assert.ok(unknown, JSON.stringify(p.diagnostics));
+    assert.equal(unknown.source, 'okr');
+    assert.match(unknown.message, /Unknown key 'tagret'.*Did you mean 'target'/);
+    assert.deepEqual(unknown.range, { start: { line: 11, character: 8 }, end: { line: 11, character: 14 } });
+    assert.match(unknown.codeDescription!.href, /docs\/rules\/schema\.md$/);
+    const vague = p.diagnostics.find((d) => d.code === 'kr-not-measurable');
+    assert.ok(vague, 'the vague key result is flagged');
+    assert.equal(vague.severity, 2);
+    assert.equal(vague.range.start.line, 15);
+  });
+
+  it('re-publishes for the new version after an edit, and resolves alignment across files', async () => {
+    const { uri } = await client.open(fixture('ws', 'teams', 'web.okr'));
+    await client.diagnosticsFor(uri, 1);
+    const text = (await import('node:fs')).readFileSync(fixture('ws', 'teams', 'web.okr'), 'utf8');
+    const v2 = await client.change(uri, text.replace('company#quality', 'company#qualty').replace('        tagret: 1\n', ''));
+    const p = await client.diagnosticsFor(uri, v2);
+    assert.ok(!p.diagnostics.some((d) => d.code === 'schema'));
+    const align = p.diagnostics.find((d) => d.code === 'alignment-unresolved');
+    assert.ok(align, JSON.stringify(p.diagnostics.map((d) => d.code)));
+    assert.match(align.message, /no objective 'qualty'/);
+  });
+
+  it('applies rule severities from the editor settings, and re-validates when they change', async () => {
+    const { uri } = await client.open(fixture('ws', 'teams', 'web.okr'));
+    await client.diagnosticsFor(uri, 1);
+    client.settings = { rules: { 'kr-not-measurable': 'error' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'kr-not-measurable' && d.severity === 1));
+    assert.ok(p);
+    client.settings = { rules: { 'kr-not-measurable': 'off' } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnostics(uri, (x) => !x.diagnostics.some((d) => d.code === 'kr-not-measurable'));
+  });
+
+  it('keeps working on broken YAML and reports it', async () => {
+    const { uri } = await client.open(fixture('ws', 'teams', 'broken.okr'), 'period: 2026-Q4\nobjectives:\n  - id: a\n    title: [unclosed\n');
+    const p = await client.diagnosticsFor(uri, 1);
+    assert.ok(p.diagnostics.some((d) => d.code === 'yaml-syntax' && d.severity === 1));
+  });
+});
