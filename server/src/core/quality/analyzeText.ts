@@ -7,7 +7,7 @@
  */
 import type { QualityOptions, QualityReason, Quantity, Signal, TextAnalysis } from './types';
 import { REASON_ORDER } from './types';
-import { extractQuantities, isAmount, mergeDurations } from './quantities';
+import { extractQuantities, isAmount, isDeadline, mergeDurations } from './quantities';
 import { extractFromTo } from './fromTo';
 import { findPlaceholder, findTargetReference } from './placeholders';
 import {
@@ -46,6 +46,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   const amounts = quantities.filter(isAmount);
   const numeric = amounts.filter((q) => q.kind !== 'quantifier');
   const dates = quantities.filter((q) => q.kind === 'date');
+  const deadlines = dates.filter((q) => isDeadline(text, q));
   for (const q of quantities) {
     if (q.kind === 'placeholder') continue;
     sig(q.kind === 'date' ? 'deadline' : 'quantity', `${q.kind} '${q.text}'${q.unit ? ` (${q.unit})` : ''}`, q.start, q.end);
@@ -63,7 +64,9 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   const changes = checkChangeVerbs(text, words, verbs, quantities, extraUnits);
   const weaselVerbs = changes.filter((c) => !c.amount && !c.viaOutcome);
   for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
-  const qualityWords = findQualityWords(text, words, quantities, extraVague);
+  const verbStarts = new Set(verbs.map((v) => v.word.start));
+  // A word read as a verb ("Lower the AWS bill") is not also a quality adjective.
+  const qualityWords = findQualityWords(text, words, quantities, extraVague).filter((w) => !verbStarts.has(w.start));
   for (const w of qualityWords) sig('weasel-word', `'${w.text}' is a quality word no one can measure`, w.start, w.end);
   const fuzzyChange = changes.find((c) => c.amount && c.fuzzyObject);
   const fuzzyWord = fuzzyChange?.fuzzyObject ?? (numeric.length > 0 ? fuzzyAmountWithoutVerb(words, quantities, extraUnits) : undefined);
@@ -107,10 +110,12 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   if (placeholder) measurable = false;
   else if (targetRef && numeric.length === 0) measurable = false;
   else if (amounts.length > 0) {
-    measurable = !spoilers && !(compound && dates.length === 0 && unmeasuredParts.length >= 2);
+    measurable = !spoilers && !(compound && deadlines.length === 0 && unmeasuredParts.length >= 2);
   } else if (spoilers) measurable = false;
   else if (endState) measurable = true;
-  else measurable = dates.length > 0 && (outputNotOutcome || !!taskParticiple);
+  // A dated deliverable is a binary milestone (guide: "MVP deployed in June"); so is a
+  // dated reached state ("Achieve SOC 2 certification by Q4").
+  else measurable = deadlines.length > 0 && (outputNotOutcome || !!taskParticiple || verbs[0]?.cls === 'outcome');
   if (amounts.length === 0 && dates.length > 0) sig('deadline-only', 'the only number is a date or deadline');
   if (quantities.length === 0 && !placeholder) sig('no-number', 'no number, threshold or quantifier');
 

@@ -224,7 +224,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   c.scan(/\b(?:at\s+least|one\s+or\s+more|at\s+most)\s+(?:one|1)\b|\bone\s+or\s+more\b/gi, (m) => {
     c.add('quantifier', m.index, m.index + m[0].length, 1);
   });
-  c.scan(/\b(all|every|each|always|none|zero|never|without\s+(?:any|a\s+single))\b/gi, (m) => {
+  c.scan(/(?<![\p{L}-])(all|every|each|always|none|zero|never|without\s+(?:any|a\s+single))\b(?!-)/giu, (m) => {
     const w = m[1].toLowerCase();
     // "all over the globe", "at all", "once and for all" are idioms, not scope.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
@@ -235,6 +235,12 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   c.scan(/(?:^|[.;:(]\s*|\b(?:with|have|has|see|sees|report|reports|and)\s+)(no)\s+(?!longer\b|later\b|more\s+than\b|less\s+than\b|one\b|matter\b|need\b|doubt\b)[\p{L}]/giu, (m) => {
     const s = m.index + m[0].toLowerCase().lastIndexOf('no ');
     c.add('quantifier', s, s + 2, 0, 'no');
+  });
+
+  // --- "Hire a Head of Marketing": a single hire is a count of one. ---
+  c.scan(/\b(?:hire|recruit)s?\s+(an?)\s+(?=[\p{L}])/giu, (m) => {
+    const s = m.index + m[0].length - m[1].length - 1;
+    c.add('number', s, s + m[1].length, 1, countedNoun(text, s + m[1].length, []));
   });
 
   // --- Plain numbers, with magnitude and the counted noun as unit. ---
@@ -301,6 +307,19 @@ function countedNoun(text: string, from: number, extraUnits: string[]): string |
 }
 
 /** Kinds that carry a reading (dates only say when; placeholders say nothing). */
+/**
+ * A date that works as a deadline: after by/in/before/until/end of ("by Q3", "in June")
+ * or closing the text ("… trainer ready 2019-08."). "the Q3 product strategy" and
+ * "FY24Q2 hiring targets" only name a period.
+ */
+export function isDeadline(text: string, q: Quantity): boolean {
+  if (q.kind !== 'date') return false;
+  if (/^(?:by|in|before|until|till|through|during|end|start|the\s+end|eo[qymwd])\b/i.test(q.text)) return true;
+  const before = text.slice(Math.max(0, q.start - 16), q.start);
+  if (/\b(?:by|in|before|until|till|through|during|of|on|for|within|no\s+later\s+than)\s+(?:the\s+)?$/i.test(before)) return true;
+  return /^[\s.!;)]*$/.test(text.slice(q.end));
+}
+
 export function isAmount(q: Quantity): boolean {
   return q.kind !== 'date' && q.kind !== 'placeholder';
 }
