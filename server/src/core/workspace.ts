@@ -92,7 +92,9 @@ export class WorkspaceIndex {
     if (hash < 0) return { ok: false, reason: `'${ref}' is not a reference: write <file>#<objective-id>` };
     const file = this.resolveFile(ref.slice(0, hash).trim(), from);
     if (!file.path) return { ok: false, reason: file.reason!, candidates: file.candidates };
-    const doc = this.docs.get(file.path)!;
+    const doc = this.docs.get(file.path);
+    // `#id` from a file the index does not hold (untitled, outside the root): say so, do not crash.
+    if (!doc) return { ok: false, reason: `${this.fileRef(file.path)} is not in the workspace index` };
     const [objectiveId, krId] = ref.slice(hash + 1).split('/');
     const objective = doc.objectives.find((o) => o.id === objectiveId);
     if (!objective) {
