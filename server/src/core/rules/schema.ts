@@ -1,6 +1,6 @@
 // Rule `schema`: everything the zod schema says about the file (unknown keys with "did you mean",
 // wrong types, missing required keys), with the range of the offending key or value.
-import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
 import { keysOf, OkrFileSchema, type MapKind } from '../schema';
 import type { Range } from '../positions';
@@ -162,6 +162,9 @@ function describePath(path: ReadonlyArray<string | number>): string {
 
 function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'empty';
+  // getIn() returns the YAML node for a collection, not a JS array or object.
+  if (isSeq(v)) return 'a list';
+  if (isMap(v)) return 'a map';
   if (typeof v === 'string') return `the text "${v.length > 30 ? v.slice(0, 30) + '…' : v}"`;
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';
