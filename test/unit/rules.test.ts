@@ -263,7 +263,7 @@ describe('rules', () => {
     it('fires above the limit, at `objectives`', () => {
       const six = file(...['a', 'b', 'c', 'd', 'e', 'f'].map((id) => objective(id)));
       check(six, 'too-many-objectives', ['warning 2:0-2:10 6 objectives; at most 5 keep a team focused. Drop or merge 1.']);
-      check(six.slice(0, -6 * 1 - 0).slice(0, 3 + 5 * 11), 'too-many-objectives', []);
+      check(file(...['a', 'b', 'c', 'd', 'e'].map((id) => objective(id))), 'too-many-objectives', []);
       check(six, 'too-many-objectives', [], { config: { limits: { maxObjectives: 6 } } });
       check(file(objective('a'), objective('b')), 'too-many-objectives', ['warning 2:0-2:10 2 objectives; at most 1'], { config: { limits: { maxObjectives: 1 } } });
     });
