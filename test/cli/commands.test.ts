@@ -1,0 +1,126 @@
+// okr score / report / summary / schema / rules / --help / --version.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { FIXTURES, REPO, ensureBuilt, okr } from './helpers';
+
+const SCORE = path.join(FIXTURES, 'score');
+const WS = path.join(FIXTURES, 'workspace');
+
+describe('okr score, report, summary, schema, rules', () => {
+  before(ensureBuilt);
+
+  it('score --format json: exact shape and the numbers of the formulas', () => {
+    // 2026-11-15 is day 46 of the 92 days of 2026-Q4: expected 0.5.
+    const r = okr(['score', '--format', 'json', '--today', '2026-11-15'], { cwd: SCORE });
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(json, {
+      files: [
+        {
+          path: 'q4.okr',
+          period: '2026-Q4',
+          team: 'Scoring',
+          score: 0.75,
+          status: 'on-track',
+          objectives: [
+            {
+              id: 'half-way',
+              title: 'A half-way objective',
+              score: 0.5,
+              status: 'on-track',
+              key_results: [
+                { id: 'metric', title: 'Raise widgets from 0 to 10', kind: 'metric', score: 0.5, progress: 0.5, expected: 0.5, status: 'on-track' },
+                { id: 'guard', title: 'Keep incidents at or below 3', kind: 'guardrail', score: 1, progress: null, expected: 0.5, status: 'on-track' },
+                { id: 'milestone', title: 'Publish the widget guide by 2026-12-15', kind: 'milestone', score: 0, progress: null, expected: 0.5, status: 'off-track' },
+                { id: 'idea', title: 'Something about widgets', kind: 'draft', score: null, progress: null, expected: 0.5, status: 'no-score' },
+              ],
+            },
+            {
+              id: 'beaten',
+              title: 'A decreasing metric past its target',
+              score: 1,
+              status: 'done',
+              key_results: [{ id: 'cost', title: 'Cut cost from 100 to 50', kind: 'metric', score: 1, progress: 1.5, expected: 0.5, status: 'done' }],
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('score follows --today and OKR_TODAY (expected progress and status)', () => {
+    const before = JSON.parse(okr(['score', '--format', 'json', '--today', '2026-09-01'], { cwd: SCORE }).stdout);
+    assert.equal(before.files[0].status, 'not-started');
+    assert.equal(before.files[0].objectives[0].key_results[0].expected, 0);
+    const after = JSON.parse(okr(['score', '--format', 'json'], { cwd: SCORE, env: { OKR_TODAY: '2027-01-10' } }).stdout);
+    assert.equal(after.files[0].objectives[0].key_results[0].expected, 1);
+    assert.equal(after.files[0].objectives[0].key_results[0].status, 'at-risk', '0.5 at the end of the period, aiming for 0.7 (within 0.25)');
+    assert.equal(after.files[0].objectives[0].key_results[2].status, 'off-track', 'milestone not done after the period');
+  });
+
+  it('score text: a tree with score, bar and status', () => {
+    const r = okr(['score', '--today', '2026-11-15'], { cwd: SCORE });
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^q4\.okr {2}Scoring · 2026-Q4$/m);
+    assert.match(r.stdout, /^ {2}0\.75 ████████░░ on track {2}\(expected 0\.50 as of 2026-11-15\)$/m);
+    assert.match(r.stdout, /^ {2}0\.50 █████░░░░░ on track +half-way +A half-way objective$/m);
+    assert.match(r.stdout, /^ {4}0\.00 ░░░░░░░░░░ off track +milestone +Publish the widget guide/m);
+    assert.match(r.stdout, /^ {6}– {2}·········· no score +idea +Something about widgets \(draft\)$/m);
+    assert.match(r.stdout, /cost +Cut cost from 100 to 50 \(exceeded: 1\.50\)$/m);
+  });
+
+  it('report: Markdown per file with scores, status, expected progress and warning counts', () => {
+    const r = okr(['report', '--today', '2026-11-20'], { cwd: WS });
+    assert.equal(r.code, 0, 'a report is not a gate');
+    const md = r.stdout;
+    assert.match(md, /^# OKR report$/m);
+    assert.match(md, /^## `okrs\/teams\/sales\.okr`$/m);
+    assert.match(md, /^\| Objective \/ key result \| Score \| Status \| Expected \|$/m);
+    assert.match(md, /^\| ↳ Raise win rate from 20% to 25% `win-rate` \| 0\.40 \| .* \| 0\.55 \|$/m);
+    const sales = md.slice(md.indexOf('## `okrs/teams/sales.okr`'));
+    assert.match(sales, /1 error, 1 warning from `okr check`/);
+    const company = md.slice(md.indexOf('## `okrs/company.okr`'), md.indexOf('## `okrs/teams'));
+    assert.match(company, /0 warnings from `okr check`/);
+  });
+
+  it('summary: scores, then problems, "as of" the pinned date; exit 0 even with errors', () => {
+    const r = okr(['summary', 'examples', '--today', '2026-11-20'], { cwd: REPO });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^OKRs in examples: 4 files, as of 2026-11-20$/m);
+    const scores = r.stdout.indexOf('Scores');
+    const problems = r.stdout.indexOf('Problems');
+    assert.ok(scores > 0 && problems > scores);
+    assert.match(r.stdout, /examples\/okrs\/company\.okr {2}Acme Company · 2026-Q4/);
+    assert.match(r.stdout, /alignment-unresolved/, 'the misspelt aligns_to of the examples');
+    assert.match(r.stdout, /✖ \d+ problems/);
+  });
+
+  it('schema: the JSON Schema of .okr files', () => {
+    const r = okr(['schema']);
+    assert.equal(r.code, 0);
+    const schema = JSON.parse(r.stdout);
+    assert.ok(schema.properties.objectives, 'objectives property');
+    assert.ok(schema.required.includes('period'));
+  });
+
+  it('rules: every rule with its default severity', () => {
+    const r = okr(['rules']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^kr-not-measurable +warning +\S/m);
+    assert.match(r.stdout, /^kr-target-equals-baseline +error +\S/m);
+    assert.match(r.stdout, /^checkin-stale +warning +\S/m);
+  });
+
+  it('--help, <cmd> --help and --version', () => {
+    const help = okr(['--help']);
+    assert.equal(help.code, 0);
+    for (const cmd of ['check', 'score', 'report', 'summary', 'schema', 'rules']) assert.match(help.stdout, new RegExp(`^  ${cmd}\\b`, 'm'));
+    const checkHelp = okr(['check', '--help']);
+    assert.equal(checkHelp.code, 0);
+    assert.match(checkHelp.stdout, /--max-warnings N/);
+    assert.match(okr(['help-me', '--help']).stderr, /unknown command/);
+    const v = okr(['--version']);
+    assert.equal(v.code, 0);
+    assert.equal(v.stdout.trim(), (require('../../package.json') as { version: string }).version);
+  });
+});

@@ -1,0 +1,147 @@
+// `okr check --format json|sarif|github`: exact shapes, SARIF validated against the official schema.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { escapeData, escapeProperty } from '../../server/src/cli/format-github';
+import { FIXTURES, ensureBuilt, okr, positionOf, tempDir, write } from './helpers';
+
+// The official SARIF 2.1.0 schema (draft-04) as shipped in the @microsoft/jest-sarif package.
+const SARIF_SCHEMA = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
+
+const WS = path.join(FIXTURES, 'workspace');
+const TODAY = '2026-11-20';
+
+let compiled: ReturnType<Ajv['compile']> | undefined;
+
+function validateSarif(log: unknown): string[] {
+  if (!compiled) {
+    // unicodeRegExp: false because the schema's language-tag pattern is not a valid /u regexp.
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    compiled = ajv.compile(SARIF_SCHEMA);
+  }
+  const validate = compiled;
+  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+describe('okr check output formats', () => {
+  before(ensureBuilt);
+
+  it('json: exactly files[{path, diagnostics[{rule, severity, message, range}]}] and summary counts', () => {
+    const r = okr(['check', '--format', 'json', '--today', TODAY], { cwd: WS });
+    const json = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(json), ['files', 'summary']);
+    assert.deepEqual(json.summary, { files: 3, errors: 1, warnings: 1, infos: 1, hints: 0 });
+    for (const f of json.files) {
+      assert.deepEqual(Object.keys(f), ['path', 'diagnostics']);
+      for (const d of f.diagnostics) {
+        assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'range']);
+        assert.deepEqual(Object.keys(d.range.start), ['line', 'character']);
+        assert.deepEqual(Object.keys(d.range.end), ['line', 'character']);
+      }
+    }
+    const sales = json.files.find((f: { path: string }) => f.path === 'okrs/teams/sales.okr');
+    const baseline = sales.diagnostics.find((d: { rule: string }) => d.rule === 'kr-missing-baseline');
+    // The text format says 10:9 (1-based); json says line 9, character 8.
+    assert.deepEqual(baseline.range.start, { line: 9, character: 8 });
+    assert.deepEqual(positionOf(path.join(WS, 'okrs/teams/sales.okr'), 'target: 400'), { line: 9, character: 8 });
+  });
+
+  it('sarif: validates against the SARIF 2.1.0 schema and carries what GitHub code scanning needs', () => {
+    const r = okr(['check', '--format', 'sarif', '--today', TODAY], { cwd: WS });
+    assert.equal(r.code, 1);
+    const log = JSON.parse(r.stdout);
+    assert.deepEqual(validateSarif(log), []);
+    assert.equal(log.version, '2.1.0');
+    assert.match(log.$schema, /sarif-2\.1\.0/);
+    assert.equal(log.runs.length, 1);
+    const driver = log.runs[0].tool.driver;
+    assert.equal(driver.name, 'okr');
+    assert.equal(driver.version, (require('../../package.json') as { version: string }).version);
+    assert.ok(driver.informationUri);
+    const results = log.runs[0].results;
+    assert.equal(results.length, 3);
+    for (const res of results) {
+      assert.equal(driver.rules[res.ruleIndex].id, res.ruleId);
+      assert.ok(['error', 'warning', 'note'].includes(res.level));
+      assert.ok(res.partialFingerprints);
+      const loc = res.locations[0].physicalLocation;
+      assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
+      assert.ok(!path.isAbsolute(loc.artifactLocation.uri));
+    }
+    const rule = driver.rules.find((x: { id: string }) => x.id === 'kr-missing-baseline');
+    assert.match(rule.helpUri, /kr-missing-baseline\.md$/);
+    assert.equal(rule.defaultConfiguration.level, 'note', 'default severity info -> note');
+    const align = results.find((x: { ruleId: string }) => x.ruleId === 'alignment-unresolved');
+    assert.equal(align.level, 'warning');
+    assert.equal(align.locations[0].physicalLocation.artifactLocation.uri, 'okrs/teams/sales.okr');
+    const at = positionOf(path.join(WS, 'okrs/teams/sales.okr'), 'company#grwoth');
+    assert.deepEqual(align.locations[0].physicalLocation.region, {
+      startLine: at.line + 1,
+      startColumn: at.character + 1,
+      endLine: at.line + 1,
+      endColumn: at.character + 1 + 'company#grwoth'.length,
+    });
+    const info = results.find((x: { ruleId: string }) => x.ruleId === 'kr-output-not-outcome');
+    assert.equal(info.level, 'note');
+    // uri relative to the root even when run from elsewhere
+    const elsewhere = JSON.parse(okr(['check', WS, '--format', 'sarif', '--today', TODAY], { cwd: FIXTURES }).stdout);
+    assert.ok(elsewhere.runs[0].results.some((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'okrs/teams/sales.okr'));
+  });
+
+  it('sarif: an invalid log is rejected by the validator (the check can fail)', () => {
+    const log = JSON.parse(okr(['check', '--format', 'sarif', '--today', TODAY], { cwd: WS }).stdout);
+    log.runs[0].results[0].level = 'info';
+    assert.notDeepEqual(validateSarif(log), []);
+  });
+
+  it('sarif: a clean run is valid too (no results)', () => {
+    const log = JSON.parse(okr(['check', '--format', 'sarif', '--today', TODAY], { cwd: path.join(FIXTURES, 'clean') }).stdout);
+    assert.deepEqual(validateSarif(log), []);
+    assert.deepEqual(log.runs[0].results, []);
+  });
+
+  it('github: one workflow command per problem, 1-based, title okr(rule), notice for info', () => {
+    const r = okr(['check', '--format', 'github', '--today', TODAY], { cwd: WS });
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 3);
+    const at = positionOf(path.join(WS, 'okrs/teams/sales.okr'), 'company#grwoth');
+    assert.ok(
+      lines.includes(
+        `::warning file=okrs/teams/sales.okr,line=${at.line + 1},col=${at.character + 1},endLine=${at.line + 1},endColumn=${at.character + 'company#grwoth'.length},title=okr(alignment-unresolved)::Cannot resolve 'company#grwoth': no objective 'grwoth' in okrs/company. Known: company#growth.`,
+      ),
+      r.stdout,
+    );
+    assert.ok(lines.some((l) => l.startsWith('::error file=okrs/teams/sales.okr,line=10,col=9,')));
+    assert.ok(lines.some((l) => l.startsWith('::notice file=okrs/teams/drafts/shared.okr,')));
+  });
+
+  it('github: escapes % in messages and : , in properties', () => {
+    const t = tempDir();
+    try {
+      // A file name with a comma and a colon; a key result whose message quotes "10%".
+      write(
+        path.join(t.dir, 'a,b:c.okr'),
+        'period: 2026-Q4\nowner: "@x"\nobjectives:\n  - id: o\n    title: Reach 100% adoption of the new tool\n    key_results:\n      - id: k\n        title: Launch the new tool\n',
+      );
+      const r = okr(['check', '--format', 'github', '--today', TODAY], { cwd: t.dir });
+      const lines = r.stdout.trim().split('\n');
+      assert.ok(lines.length > 0 && lines.every((l) => l.startsWith('::') && l.includes('file=a%2Cb%3Ac.okr,line=')), r.stdout);
+      const withPercent = lines.filter((l) => /%25/.test(l));
+      assert.ok(withPercent.length > 0, 'some message mentions a percentage');
+      for (const l of lines) {
+        const message = l.slice(l.indexOf('::', 2) + 2);
+        assert.doesNotMatch(message.replace(/%(25|0D|0A)/g, ''), /%/, l);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('github escaping follows the runner: %, CR, LF in data; also : and , in properties', () => {
+    assert.equal(escapeData('50% done\r\nnext: a, b'), '50%25 done%0D%0Anext: a, b');
+    assert.equal(escapeProperty('a,b:c%\n'), 'a%2Cb%3Ac%25%0A');
+  });
+});
