@@ -166,7 +166,7 @@ export function formatScoreText(rows: readonly FileRow[], options: ScoreTextOpti
       `  ${c.bold(scoreText(f.score))} ${paintStatus(c, f.status, bar(f.score))} ${paintStatus(c, f.status, STATUS_LABEL[f.status])}` +
         c.dim(`  (expected ${f.expected.toFixed(2)} as of ${options.today})`),
     );
-    const idWidth = Math.max(0, ...f.objectives.flatMap((o) => [(o.id ?? '(no id)').length, ...o.keyResults.map((k) => (k.id ?? '(no id)').length - 2)]));
+    const idWidth = Math.max(0, ...f.objectives.flatMap((o) => [(o.id ?? '(no id)').length, ...o.keyResults.map((k) => (k.id ?? '(no id)').length + 2)]));
     for (const o of f.objectives) {
       out.push(line(c, '  ', o.score, o.status, o.id, o.title, idWidth, width, o.type === 'committed' ? c.dim(' [committed]') : ''));
       for (const k of o.keyResults) {
