@@ -9,8 +9,7 @@ export function parseOkrDocument(text: string, uri: string, version = 0): OkrDoc
   const lines = new LineIndex(text);
   const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const problem = (e: { message: string; pos: [number, number]; code: string }): YamlProblem => {
-    const [s, end] = e.pos;
-    return { message: cleanYamlMessage(e.message), range: lines.range(s, Math.max(end, s + 1)), code: e.code };
+    return { message: cleanYamlMessage(e.message), range: problemRange(text, lines, e.pos), code: e.code };
   };
   const doc: OkrDocument = {
     uri,
@@ -191,6 +190,28 @@ function findSuppressions(text: string): Map<number, Set<string>> {
     out.set(i + 1, new Set(ids.length ? ids : ['*']));
   });
   return out;
+}
+
+/**
+ * The yaml package reports some problems as a point (an unclosed quote at the end of the file) or as
+ * one character (a duplicate key). Widen those to the rest of the line, or to the last non-empty line
+ * at the end of the file, so the squiggle is visible and says where to look.
+ */
+function problemRange(text: string, lines: LineIndex, [start, end]: [number, number]): ReturnType<LineIndex['range']> {
+  if (end - start > 1) return lines.range(start, end);
+  let s = Math.min(start, text.length);
+  if (s >= text.trimEnd().length && text.trim().length > 0) {
+    // At the very end: point at the last line with content.
+    s = text.trimEnd().length - 1;
+    const line = lines.positionAt(s).line;
+    const bounds = lines.lineBounds(line);
+    const indent = text.slice(bounds.start, bounds.end).length - text.slice(bounds.start, bounds.end).trimStart().length;
+    return lines.range(bounds.start + indent, bounds.end);
+  }
+  const bounds = lines.lineBounds(lines.positionAt(s).line);
+  let e = s;
+  while (e < bounds.end && !/[\s:,\]}]/.test(text[e]!)) e++;
+  return lines.range(s, Math.max(e, Math.min(s + 1, bounds.end)));
 }
 
 function cleanYamlMessage(message: string): string {
