@@ -1,0 +1,168 @@
+// Hover: the score card of a key result, the rollup of an objective, the period's calendar, the
+// parent of `aligns_to`, and the schema description of a key. Reads the cached model; never parses.
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import {
+  AIM,
+  daysBetween,
+  elapsedShare,
+  fmt,
+  keysOf,
+  latestCheckin,
+  periodLength,
+  qualityOf,
+  scoreKeyResult,
+  scoreObjective,
+  STATUS_LABEL,
+  type KeyResult,
+  type Objective,
+  type OkrConfig,
+  type OkrDocument,
+  type Period,
+  type Position,
+  type WorkspaceIndex,
+} from '../../core';
+import { locate } from './locate';
+
+export interface HoverInput {
+  doc: OkrDocument;
+  position: Position;
+  today: string;
+  config: OkrConfig;
+  index?: WorkspaceIndex;
+  docPath?: string;
+}
+
+export function hoverAt(input: HoverInput): Hover | null {
+  const { doc } = input;
+  const loc = locate(doc, input.position);
+  const field = loc.field;
+  if (!field || !loc.mapKind) return null;
+  const parts: string[] = [];
+  if (loc.part === 'key') {
+    const info = keysOf(loc.mapKind).find((k) => k.key === field.key);
+    if (info) parts.push(`\`${info.key}\`${info.required ? ' (required)' : ''}: ${info.description}`);
+  }
+  if (loc.mapKind === 'file' && field.key === 'period') {
+    if (doc.period) parts.push(periodCard(doc.period, input.today));
+    else if (loc.part === 'value') parts.push('Not a period: write `2026-Q4`, `2026-H2`, `2026`, `2026-11` or `{start: …, end: …}`.');
+  } else if (field.key === 'aligns_to' && (loc.mapKind === 'file' || loc.mapKind === 'objective')) {
+    const ref = typeof field.value === 'string' ? field.value : undefined;
+    if (ref) parts.push(alignmentCard(ref, input));
+  } else if (loc.keyResult && loc.objective && (loc.mapKind === 'keyResult' || (loc.mapKind === 'checkin' && loc.part === 'value'))) {
+    parts.push(keyResultCard(loc.keyResult, loc.objective, input));
+  } else if (loc.objective && loc.mapKind === 'objective' && field.key !== 'key_results') {
+    parts.push(objectiveCard(loc.objective, input));
+  }
+  if (parts.length === 0) return null;
+  const range = loc.part === 'key' ? field.keyRange : field.valueRange;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range };
+}
+
+const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+export function periodCard(period: Period, today: string): string {
+  const days = periodLength(period);
+  const share = elapsedShare(period, today);
+  const elapsedDays = Math.round(share * days);
+  let when: string;
+  if (today < period.start) when = `starts in ${daysBetween(today, period.start)} days`;
+  else if (today > period.end) when = `ended ${daysBetween(period.end, today)} days ago`;
+  else when = `day ${elapsedDays} of ${days}, ${days - elapsedDays} days left`;
+  return `**Period ${period.label}**: ${period.start} → ${period.end} (${days} days)  \n${when}; ${pct(share)} elapsed on ${today}`;
+}
+
+export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<HoverInput, 'doc' | 'today' | 'config'>): string {
+  const s = scoreKeyResult(kr, input.doc.period, input.today, objective.type);
+  const rows: string[] = [];
+  rows.push(`**Key result \`${kr.id ?? kr.index + 1}\`** · ${kr.kind}${kr.weight !== 1 ? ` · weight ${fmt(kr.weight)}` : ''}${kr.effectiveOwner ? ` · ${kr.effectiveOwner}` : ''}`);
+  if (s.score !== undefined) rows.push(`Score **${fmt(s.score)}** · ${STATUS_LABEL[s.status]}${s.exceeded ? ' · target exceeded' : ''}`);
+  else rows.push(`No score · ${STATUS_LABEL[s.status]}`);
+  if (kr.kind === 'metric') {
+    const source = s.currentSource === 'checkin' ? 'latest check-in' : s.currentSource === 'baseline' ? 'baseline, no check-in yet' : s.currentSource;
+    rows.push(`Progress: \`${s.arithmetic}\`${source ? ` (current from ${source})` : ''}`);
+  } else if (kr.kind !== 'draft') {
+    rows.push(`${kr.kind === 'guardrail' ? 'Guardrail' : 'Milestone'}: ${s.arithmetic}`);
+  }
+  if (input.doc.period) {
+    const needed = s.expected * AIM[objective.type];
+    rows.push(`Expected today: ${fmt(needed)} (${pct(s.expected)} of the period elapsed × ${objective.type} aim ${String(AIM[objective.type])})`);
+  }
+  const last = latestCheckin(kr);
+  if (last?.date) {
+    const age = daysBetween(last.date, input.today);
+    const value = last.value !== undefined ? `, value ${String(last.value)}` : '';
+    rows.push(`Last check-in: ${last.date} (${age === 0 ? 'today' : age === 1 ? '1 day ago' : `${age} days ago`}${value})`);
+  } else if (kr.kind !== 'draft') {
+    rows.push('No check-in yet');
+  }
+  const trend = confidenceTrend(kr);
+  if (trend) rows.push(`Confidence: ${trend}`);
+  rows.push(qualityLine(kr, input.config));
+  return rows.join('  \n');
+}
+
+function confidenceTrend(kr: KeyResult): string | undefined {
+  const series = kr.checkins.filter((c) => c.date && c.confidence !== undefined).sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  if (series.length === 0) return kr.confidence !== undefined ? fmt(kr.confidence) : undefined;
+  const first = series[0]!.confidence!;
+  const last = series[series.length - 1]!.confidence!;
+  if (series.length === 1) return fmt(last);
+  const dir = last > first ? 'rising' : last < first ? 'falling' : 'steady';
+  return `${fmt(first)} → ${fmt(last)} (${dir}, ${series.length} check-ins)`;
+}
+
+const REASON_TEXT: Record<string, string> = {
+  no_number: 'no number',
+  no_target: 'no target',
+  weasel: 'vague wording',
+  task: 'a task rather than a result',
+  no_baseline: 'no starting value',
+  no_unit: 'no unit',
+  deadline_only: 'only a deadline',
+  compound: 'several results in one',
+};
+
+function qualityLine(kr: KeyResult, config: OkrConfig): string {
+  if (kr.kind !== 'draft') {
+    const has = kr.kind === 'metric' ? 'target' : kr.kind === 'guardrail' ? 'guardrail' : 'done';
+    return `Quality: measurable: has ${has}`;
+  }
+  if (!kr.title) return 'Quality: no title to judge';
+  const q = qualityOf(kr.title, config);
+  const reasons = q.reasons.length ? ` (${q.reasons.map((r) => REASON_TEXT[r] ?? r).join(', ')})` : '';
+  let line = `Quality: ${q.measurable ? 'measurable' : '**not measurable**'}: ${q.summary}${reasons}`;
+  if (q.fix) line += `  \nFix: ${q.fix}`;
+  if (q.example) line += `  \nFor example: "${q.example}"`;
+  return line;
+}
+
+export function objectiveCard(o: Objective, input: Pick<HoverInput, 'doc' | 'today'>): string {
+  const s = scoreObjective(o, input.doc.period, input.today);
+  const rows: string[] = [];
+  rows.push(`**Objective \`${o.id ?? o.index + 1}\`** · ${o.type} (aims for ${String(AIM[o.type])})${o.weight !== 1 ? ` · weight ${fmt(o.weight)}` : ''}${o.effectiveOwner ? ` · ${o.effectiveOwner}` : ''}`);
+  rows.push(`${s.score !== undefined ? `Score **${fmt(s.score)}**` : 'No score'} · ${STATUS_LABEL[s.status]}${input.doc.period ? ` · expected ${fmt(s.expected * AIM[o.type])}` : ''}`);
+  let out = rows.join('  \n');
+  if (o.keyResults.length) {
+    const table = ['| Key result | Score | Weight | Status |', '|---|---|---|---|'];
+    o.keyResults.forEach((kr, i) => {
+      const k = s.keyResults[i]!;
+      table.push(`| ${kr.id ?? i + 1} | ${k.score !== undefined ? fmt(k.score) : '–'} | ${fmt(kr.weight)} | ${STATUS_LABEL[k.status]} |`);
+    });
+    out += `\n\n${table.join('\n')}`;
+  }
+  out += `\n\nRollup: \`${s.arithmetic}\``;
+  return out;
+}
+
+export function alignmentCard(ref: string, input: Pick<HoverInput, 'today' | 'index' | 'docPath'>): string {
+  if (!input.index) return `**Aligns to** \`${ref}\`: no workspace to resolve it in`;
+  const r = input.index.resolve(ref, input.docPath);
+  if (!r.ok) {
+    const candidates = r.candidates?.length ? `  \nCandidates: ${r.candidates.map((c) => `\`${c}\``).join(', ')}` : '';
+    return `**Aligns to** \`${ref}\`: unresolved: ${r.reason}${candidates}`;
+  }
+  const o = r.objective;
+  const s = scoreObjective(o, r.doc.period, input.today);
+  const score = s.score !== undefined ? `score ${fmt(s.score)}` : 'no score';
+  return `**Aligns to** \`${ref}\`: ${o.title ?? o.id ?? ''}  \n${o.effectiveOwner ? `owner ${o.effectiveOwner} · ` : ''}${score} · ${STATUS_LABEL[s.status]} · \`${input.index.fileRef(r.path)}.okr\``;
+}

@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_CONFIG, parseOkrDocument, WorkspaceIndex } from '../../../server/src/core';
+import { hoverAt } from '../../../server/src/lsp/features/hover';
+import { TODAY } from './helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..', 'fixtures', 'lsp', 'editing');
+const WEB = path.join(ROOT, 'teams', 'web.okr');
+
+function setup() {
+  const index = new WorkspaceIndex(ROOT);
+  for (const f of ['company.okr', 'teams/web.okr']) {
+    const p = path.join(ROOT, f);
+    index.set(p, parseOkrDocument(fs.readFileSync(p, 'utf8'), 'file://' + p));
+  }
+  const doc = index.get(WEB)!;
+  return { doc, index };
+}
+
+/** Hover markdown at the first occurrence of `needle` (plus `delta` characters). */
+function hoverText(needle: string, delta = 1): { value: string; range: unknown } | null {
+  const { doc, index } = setup();
+  const at = doc.text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  const h = hoverAt({ doc, position: doc.lines.positionAt(at + delta), today: TODAY, config: DEFAULT_CONFIG, index, docPath: WEB });
+  return h ? { value: (h.contents as { value: string }).value, range: h.range } : null;
+}
+
+describe('hover', () => {
+  it('on a key result id: score, progress arithmetic, expected, status, last check-in, confidence trend, quality', () => {
+    const h = hoverText('id: uptime', 6)!;
+    assert.match(h.value, /Key result `uptime`/);
+    assert.match(h.value, /Score \*\*0\.50\*\* · on track/);
+    assert.match(h.value, /`\(99\.5 - 99\.2\) \/ \(99\.8 - 99\.2\) = 0\.50` \(current from current\)/);
+    assert.match(h.value, /Expected today: 0\.39 \(55% of the period elapsed × aspirational aim 0\.7\)/);
+    assert.match(h.value, /Last check-in: 2026-11-15 \(5 days ago, value 99\.5\)/);
+    assert.match(h.value, /Confidence: 0\.50 → 0\.80 \(rising, 2 check-ins\)/);
+    assert.match(h.value, /measurable: has target/);
+    assert.deepEqual(h.range, { start: { line: 9, character: 12 }, end: { line: 9, character: 18 } });
+  });
+
+  it('on a draft key result: the quality verdict', () => {
+    const h = hoverText('Cut p95')!;
+    assert.match(h.value, /Key result `latency`/);
+    assert.match(h.value, /Quality: measurable/);
+    assert.doesNotMatch(h.value, /Progress/);
+  });
+
+  it('on a key: its schema description, then the key result', () => {
+    const h = hoverText('baseline: 99.2')!;
+    assert.match(h.value, /^`baseline`: The value at the start of the period\./);
+    assert.match(h.value, /Key result `uptime`/);
+  });
+
+  it('on an objective: the rollup of its key results with weights and the arithmetic', () => {
+    const h = hoverText('title: Make checkout reliable', 10)!;
+    assert.match(h.value, /Objective `checkout`/);
+    assert.match(h.value, /\| uptime \| 0\.50 \| 1 \| on track \|/);
+    assert.match(h.value, /Rollup: `\(0\.50×1 \+ 0×1\) \/ 2 = 0\.25`/);
+  });
+
+  it('on the period: dates, days and share elapsed', () => {
+    const h = hoverText('2026-Q4')!;
+    assert.match(h.value, /Period 2026-Q4\*\*: 2026-10-01 → 2026-12-31 \(92 days\)/);
+    assert.match(h.value, /day 51 of 92, 41 days left; 55% elapsed on 2026-11-20/);
+  });
+
+  it('on aligns_to: the parent objective, its owner and score; unresolved says why', () => {
+    const h = hoverText('company#quality')!;
+    assert.match(h.value, /Aligns to\*\* `company#quality`: Enhance software quality/);
+    assert.match(h.value, /owner @cto · score 0\.[0-9]+ · /);
+    const { doc, index } = setup();
+    const text = doc.text.replace('company#quality', 'company#qualty');
+    const broken = parseOkrDocument(text, doc.uri);
+    const at = text.indexOf('company#qualty');
+    const u = hoverAt({ doc: broken, position: broken.lines.positionAt(at + 2), today: TODAY, config: DEFAULT_CONFIG, index, docPath: WEB })!;
+    assert.match((u.contents as { value: string }).value, /unresolved: no objective 'qualty' in company/);
+  });
+
+  it('nothing on a comment or blank line', () => {
+    assert.equal(hoverText('# Web team'), null);
+  });
+});
