@@ -1,6 +1,56 @@
-// Placeholder client: activates for .okr files. The language client arrives with the LSP issue.
-import type * as vscode from 'vscode';
+// Entry point of the VS Code extension (dist/client.js): starts the language client, the Objectives
+// tree, the status bar item and the commands. Everything is disposed through context.subscriptions.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ModelChangedNotification } from '../../server/src/shared/protocol';
+import { registerCommands } from './commands';
+import { createLanguageClient } from './languageClient';
+import { ModelStore } from './model/store';
+import { ScoreStatusBar } from './statusBar';
+import { ObjectivesProvider } from './tree/provider';
+import { ObjectivesView } from './tree/view';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+let client: LanguageClient | undefined;
 
-export function deactivate(): void {}
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('OKR', { log: true });
+  context.subscriptions.push(output);
+
+  client = createLanguageClient(context, output);
+  const store = new ModelStore(() => client, output);
+  const provider = new ObjectivesProvider(store);
+  const view = new ObjectivesView(provider);
+  const statusBar = new ScoreStatusBar(store);
+  context.subscriptions.push(store, provider, view, statusBar);
+
+  const setLoaded = () => void vscode.commands.executeCommand('setContext', 'okr.modelLoaded', true);
+  context.subscriptions.push(store.onDidChange(setLoaded));
+  context.subscriptions.push(client.onNotification(ModelChangedNotification, () => void store.refresh()));
+
+  const restartServer = async () => {
+    if (!client) return;
+    output.appendLine('[client] restarting the language server (OKR: Restart Language Server)');
+    try {
+      await client.restart();
+      void store.refresh();
+    } catch (err) {
+      output.appendLine(`[client] restart failed: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage('The OKR language server could not be restarted.', 'Show output').then((p) => p && output.show(true));
+    }
+  };
+  context.subscriptions.push(...registerCommands({ context, output, client: () => client, store, view, statusBar }, restartServer));
+
+  try {
+    await client.start();
+  } catch (err) {
+    output.appendLine(`[client] the server did not start: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  void store.refresh();
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}

@@ -1,0 +1,15 @@
+// What the commands need from the extension, passed in explicitly (no module-level state).
+import type * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ModelStore } from '../model/store';
+import type { ScoreStatusBar } from '../statusBar';
+import type { ObjectivesView } from '../tree/view';
+
+export interface Services {
+  context: vscode.ExtensionContext;
+  output: vscode.LogOutputChannel;
+  client(): LanguageClient | undefined;
+  store: ModelStore;
+  view: ObjectivesView;
+  statusBar: ScoreStatusBar;
+}

@@ -1,0 +1,151 @@
+// How scores, statuses and key results read in the client (tree, status bar, quick picks).
+// Pure: no `vscode` import, unit-tested in test/unit/client/.
+import type { CheckinSummary, FileModel, KeyResultModel, ObjectiveModel } from '../../../server/src/shared/protocol';
+
+export type Status = KeyResultModel['status'];
+
+export const STATUSES: readonly Status[] = ['done', 'on-track', 'at-risk', 'off-track', 'not-started', 'no-score'];
+
+const STATUS_LABEL: Record<Status, string> = {
+  done: 'done',
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  'off-track': 'off track',
+  'not-started': 'not started',
+  'no-score': 'no score',
+};
+
+export function statusLabel(status: Status): string {
+  return STATUS_LABEL[status] ?? status;
+}
+
+/** Theme colour id per status (`charts.*` exist in every theme, high contrast included). */
+export function statusColor(status: Status): string {
+  switch (status) {
+    case 'done':
+    case 'on-track':
+      return 'charts.green';
+    case 'at-risk':
+      return 'charts.yellow';
+    case 'off-track':
+      return 'charts.red';
+    case 'not-started':
+    case 'no-score':
+      return 'disabledForeground';
+  }
+}
+
+/** Codicon per status, so the state reads without colour too. */
+export function statusIcon(status: Status): string {
+  switch (status) {
+    case 'done':
+      return 'pass-filled';
+    case 'on-track':
+      return 'circle-filled';
+    case 'at-risk':
+      return 'warning';
+    case 'off-track':
+      return 'error';
+    case 'not-started':
+      return 'circle-outline';
+    case 'no-score':
+      return 'circle-slash';
+  }
+}
+
+export function formatScore(score: number | undefined): string {
+  return score === undefined || !Number.isFinite(score) ? '–' : score.toFixed(2);
+}
+
+/** `0.62 · on track` (or just the status when there is no score). */
+export function scoreAndStatus(score: number | undefined, status: Status): string {
+  return score === undefined ? statusLabel(status) : `${formatScore(score)} · ${statusLabel(status)}`;
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function num(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
+}
+
+export function withUnit(n: number, unit: string | undefined): string {
+  if (!unit) return num(n);
+  return unit === '%' || unit === '$' ? (unit === '$' ? `$${num(n)}` : `${num(n)}%`) : `${num(n)} ${unit}`;
+}
+
+/** `(9 − 0) / (12 − 0) = 75%` for a metric with baseline, target and a current value. */
+export function progressArithmetic(kr: KeyResultModel): string | undefined {
+  if (kr.kind === 'milestone') return kr.current === true ? 'done' : kr.current === false ? 'not done' : undefined;
+  if (kr.progress === undefined) return undefined;
+  const { baseline, target, current } = kr;
+  if (typeof current === 'number' && baseline !== undefined && target !== undefined && target !== baseline) {
+    return `(${num(current)} − ${num(baseline)}) / (${num(target)} − ${num(baseline)}) = ${percent(kr.progress)}`;
+  }
+  return percent(kr.progress);
+}
+
+export function lastCheckin(kr: KeyResultModel): CheckinSummary | undefined {
+  return kr.checkins.length ? kr.checkins[kr.checkins.length - 1] : undefined;
+}
+
+export function formatCheckin(c: CheckinSummary, unit?: string): string {
+  const parts = [c.date];
+  if (typeof c.value === 'number') parts.push(withUnit(c.value, unit));
+  else if (typeof c.value === 'boolean') parts.push(c.value ? 'done' : 'not done');
+  if (c.confidence !== undefined) parts.push(`confidence ${num(c.confidence)}`);
+  let text = parts.join(', ');
+  if (c.note) text += ` — ${c.note}`;
+  return text;
+}
+
+/** Escapes text for a MarkdownString (titles come from user files). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+}
+
+/** Markdown tooltip lines for a key result: owner, progress (with arithmetic), expected, last check-in. */
+export function keyResultTooltip(kr: KeyResultModel): string {
+  const lines = [`**${escapeMarkdown(kr.title)}**`, '', `\`${kr.ref}\` · ${kr.kind}`, ''];
+  lines.push(`- Score: ${scoreAndStatus(kr.score, kr.status)}`);
+  if (kr.owner) lines.push(`- Owner: ${escapeMarkdown(kr.owner)}`);
+  const arithmetic = progressArithmetic(kr);
+  if (arithmetic) lines.push(`- Progress: ${arithmetic}`);
+  if (kr.kind !== 'milestone' && (kr.baseline !== undefined || kr.target !== undefined)) {
+    const from = kr.baseline !== undefined ? withUnit(kr.baseline, kr.unit) : '?';
+    const to = kr.target !== undefined ? withUnit(kr.target, kr.unit) : '?';
+    lines.push(`- From ${escapeMarkdown(from)} to ${escapeMarkdown(to)}${typeof kr.current === 'number' ? `, now ${escapeMarkdown(withUnit(kr.current, kr.unit))}` : ''}`);
+  }
+  lines.push(`- Expected by now: ${percent(kr.expected)}`);
+  if (kr.confidence !== undefined) lines.push(`- Confidence: ${num(kr.confidence)}`);
+  const last = lastCheckin(kr);
+  lines.push(`- Last check-in: ${last ? escapeMarkdown(formatCheckin(last, kr.unit)) : 'none'}`);
+  const p = kr.problems;
+  if (p.errors || p.warnings) lines.push(`- Problems: ${p.errors} error(s), ${p.warnings} warning(s)`);
+  return lines.join('\n');
+}
+
+export function objectiveTooltip(o: ObjectiveModel): string {
+  const lines = [`**${escapeMarkdown(o.title)}**`, '', `\`${o.ref}\` · ${o.type}`, ''];
+  lines.push(`- Score: ${scoreAndStatus(o.score, o.status)}`);
+  if (o.owner) lines.push(`- Owner: ${escapeMarkdown(o.owner)}`);
+  lines.push(`- Expected by now: ${percent(o.expected)}`);
+  if (o.alignsTo) lines.push(`- Aligns to: \`${o.alignsTo}\``);
+  lines.push(`- Key results: ${o.keyResults.length}`);
+  return lines.join('\n');
+}
+
+export function fileTooltip(f: FileModel): string {
+  const lines = [`**${escapeMarkdown(f.team ?? f.fileRef)}**`, '', `\`${f.fileRef}\``, ''];
+  lines.push(`- Score: ${scoreAndStatus(f.score, f.status)}`);
+  if (f.period) lines.push(`- Period: ${f.period.label} (${f.period.start} – ${f.period.end})`);
+  lines.push(`- Expected by now: ${percent(f.expected)}`);
+  lines.push(`- Objectives: ${f.objectives.length}`);
+  return lines.join('\n');
+}
+
+/** The status bar text for a file: `$(target) 0.62 · on track`. */
+export function statusBarText(f: FileModel): string {
+  return `$(target) ${scoreAndStatus(f.score, f.status)}`;
+}

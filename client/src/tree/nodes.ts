@@ -1,0 +1,294 @@
+// The objectives tree as plain data: period -> file -> objective -> key result, built from the
+// server's workspace model with the active filter and sort. Pure (no `vscode`), so the shape,
+// ids, labels and filtering are unit-tested without an editor.
+import type { FileModel, KeyResultModel, ObjectiveModel, WorkspaceModel } from '../../../server/src/shared/protocol';
+import type { Range } from '../../../server/src/core/positions';
+import { scoreAndStatus, type Status } from '../model/format';
+
+export type NodeKind = 'period' | 'file' | 'objective' | 'keyResult';
+
+interface NodeBase {
+  /** Stable across refreshes (VS Code keeps expansion and selection by id). Unique in the tree. */
+  id: string;
+  label: string;
+  description: string;
+  contextValue: string;
+  status: Status;
+  children: TreeNode[];
+  parent?: TreeNode;
+}
+
+export interface PeriodNode extends NodeBase {
+  kind: 'period';
+}
+export interface FileNode extends NodeBase {
+  kind: 'file';
+  uri: string;
+  file: FileModel;
+}
+export interface ObjectiveNode extends NodeBase {
+  kind: 'objective';
+  uri: string;
+  range: Range;
+  objective: ObjectiveModel;
+  file: FileModel;
+}
+export interface KeyResultNode extends NodeBase {
+  kind: 'keyResult';
+  uri: string;
+  range: Range;
+  keyResult: KeyResultModel;
+  objective: ObjectiveModel;
+  file: FileModel;
+}
+export type TreeNode = PeriodNode | FileNode | ObjectiveNode | KeyResultNode;
+
+export interface TreeFilter {
+  /** Owner as written (`@omar`); matches objectives and key results owned by them. */
+  owner?: string;
+  /** Key results (and objectives) whose status is one of these. */
+  statuses?: Status[];
+}
+
+export type SortOrder = 'file' | 'score';
+
+export interface TreeOptions {
+  filter?: TreeFilter;
+  sort?: SortOrder;
+}
+
+export const NO_PERIOD = 'No period';
+
+export function isFilterActive(filter: TreeFilter | undefined): boolean {
+  return Boolean(filter && (filter.owner !== undefined || (filter.statuses && filter.statuses.length > 0)));
+}
+
+/** The view's description: what the tree currently hides and how it is sorted. */
+export function describeView(options: TreeOptions): string {
+  const parts: string[] = [];
+  if (options.filter?.owner !== undefined) parts.push(`owner ${options.filter.owner}`);
+  if (options.filter?.statuses?.length) parts.push(options.filter.statuses.join(', '));
+  if (options.sort === 'score') parts.push('by score');
+  return parts.join(' · ');
+}
+
+function ownerMatches(owner: string | undefined, wanted: string): boolean {
+  return owner !== undefined && normalizeOwner(owner) === normalizeOwner(wanted);
+}
+
+export function normalizeOwner(owner: string): string {
+  return owner.trim().replace(/^@/, '').toLowerCase();
+}
+
+/** Every owner named in the model, as written the first time, sorted. */
+export function ownersOf(model: WorkspaceModel): string[] {
+  const seen = new Map<string, string>();
+  const add = (o?: string) => {
+    if (o && !seen.has(normalizeOwner(o))) seen.set(normalizeOwner(o), o);
+  };
+  for (const f of model.files) for (const o of f.objectives) {
+    add(o.owner);
+    for (const kr of o.keyResults) add(kr.owner);
+  }
+  return [...seen.values()].sort((a, b) => normalizeOwner(a).localeCompare(normalizeOwner(b)));
+}
+
+function krMatches(kr: KeyResultModel, filter: TreeFilter): boolean {
+  if (filter.owner !== undefined && !ownerMatches(kr.owner, filter.owner)) return false;
+  if (filter.statuses?.length && !filter.statuses.includes(kr.status)) return false;
+  return true;
+}
+
+/** Key results of `o` that the filter keeps; all of them when the objective itself matches the owner filter. */
+function keptKeyResults(o: ObjectiveModel, filter: TreeFilter): KeyResultModel[] {
+  if (!isFilterActive(filter)) return o.keyResults;
+  const statusOk = (s: Status) => !filter.statuses?.length || filter.statuses.includes(s);
+  if (filter.owner !== undefined && ownerMatches(o.owner, filter.owner)) {
+    return o.keyResults.filter((kr) => statusOk(kr.status));
+  }
+  return o.keyResults.filter((kr) => krMatches(kr, filter));
+}
+
+function objectiveKept(o: ObjectiveModel, kept: KeyResultModel[], filter: TreeFilter): boolean {
+  if (!isFilterActive(filter)) return true;
+  if (kept.length > 0) return true;
+  // An objective without (matching) key results still shows when it matches on its own.
+  const ownerOk = filter.owner === undefined || ownerMatches(o.owner, filter.owner);
+  const statusOk = !filter.statuses?.length || filter.statuses.includes(o.status);
+  return ownerOk && statusOk && o.keyResults.length === 0;
+}
+
+/** Lowest score first (what needs attention on top); unscored last; ties keep file order. */
+function byScore<T>(items: T[], score: (t: T) => number | undefined): T[] {
+  return items
+    .map((item, i) => ({ item, i, s: score(item) }))
+    .sort((a, b) => {
+      if (a.s === undefined && b.s === undefined) return a.i - b.i;
+      if (a.s === undefined) return 1;
+      if (b.s === undefined) return -1;
+      return a.s - b.s || a.i - b.i;
+    })
+    .map((x) => x.item);
+}
+
+/** Makes ids unique (a file may repeat an id: the server reports it, the tree must not break). */
+class Ids {
+  private used = new Set<string>();
+  take(id: string): string {
+    let out = id;
+    for (let n = 2; this.used.has(out); n++) out = `${id}~${n}`;
+    this.used.add(out);
+    return out;
+  }
+}
+
+export function keyResultContext(kr: KeyResultModel): string {
+  const parts = ['okr.keyResult'];
+  if (kr.links.some((l) => l.target)) parts.push('hasLinks');
+  if (kr.kind !== 'draft') parts.push('canCheckIn');
+  return parts.join('.');
+}
+
+export function fileLabel(f: FileModel): string {
+  return f.team ?? f.fileRef;
+}
+
+/** Builds the roots (periods) of the tree. Periods sort newest first; files by label. */
+export function buildTree(model: WorkspaceModel, options: TreeOptions = {}): PeriodNode[] {
+  const filter = options.filter ?? {};
+  const sort = options.sort ?? 'file';
+  const ids = new Ids();
+  const byPeriod = new Map<string, FileModel[]>();
+  for (const f of model.files) {
+    const key = f.period?.label ?? NO_PERIOD;
+    const list = byPeriod.get(key) ?? [];
+    list.push(f);
+    byPeriod.set(key, list);
+  }
+  const periodKeys = [...byPeriod.keys()].sort((a, b) => {
+    if (a === NO_PERIOD) return 1;
+    if (b === NO_PERIOD) return -1;
+    const fa = byPeriod.get(a)![0]!.period!;
+    const fb = byPeriod.get(b)![0]!.period!;
+    return fb.start.localeCompare(fa.start) || a.localeCompare(b);
+  });
+
+  const roots: PeriodNode[] = [];
+  for (const key of periodKeys) {
+    const files = byPeriod.get(key)!;
+    const period: PeriodNode = {
+      kind: 'period',
+      id: ids.take(`period:${key}`),
+      label: key,
+      description: '',
+      contextValue: 'okr.period',
+      status: 'no-score',
+      children: [],
+    };
+    let fileNodes: FileNode[] = [];
+    for (const f of [...files].sort((a, b) => fileLabel(a).localeCompare(fileLabel(b)) || a.fileRef.localeCompare(b.fileRef))) {
+      const fileNode: FileNode = {
+        kind: 'file',
+        id: ids.take(`file:${f.uri}`),
+        label: fileLabel(f),
+        description: scoreAndStatus(f.score, f.status),
+        contextValue: 'okr.file',
+        status: f.status,
+        uri: f.uri,
+        file: f,
+        children: [],
+        parent: period,
+      };
+      let objectiveNodes: ObjectiveNode[] = [];
+      for (const o of f.objectives) {
+        const kept = keptKeyResults(o, filter);
+        if (!objectiveKept(o, kept, filter)) continue;
+        const oNode: ObjectiveNode = {
+          kind: 'objective',
+          id: ids.take(`${f.uri}#${o.id}`),
+          label: o.title,
+          description: scoreAndStatus(o.score, o.status),
+          contextValue: 'okr.objective',
+          status: o.status,
+          uri: f.uri,
+          range: o.range,
+          objective: o,
+          file: f,
+          children: [],
+          parent: fileNode,
+        };
+        const krs = sort === 'score' ? byScore(kept, (k) => k.score) : kept;
+        oNode.children = krs.map(
+          (kr): KeyResultNode => ({
+            kind: 'keyResult',
+            id: ids.take(`${f.uri}#${o.id}/${kr.id}`),
+            label: kr.title,
+            description: scoreAndStatus(kr.score, kr.status),
+            contextValue: keyResultContext(kr),
+            status: kr.status,
+            uri: f.uri,
+            range: kr.range,
+            keyResult: kr,
+            objective: o,
+            file: f,
+            children: [],
+            parent: oNode,
+          }),
+        );
+        objectiveNodes.push(oNode);
+      }
+      if (sort === 'score') objectiveNodes = byScore(objectiveNodes, (n) => n.objective.score);
+      fileNode.children = objectiveNodes;
+      if (objectiveNodes.length > 0 || !isFilterActive(filter)) fileNodes.push(fileNode);
+    }
+    if (sort === 'score') fileNodes = byScore(fileNodes, (n) => n.file.score);
+    period.children = fileNodes;
+    if (fileNodes.length > 0) roots.push(period);
+  }
+  return roots;
+}
+
+/** Depth-first walk over the tree. */
+export function* walk(nodes: readonly TreeNode[]): Generator<TreeNode> {
+  for (const n of nodes) {
+    yield n;
+    yield* walk(n.children);
+  }
+}
+
+function contains(range: Range, line: number, character: number): boolean {
+  const { start, end } = range;
+  if (line < start.line || line > end.line) return false;
+  if (line === start.line && character < start.character) return false;
+  if (line === end.line && character > end.character) return false;
+  return true;
+}
+
+/** The deepest objective or key result of `uri` whose range contains the position. */
+export function nodeAt(roots: readonly TreeNode[], uri: string, line: number, character: number): TreeNode | undefined {
+  let best: TreeNode | undefined;
+  for (const n of walk(roots)) {
+    if ((n.kind === 'objective' || n.kind === 'keyResult') && n.uri === uri && contains(n.range, line, character)) {
+      if (!best || n.kind === 'keyResult') best = n;
+    }
+  }
+  return best;
+}
+
+export function fileNodeOf(roots: readonly TreeNode[], uri: string): FileNode | undefined {
+  for (const n of walk(roots)) if (n.kind === 'file' && n.uri === uri) return n;
+  return undefined;
+}
+
+/** Plain data for tests (`okr.test.treeSnapshot`): no parents, no models. */
+export interface NodeSnapshot {
+  id: string;
+  label: string;
+  description: string;
+  contextValue: string;
+  children: NodeSnapshot[];
+}
+
+export function snapshot(nodes: readonly TreeNode[]): NodeSnapshot[] {
+  return nodes.map((n) => ({ id: n.id, label: n.label, description: n.description, contextValue: n.contextValue, children: snapshot(n.children) }));
+}

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { escapeMarkdown, formatCheckin, keyResultTooltip, progressArithmetic, scoreAndStatus, statusColor, statusIcon, STATUSES, withUnit } from '../../../client/src/model/format';
+import { kr } from './fixtures';
+
+describe('client format', () => {
+  it('writes score and status as "0.62 · on track"', () => {
+    assert.equal(scoreAndStatus(0.62, 'on-track'), '0.62 · on track');
+    assert.equal(scoreAndStatus(1, 'done'), '1.00 · done');
+    assert.equal(scoreAndStatus(undefined, 'no-score'), 'no score');
+  });
+
+  it('has a colour and an icon for every status', () => {
+    for (const s of STATUSES) {
+      assert.ok(statusColor(s), s);
+      assert.ok(statusIcon(s), s);
+    }
+    assert.equal(statusColor('off-track'), 'charts.red');
+    assert.equal(statusColor('at-risk'), 'charts.yellow');
+    assert.equal(statusColor('on-track'), 'charts.green');
+    assert.equal(statusColor('not-started'), 'disabledForeground');
+  });
+
+  it('shows the progress arithmetic of a metric', () => {
+    assert.equal(progressArithmetic(kr('a', { baseline: 0, target: 12, current: 9, progress: 0.75 })), '(9 − 0) / (12 − 0) = 75%');
+    assert.equal(progressArithmetic(kr('a', { baseline: 800, target: 300, current: 550, progress: 0.5 })), '(550 − 800) / (300 − 800) = 50%');
+    assert.equal(progressArithmetic(kr('a', { progress: 0.4 })), '40%');
+    assert.equal(progressArithmetic(kr('a', {})), undefined);
+    assert.equal(progressArithmetic(kr('a', { kind: 'milestone', current: true })), 'done');
+  });
+
+  it('writes values with units', () => {
+    assert.equal(withUnit(99.95, '%'), '99.95%');
+    assert.equal(withUnit(0.04, '$'), '$0.04');
+    assert.equal(withUnit(12, 'clusters'), '12 clusters');
+    assert.equal(withUnit(1 / 3, undefined), '0.3333');
+  });
+
+  it('tooltips name owner, progress, expected progress and the last check-in', () => {
+    const md = keyResultTooltip(
+      kr('a', {
+        title: 'Cut *latency*',
+        owner: '@omar',
+        baseline: 0,
+        target: 12,
+        current: 9,
+        progress: 0.75,
+        score: 0.75,
+        expected: 0.6,
+        unit: 'clusters',
+        checkins: [
+          { date: '2026-10-20', value: 4 },
+          { date: '2026-11-19', value: 9, confidence: 0.8, note: 'two left' },
+        ],
+      }),
+    );
+    assert.match(md, /Cut \\\*latency\\\*/);
+    assert.match(md, /Owner: @omar/);
+    assert.match(md, /Progress: \(9 − 0\) \/ \(12 − 0\) = 75%/);
+    assert.match(md, /Expected by now: 60%/);
+    assert.match(md, /Last check-in: 2026\\-11\\-19, 9 clusters, confidence 0\\\.8 — two left/);
+    assert.match(keyResultTooltip(kr('b')), /Last check-in: none/);
+  });
+
+  it('formats check-ins and escapes markdown', () => {
+    assert.equal(formatCheckin({ date: '2026-01-02', value: false }), '2026-01-02, not done');
+    assert.equal(escapeMarkdown('[x](y)'), '\\[x\\]\\(y\\)');
+  });
+});
