@@ -1,6 +1,19 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { fixture, LspClient } from './client';
+import { applyEdits, LineIndex } from '../../server/src/core';
+import { fixture, LspClient, type Diagnostic } from './client';
+
+interface Action {
+  title: string;
+  kind: string;
+  isPreferred?: boolean;
+  diagnostics?: Diagnostic[];
+  edit: { changes: Record<string, Array<{ range: Diagnostic['range']; newText: string }>> };
+}
+
+function applyAction(text: string, uri: string, a: Action): string {
+  return applyEdits(text, a.edit.changes[uri]!, new LineIndex(text));
+}
 
 interface Item {
   label: string;
@@ -81,5 +94,87 @@ describe('LSP: editing features over stdio', function () {
     assert.match(o.contents.value, /Rollup: `\(0\.50×1 \+ 0×1\) \/ 2 = 0\.25`/);
     const none = await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
     assert.equal(none, null);
+  });
+
+  async function actionsFor(uri: string, d: Diagnostic, only?: string[]): Promise<Action[]> {
+    return client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], ...(only ? { only } : {}) } });
+  }
+
+  it('quick fixes: did-you-mean for a key and an enum value, preferred, with the diagnostic attached', async () => {
+    const { uri, text } = await openWeb();
+    const p = await client.diagnosticsFor(uri, 1);
+    const key = p.diagnostics.find((d) => d.code === 'schema' && /tagret/.test(d.message))!;
+    const rename = (await actionsFor(uri, key)).find((a) => a.title === "Rename 'tagret' to 'target'")!;
+    assert.ok(rename, 'rename offered');
+    assert.equal(rename.kind, 'quickfix');
+    assert.equal(rename.isPreferred, true);
+    assert.deepEqual(rename.diagnostics, [key]);
+    assert.equal(applyAction(text, uri, rename), text.replace('        tagret: 1\n', '        target: 1\n'));
+    const value = p.diagnostics.find((d) => d.code === 'schema' && /commited/.test(String(d.range.start.line) + text.split('\n')[d.range.start.line]))!;
+    const change = (await actionsFor(uri, value)).find((a) => a.title === "Change to 'committed'")!;
+    assert.equal(applyAction(text, uri, change), text.replace('type: commited', 'type: committed'));
+  });
+
+  it('quick fixes: add the most used owner, insert a check-in for today, add a suppression comment', async () => {
+    const { uri, text } = await openWeb();
+    const p = await client.diagnosticsFor(uri, 1);
+    const owner = p.diagnostics.find((d) => d.code === 'missing-owner')!;
+    const add = (await actionsFor(uri, owner)).find((a) => a.title.startsWith('Add owner: "@'))!;
+    assert.equal(add.title, 'Add owner: "@dana"');
+    assert.equal(applyAction(text, uri, add), text.replace('        title: Launch the referral program\n', '        title: Launch the referral program\n        owner: "@dana"\n'));
+
+    const stale = p.diagnostics.find((d) => d.code === 'checkin-stale' && d.range.start.line === positionOf(text, 'id: errors').line)!;
+    assert.ok(stale, JSON.stringify(p.diagnostics.map((d) => [d.code, d.range.start.line])));
+    const checkin = (await actionsFor(uri, stale)).find((a) => a.title.startsWith('Check in today'))!;
+    assert.equal(checkin.title, 'Check in today (2026-11-20) with the current value 2.4');
+    const after = applyAction(text, uri, checkin);
+    assert.ok(after.includes('        tagret: 1\n        checkins:\n          - {date: 2026-11-20, value: 2.4}\n  - id: growth'), after);
+
+    const suppress = (await actionsFor(uri, stale)).find((a) => a.title === "Suppress 'checkin-stale' on this line")!;
+    assert.equal(applyAction(text, uri, suppress), text.replace('      - id: errors\n', '      # okr-disable-next-line checkin-stale\n      - id: errors\n'));
+    // The suppressed diagnostic is gone once the client applies the edit.
+    const v2 = await client.change(uri, applyAction(text, uri, suppress));
+    const p2 = await client.diagnosticsFor(uri, v2);
+    assert.ok(!p2.diagnostics.some((d) => d.code === 'checkin-stale' && d.range.start.line === stale.range.start.line + 1));
+  });
+
+  it('refactor: extracts baseline, target and unit from a draft title "from 800 ms to 300 ms"', async () => {
+    const { uri, text } = await openWeb();
+    const position = positionOf(text, 'Cut p95', 2);
+    const actions = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+    const extract = actions.find((a) => a.kind === 'refactor.extract')!;
+    assert.equal(extract.title, 'Extract baseline 800, target 300, unit "ms" from the title');
+    assert.equal(
+      applyAction(text, uri, extract),
+      text.replace('from 800 ms to 300 ms\n', 'from 800 ms to 300 ms\n        unit: ms\n        baseline: 800\n        target: 300\n'),
+    );
+    const onlyFixes = await client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [], only: ['quickfix'] } });
+    assert.deepEqual(onlyFixes, [], 'the context.only filter is honoured');
+  });
+
+  it('formats only when okr.format.enable is on, keeping comments', async () => {
+    const messy = fs.readFileSync(WEB, 'utf8').replace('        title: Launch the referral program\n        done: false\n', '        done: false   # not yet\n        title: Launch the referral program\n');
+    const { uri } = await openWeb(messy);
+    const off = await client.request<unknown>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(off, null);
+    client.settings = { format: { enable: true } };
+    // The server pulls the settings when told they changed, applies them, then announces a model change
+    // (okr/modelChanged): awaiting that notification after our answer means the settings are in.
+    const applied = new Promise<void>((resolve) =>
+      client.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => {
+        client.conn.onNotification('okr/modelChanged', () => resolve());
+        return p.items.map(() => client.settings);
+      }),
+    );
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await applied;
+    const edits = await client.request<Array<{ range: Diagnostic['range']; newText: string }>>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(edits.length, 1);
+    const out = applyEdits(messy, edits, new LineIndex(messy));
+    assert.ok(out.includes('        title: Launch the referral program\n        done: false # not yet\n'), out);
+    for (const comment of ['# Web team OKRs for Q4', '# the parent objective', '# latency is still a draft', '# not yet']) assert.ok(out.includes(comment), comment);
+    const v2 = await client.change(uri, out);
+    await client.diagnosticsFor(uri, v2);
+    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }), [], 'formatted text is stable');
   });
 });

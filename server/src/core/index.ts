@@ -15,3 +15,8 @@ export * from './edits/text-edit';
 export * from './edits/checkin';
 export { RULES, RULE_IDS, ruleById, type Rule, type RuleContext, type Report } from './rules';
 export { analyzeKeyResultText, type TextAnalysis, type QualityOptions } from './quality';
+export * from './edits/rename-key';
+export * from './edits/insert-fields';
+export * from './edits/extract-fields';
+export * from './edits/add-owner';
+export * from './edits/suppress';
