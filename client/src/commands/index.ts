@@ -1,5 +1,6 @@
 // Registers every `okr.*` command. Ids and titles are in package.json (`contributes.commands`).
 import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
 import type { TreeNode } from '../tree/nodes';
 import { checkIn } from './checkIn';
 import { openLinks } from './links';
@@ -29,7 +30,9 @@ export function registerCommands(services: Services, restartServer: () => Promis
     // fresh model from the server.
     reg('okr.test.treeSnapshot', async () => {
       await services.store.refresh();
-      return { description: services.view.view.description ?? '', roots: provider.snapshot(), statusBar: services.statusBar.text };
+      const state = services.client()?.state;
+      const server = state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+      return { description: services.view.view.description ?? '', roots: provider.snapshot(), statusBar: services.statusBar.text, server };
     }),
   ];
 }

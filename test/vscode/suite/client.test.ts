@@ -18,6 +18,7 @@ interface TreeSnapshot {
   description: string;
   roots: NodeSnapshot[];
   statusBar?: string;
+  server: 'running' | 'starting' | 'stopped';
 }
 
 const snapshot = async (): Promise<TreeSnapshot> => (await vscode.commands.executeCommand<TreeSnapshot>('okr.test.treeSnapshot'))!;
@@ -248,6 +249,7 @@ describe('client', () => {
     process.kill(pid!, 'SIGKILL');
     const fresh = await waitFor('a new language server process', () => serverPids().find((p) => p !== pid), 15000, 100);
     assert.notEqual(fresh, pid);
+    await waitFor('the client to be running again', async () => (await snapshot()).server === 'running', 15000, 100);
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), '        tagreet: 5\n'));
     const diags = await diagnostics(doc.uri, (d) => d.some((x) => /tagreet/.test(x.message)), 'diagnostics from the restarted server', 20000);
