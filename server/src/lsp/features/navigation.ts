@@ -1,9 +1,78 @@
+// Navigation features: symbols, folding, selection, definition/references, document links,
+// semantic tokens and workspace symbols. Each handler asks the state for the model parsed once per
+// version and hands it to a module that returns plain LSP data.
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { todayFromEnv } from '../../core';
 import type { ServerState } from '../state';
+import { uriToPath } from '../uris';
+import { definition, references } from './definition';
+import { documentLinks } from './document-links';
+import { foldingRanges } from './folding';
+import { selectionRanges } from './selection';
+import { LEGEND, semanticTokens } from './semantic-tokens';
+import { documentSymbols } from './symbols';
+import { workspaceSymbols } from './workspace-symbols';
 
 export function capabilities(): ServerCapabilities {
-  return {};
+  return {
+    documentSymbolProvider: { label: 'OKR' },
+    foldingRangeProvider: true,
+    selectionRangeProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentLinkProvider: { resolveProvider: false },
+    workspaceSymbolProvider: true,
+    semanticTokensProvider: { legend: LEGEND, full: true, range: false },
+  };
 }
 
-export function register(_connection: Connection, _documents: TextDocuments<TextDocument>, _state: ServerState): void {}
+export function register(connection: Connection, documents: TextDocuments<TextDocument>, state: ServerState): void {
+  const model = (uri: string) => {
+    const open = documents.get(uri);
+    return open ? state.parsed(open) : undefined;
+  };
+  /** The model plus the file's path and root, for features that look across files. */
+  const located = (uri: string) => {
+    const doc = model(uri);
+    const p = uriToPath(uri);
+    if (!doc || !p) return undefined;
+    // Other open files' latest versions must be in the index before resolving across files.
+    for (const d of documents.all()) state.parsed(d);
+    return { doc, path: p, root: state.rootFor(p) };
+  };
+
+  connection.onDocumentSymbol((params) => {
+    const doc = model(params.textDocument.uri);
+    return doc ? documentSymbols(doc, todayFromEnv()) : null;
+  });
+  connection.onFoldingRanges((params) => {
+    const doc = model(params.textDocument.uri);
+    return doc ? foldingRanges(doc) : null;
+  });
+  connection.onSelectionRanges((params) => {
+    const doc = model(params.textDocument.uri);
+    return doc ? selectionRanges(doc, params.positions) : null;
+  });
+  connection.onDefinition((params) => {
+    const l = located(params.textDocument.uri);
+    return l ? definition(l.doc, l.path, l.root, params.position) : null;
+  });
+  connection.onReferences((params) => {
+    const l = located(params.textDocument.uri);
+    return l ? references(l.doc, l.path, l.root, params.position, params.context.includeDeclaration) : null;
+  });
+  connection.onDocumentLinks((params) => {
+    const doc = model(params.textDocument.uri);
+    const p = uriToPath(params.textDocument.uri);
+    return doc && p ? documentLinks(doc, p, state.rootFor(p)) : null;
+  });
+  connection.languages.semanticTokens.on((params) => {
+    const doc = model(params.textDocument.uri);
+    return doc ? semanticTokens(doc) : { data: [] };
+  });
+  connection.onWorkspaceSymbol((params) => {
+    for (const d of documents.all()) state.parsed(d);
+    return workspaceSymbols(state.roots, params.query);
+  });
+}
