@@ -157,7 +157,7 @@ function line(c: Colors, indent: string, score: number | null, status: Status, i
 
 export function formatScoreText(rows: readonly FileRow[], options: ScoreTextOptions): string {
   const c = options.colors;
-  const width = Math.max(options.width ?? 100, 60);
+  const width = Math.max(options.width ?? 120, 60); // no terminal (a pipe, CI): a generous fixed width
   const out: string[] = [];
   for (const f of rows) {
     const about = [f.team, f.period].filter(Boolean).join(' · ');
