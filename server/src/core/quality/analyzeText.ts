@@ -7,7 +7,7 @@
  */
 import type { QualityOptions, QualityReason, Quantity, Signal, TextAnalysis } from './types';
 import { REASON_ORDER } from './types';
-import { extractQuantities, isAmount, isDeadline, mergeDurations } from './quantities';
+import { extractQuantities, isAmount, isDeadline } from './quantities';
 import { extractFromTo } from './fromTo';
 import { findPlaceholder, findTargetReference } from './placeholders';
 import {
@@ -33,7 +33,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   const extraVague = new Set((options.extraVagueWords ?? []).map((u) => u.toLowerCase()));
   const words = tokenize(text);
   const quoted = quotedRanges(text);
-  const quantities = mergeDurations(text, extractQuantities(text, { units: options.units }))
+  const quantities = extractQuantities(text, { units: options.units })
     .filter((q) => !quoted.some(([s, e]) => q.start > s && q.end < e) || /^\d[\d,.]*\s?%|\d\s*=/.test(q.text));
   const signals: Signal[] = [];
   const sig = (id: string, message: string, start?: number, end?: number): void => {
@@ -116,7 +116,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   // A dated deliverable is a binary milestone (guide: "MVP deployed in June"); so is a
   // dated reached state ("Achieve SOC 2 certification by Q4").
   else measurable = deadlines.length > 0 && (outputNotOutcome || !!taskParticiple || verbs[0]?.cls === 'outcome');
-  if (amounts.length === 0 && dates.length > 0) sig('deadline-only', 'the only number is a date or deadline');
+  if (amounts.length === 0 && deadlines.length > 0) sig('deadline-only', 'the only number is a date or deadline');
   if (quantities.length === 0 && !placeholder) sig('no-number', 'no number, threshold or quantifier');
 
   // --- Reasons, in the guide's order. ---
@@ -131,7 +131,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   if (outputNotOutcome) reasons.add('task');
   if (measurable && noBaseline(text, verbs, changes.map((c) => c.amount), numeric, fromTo !== undefined)) reasons.add('no_baseline');
   if (measurable && lacksUnit(words, numeric)) reasons.add('no_unit');
-  if (amounts.length === 0 && dates.length > 0) reasons.add('deadline_only');
+  if (amounts.length === 0 && deadlines.length > 0) reasons.add('deadline_only');
   if (compound) reasons.add('compound');
   if (!measurable && reasons.size === 0) reasons.add(numeric.length > 0 ? 'no_unit' : 'no_number');
   const ordered = REASON_ORDER.filter((r) => reasons.has(r));
@@ -156,7 +156,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
     targetRef: targetRef?.text,
     mainVerb: main?.word.text,
     unmeasuredParts: unmeasuredParts.length,
-    hasDate: dates.length > 0,
+    hasDate: deadlines.length > 0,
     endState: endState?.text,
   });
   analysis.summary = ex.summary;

@@ -8,7 +8,7 @@ import type { VerbHit } from './phrases';
 import type { Word } from './words';
 
 export interface Part { text: string; start: number; end: number; hasVerb: boolean; startsWithAmount: boolean }
-type Piece = Part & { nWords: number; newSentence?: boolean };
+type Piece = Part & { nWords: number; newSentence?: boolean; hasAmount?: boolean };
 
 // Subordinate or scope openings: "Across all accounts, if ... , there is a plan" is one result.
 const SUBORDINATE = /^(?:intended|aimed|designed|meant|focused|in\s+order|if|when|whenever|once|because|so|while|as|that|which|who|with|without|for|across|in|on|by|based|including|e\.g|i\.e|such|to|from|at|after|before|until|within|via|using|through|excluding|where)\b/i;
@@ -47,7 +47,8 @@ export function splitParts(text: string, words: Word[], verbs: VerbHit[], quanti
       const first = quantities.find((q) => q.start >= start && q.start < end);
       const startsWithAmount = !!first && first.kind !== 'date' && first.kind !== 'placeholder' &&
         /^[\s$€£+~<>≤≥]*$/.test(text.slice(start, first.start)) && segWords.length > 1;
-      return { text: slice.trim(), start, end, hasVerb, startsWithAmount, nWords: segWords.length, newSentence: ns };
+      const hasAmount = quantities.some((q) => q.start >= start && q.start < end && q.kind !== 'date' && q.kind !== 'placeholder' && q.kind !== 'quantifier');
+      return { text: slice.trim(), start, end, hasVerb, startsWithAmount, hasAmount, nWords: segWords.length, newSentence: ns };
     })
     .filter((p) => p.text.length > 0);
 
@@ -59,8 +60,12 @@ export function splitParts(text: string, words: Word[], verbs: VerbHit[], quanti
   for (const p of parts) {
     if (p.newSentence) subordinate = false;
     if (SUBORDINATE.test(p.text)) subordinate = true;
-    const isResult = (p.hasVerb || p.startsWithAmount) && p.nWords > 1 && !subordinate;
     const prev = merged[merged.length - 1];
+    // Ellipsis: "coverage for web to 100% and cli to 70%" repeats the verb of the first
+    // target, so a verbless piece with its own amount after a piece with one is a result.
+    const elliptic = !!p.hasAmount && !!prev?.hasAmount && !p.hasVerb && !subordinate;
+    if (elliptic) p.startsWithAmount = true;
+    const isResult = (p.hasVerb || p.startsWithAmount) && p.nWords > 1 && !subordinate;
     if (!isResult && prev) {
       merged[merged.length - 1] = { ...prev, end: p.end, text: text.slice(prev.start, p.end).trim() };
       continue;
@@ -76,7 +81,7 @@ export function splitParts(text: string, words: Word[], verbs: VerbHit[], quanti
       merged[merged.length - 1] = { ...p, start: prev.start, text: text.slice(prev.start, p.end).trim(), hasVerb: p.hasVerb || prev.hasVerb, nWords: p.nWords + prev.nWords };
       continue;
     }
-    merged.push({ ...p, hasVerb: p.hasVerb && isResult, startsWithAmount: p.startsWithAmount && isResult, nWords: p.nWords });
+    merged.push({ ...p, hasVerb: p.hasVerb && isResult, startsWithAmount: p.startsWithAmount && isResult, nWords: p.nWords, hasAmount: p.hasAmount });
   }
   return merged.map(({ text: t, start, end, hasVerb, startsWithAmount }) => ({ text: t, start, end, hasVerb, startsWithAmount }));
 }

@@ -11,7 +11,7 @@ const AMOUNT_KINDS = new Set(['number', 'percent', 'ratio', 'currency', 'duratio
 // Filler allowed between "from" and the baseline: "from current 45 %", "from avg. 5min".
 const LEAD = /^\s*(?:(?:the\s+)?(?:current(?:ly)?|avg\.?|average|about|around|approx\.?|roughly|~|baseline(?:\s+of)?|a|an|the|today'?s?|last\s+(?:quarter|year|month)'?s?)\s*)*$/i;
 // Link between the two amounts: "to", "down to", "up to", "→", "->", "-", with optional threshold.
-const LINK = /^\s*(?:[\p{L}\s/-]{0,30}?\s)?(?:(?:down|up)\s+)?(?:to|→|->|—|–)\s*(?:(?:below|under|above|over|less\s+than|more\s+than|at\s+least|at\s+most|~|≤|≥|<|>)\s*)?$/iu;
+const LINK = /^[\s.,]*(?:[\p{L}\s/-]{0,30}?\s)?(?:(?:down|up)\s+)?(?:to|→|->|—|–)\s*(?:(?:below|under|above|over|less\s+than|more\s+than|at\s+least|at\s+most|~|≤|≥|<|>)\s*)?$/iu;
 const LINK_BACK = /^\s*(?:from)\s*$/i;
 
 function isAmount(q: Quantity): boolean {
@@ -26,9 +26,11 @@ function combine(a: Quantity, b: Quantity): { baseline: number; target: number; 
     const am = durationMs(av, a.unit);
     const bm = durationMs(bv, b.unit);
     if (am === undefined || bm === undefined) return undefined;
-    // Express both in the target's unit, the one the team will read at the end.
-    const per = durationMs(1, b.unit) as number;
-    return { baseline: am / per, target: bm / per, unit: b.unit };
+    // Express both in the smaller unit, so "5 min 40 s to 3 min" stays whole (340 -> 180 s).
+    const pa = durationMs(1, a.unit) as number;
+    const pb = durationMs(1, b.unit) as number;
+    const [per, unit] = pa < pb ? [pa, a.unit] : [pb, b.unit];
+    return { baseline: am / per, target: bm / per, unit };
   }
   if (a.kind !== b.kind && a.kind !== 'number' && b.kind !== 'number') return undefined;
   const unitOf = (q: Quantity): string | undefined =>

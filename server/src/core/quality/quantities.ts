@@ -30,8 +30,8 @@ function magnitude(raw: string | undefined): number {
 }
 
 /** Threshold words right before an amount; they make the amount a guardrail. */
-const MIN_BEFORE = /(?:at\s+least|no\s+less\s+than|no\s+fewer\s+than|more\s+than|over|above|greater\s+than|>=?|≥|min(?:imum)?\.?)\s*$/i;
-const MAX_BEFORE = /(?:at\s+most|no\s+more\s+than|less\s+than|fewer\s+than|under|below|within|up\s+to|<=?|≤|max(?:imum)?\.?)\s*$/i;
+const MIN_BEFORE = /(?:at\s+least|no\s+less\s+than|no\s+fewer\s+than|more\s+than|over|above|greater\s+than|>=?|≥|minimum)\s*$/i;
+const MAX_BEFORE = /(?:at\s+most|no\s+more\s+than|less\s+than|fewer\s+than|under|below|within|up\s+to|<=?|≤|maximum)\s*$/i;
 const APPROX_BEFORE = /(?:about|around|approx(?:imately|\.)?|~|roughly)\s*$/i;
 
 function comparatorBefore(text: string, start: number): Quantity['comparator'] {
@@ -72,7 +72,9 @@ class Collector {
   }
 
   /** Run a global regex and hand each match to `fn` with its absolute offset. */
-  scan(re: RegExp, fn: (m: RegExpExecArray) => void): void {
+  scan(re: RegExp, fn: (m: RegExpExecArray) => void, gate?: RegExp): void {
+    // Cheap gates skip whole passes that cannot match (most KRs have no currency, month...).
+    if (gate && !gate.test(this.text)) return;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(this.text)) !== null) {
@@ -91,6 +93,8 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
   if (/#$/.test(before)) return true; // issue reference "#4260"
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return true; // ordinals
   if (/^[_]/.test(after)) return true;
+  // "30-day retention", "7-day active users": the number is part of the metric's name.
+  if (/^-\p{L}/u.test(after)) return true;
   const prev = /([\p{L}]+)[\s.]*$/u.exec(before);
   if (prev && IDENTIFIER_PREFIXES.has(prev[1].toLowerCase()) && !/^no$/i.test(prev[1])) return true;
   if (/\bv\.?\s*$/i.test(before)) return true;
@@ -105,6 +109,19 @@ export interface ExtractOptions {
 }
 
 /** Extract every quantity in reading order. */
+// Gates for whole passes (see Collector.scan).
+const HAS_DIGIT = /\d/;
+const PLACEHOLDER_GATE = /[XN%$€£\[<?]|TB[DC]/;
+const XYN_GATE = /\b[XYN]\b/;
+const QUARTER_GATE = /[QH][1-4]|FY|CY/;
+const MONTH_GATE = new RegExp(String.raw`\b(?:${MONTH_ALT})`, 'i');
+const END_GATE = /\b(?:end|close)\s+of|\bEO[QYMWD]\b/i;
+const CURRENCY_GATE = /[$€£¥]/;
+const CURRENCY_CODE_GATE = /USD|EUR|GBP|CHF|dollar|euro|pound/i;
+const DURATION_GATE = new RegExp(String.raw`\d|\b(?:${Object.keys(NUMBER_WORDS).join('|')})\b`, 'i');
+const CADENCE_GATE = /\b(?:once|twice|times?)\b/i;
+const OVER_GATE = /over|MoM|QoQ|YoY|WoW/;
+
 // Compiled once: building these per call cost more than the whole analysis.
 const QUARTER_RE = new RegExp(String.raw`\b(?:(?:the\s+)?(?:end|start|beginning|middle|mid|close)\s+of\s+(?:the\s+)?)?(?:(?:FY|CY)\s?'?\d{2,4}[-\s]?)?(?:Q[1-4]|H[12])(?:\s?[+/&]\s?(?:Q[1-4]|H[12]))*(?:[-\s/]?(?:FY)?'?(?:19|20)?\d{2}\b)?|\b(?:FY|CY)\s?'?\d{2,4}\b`, 'g');
 const MONTH_DATE_RE = new RegExp(String.raw`\b(?:(?:by|in|until|before|during|through|from|on|since|of|mid|early|late|end\s+of|start\s+of)\s+)(?:(?:mid|early|late|the\s+end\s+of)[-\s])?(?:${MONTH_ALT})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d{2})?|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:19|20)\d{2}\b|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'gi');
@@ -121,51 +138,51 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   // --- Placeholders for amounts: "X%", "N%", "$X", "[N2]", "from X to Y". ---
   c.scan(/(?<![\p{L}\d])[XN]{1,3}\s?%|[$€£]\s?[XN](?![\p{L}\d])|\[N\d+\]|<[a-z][\w\s-]*>|\?{2,}|\bTB[DC]\b/gu, (m) => {
     c.add('placeholder', m.index, m.index + m[0].length);
-  });
+  }, PLACEHOLDER_GATE);
   c.scan(/\b(?:by|to|from|of|reach|achieve|at|hit|over|under)\s+([XYN])(?=[\s.,;)]|$)(?![\s]+(?:and|or)\s+[A-Z]\b)/g, (m) => {
     const s = m.index + m[0].length - 1;
     c.add('placeholder', s, s + 1);
-  });
+  }, XYN_GATE);
 
   // --- Dates and deadlines. ---
   c.scan(/\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b/g, (m) => {
     c.add('date', m.index, m.index + m[0].length);
-  });
+  }, HAS_DIGIT);
   c.scan(QUARTER_RE, (m) => {
     c.add('date', m.index, m.index + m[0].length);
-  });
+  }, QUARTER_GATE);
   c.scan(MONTH_DATE_RE, (m) => {
     // Report the date itself, not the preposition in front of it.
     const lead = /^(?:by|in|until|before|during|through|from|on|since|of)\s+/i.exec(m[0]);
     const s = m.index + (lead ? lead[0].length : 0);
     c.add('date', s, m.index + m[0].length);
-  });
+  }, MONTH_GATE);
   c.scan(/\b(?:by|in|until|before|during|for|since|from|end\s+of)\s+((?:19|20)\d{2})\b(?![\d,.%]|\s*[\p{L}]+s\b)/giu, (m) => {
     const s = m.index + m[0].length - m[1].length;
     c.add('date', s, m.index + m[0].length, Number(m[1]));
-  });
+  }, HAS_DIGIT);
   c.scan(/\b(?:(?:by|at|before|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the|this|next|each|every)?\s*(?:quarter|year|month|sprint|week|half|period|cycle)\b|\b(?:EOQ|EOY|EOM|EOW|EOD)\b/gi, (m) => {
     c.add('date', m.index, m.index + m[0].length);
-  });
+  }, END_GATE);
 
   // --- Currency: "$3.5M", "€10k", "250 USD". ---
   c.scan(CURRENCY_SYMBOL_RE, (m) => {
     const sym = m[0][0];
     const unit = sym === '$' ? 'USD' : sym === '€' ? 'EUR' : sym === '£' ? 'GBP' : 'JPY';
     c.add('currency', m.index, m.index + m[0].length, parseNumber(m[1]) * magnitude(m[2]), unit);
-  });
+  }, CURRENCY_GATE);
   c.scan(CURRENCY_CODE_RE, (m) => {
     const cur = m[3].toUpperCase();
     const unit = cur === 'DOLLARS' ? 'USD' : cur === 'EUROS' ? 'EUR' : cur === 'POUNDS' ? 'GBP' : cur;
     c.add('currency', m.index, m.index + m[0].length, parseNumber(m[1]) * magnitude(m[2]), unit);
-  });
+  }, CURRENCY_CODE_GATE);
 
   // --- Percentages and percentage points. ---
   c.scan(PERCENT_RE, (m) => {
     const unit = /point|pp/i.test(m[2]) ? 'pp' : '%';
     if (isIdentifierContext(text, m.index, m.index + m[1].length)) return;
     c.add('percent', m.index, m.index + m[0].length, parseNumber(m[1]), unit);
-  });
+  }, HAS_DIGIT);
 
   // --- Ratios: "2/3", "7 out of 10", "1 in 5", "3:1". ---
   c.scan(/(?<![\p{L}\d/.])(\d+(?:\.\d+)?)\s*(?:\/|out\s+of|in|:)\s*(\d+(?:\.\d+)?)(?![\d/.:]|\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)/giu, (m) => {
@@ -179,12 +196,12 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const d = Number(m[2]);
     if (d === 0) return;
     c.add('ratio', m.index, m.index + m[0].length, Number(m[1]) / d);
-  });
+  }, HAS_DIGIT);
 
   // --- Multipliers: "2x", "3×", "10-fold", "doubles", "halve". ---
   c.scan(/(?<![\p{L}\d.])(\d+(?:\.\d+)?)\s?(?:x|×|-?fold)(?![\p{L}\d])/giu, (m) => {
     c.add('multiplier', m.index, m.index + m[0].length, Number(m[1]), 'x');
-  });
+  }, HAS_DIGIT);
   c.scan(/\b(doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|twice|thrice)\b/gi, (m) => {
     const w = m[1].toLowerCase();
     const v = w.startsWith('doubl') || w === 'twice' ? 2 : w.startsWith('tripl') || w === 'thrice' ? 3 : w.startsWith('quad') ? 4 : 0.5;
@@ -195,6 +212,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   c.scan(DURATION_RE, (m) => {
     const rawNum = m[1].toLowerCase();
     if (/^(?:a|an)$/.test(rawNum)) return; // "a day" is a cadence, handled with frequencies
+    // "seven-day active users", "three-year pitch": a hyphenated duration describes a noun.
+    if (/-/.test(m[0].slice(m[1].length, m[1].length + 1))) return;
     const unitKey = m[2].toLowerCase().replace(/\s+/g, ' ');
     // Single-letter units only when glued to the number ("72h", "5d"), never "3 s".
     if (unitKey.length === 1 && /\s/.test(m[0])) return;
@@ -202,15 +221,15 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const value = /^\d/.test(rawNum) ? parseNumber(rawNum) : NUMBER_WORDS[rawNum];
     const end = m[0].endsWith('.') && !/\b(?:min|sec|hr|hrs|mins|secs|wk|wks|yr|yrs)\.$/i.test(m[0]) ? m.index + m[0].length - 1 : m.index + m[0].length;
     c.add('duration', m.index, end, value, DURATION_UNITS[unitKey] ?? unitKey);
-  });
+  }, DURATION_GATE);
 
   // --- Cadences: "weekly", "once a year", "every sprint", "month over month". ---
   c.scan(/\b(?:once|twice|\d+\s+times?)\s+(?:a|an|per|each|every)\s+(?:day|week|sprint|month|quarter|year)\b|\b(?:month|quarter|year|week)[-\s]over[-\s](?:month|quarter|year|week)\b|\b(?:MoM|QoQ|YoY|WoW)\b/g, (m) => {
     c.add('quantifier', m.index, m.index + m[0].length, undefined, 'cadence');
-  });
+  }, CADENCE_GATE);
   c.scan(/\b(?:year|month|quarter|week)[-\s]over[-\s](?:year|month|quarter|week)\b/gi, (m) => {
     c.add('quantifier', m.index, m.index + m[0].length, undefined, 'cadence');
-  });
+  }, OVER_GATE);
   c.scan(/(?<![\p{L}-])(daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually|hourly|nightly)(?![\p{L}-])/giu, (m) => {
     if (!FREQUENCY_WORDS.has(m[1].toLowerCase())) return;
     // "their daily web browsing" describes a habit; "Engineering Quarterly Achievers" is a name.
@@ -262,7 +281,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     while (end > numEnd && /[.,]/.test(text[end - 1])) end--;
     if (/^\d+\.$/.test(m[1])) value = Number(m[1].slice(0, -1));
     c.add('number', m.index, end, value, unit);
-  });
+  }, HAS_DIGIT);
 
   // --- Number words: "five benchmarks", "three customers", "top five". ---
   c.scan(NUMBER_WORD_RE, (m) => {
@@ -278,7 +297,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     c.add('number', m.index, m.index + m[0].length, value, countedNoun(text, m.index + m[0].length, extraUnits));
   });
 
-  return c.items.sort((a, b) => a.start - b.start);
+  return mergeDurations(text, c.items.sort((a, b) => a.start - b.start));
 }
 
 const STOP = new Set([
