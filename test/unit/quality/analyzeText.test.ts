@@ -164,7 +164,7 @@ describe('quality/analyzeKeyResultText: reasons and fields', () => {
     const t = analyzeKeyResultText('Meet FY24Q2 hiring targets');
     assert.match(t.summary, /points to a target/);
     const m = analyzeKeyResultText('Reduce p95 checkout latency from 800 ms to 300 ms');
-    assert.equal(m.summary, "measurable: 'from 800 to 300 ms' can be checked at the end of the period");
+    assert.equal(m.summary, "measurable: 'from 800 ms to 300 ms' can be checked at the end of the period");
     assert.equal(m.fix, undefined);
   });
 

@@ -41,17 +41,17 @@ export function explain(text: string, a: TextAnalysis, f: ExplainFacts): Explana
         example: 'Hire 12 engineers by end of Q2 (plan: 12)',
       };
     }
-    if (f.fuzzyWord) {
-      return {
-        summary: `'${f.fuzzyWord}' is not a defined metric, so the amount cannot be read from data`,
-        fix: 'Name the metric that stands for it (a rate, time, count or score) and give its target.',
-        example,
-      };
-    }
     if (f.weaselVerb) {
       return {
         summary: `'${f.weaselVerb}' promises a change but gives no amount`,
         fix: `Say how much: the metric, its current value and the target (e.g. "from X to Y").`,
+        example,
+      };
+    }
+    if (f.fuzzyWord) {
+      return {
+        summary: `'${f.fuzzyWord}' is not a defined metric, so the amount cannot be read from data`,
+        fix: 'Name the metric that stands for it (a rate, time, count or score) and give its target.',
         example,
       };
     }
@@ -93,9 +93,13 @@ export function explain(text: string, a: TextAnalysis, f: ExplainFacts): Explana
     };
   }
   // Measurable: say what can be read, and mention improvable points.
+  const unit = (u: string | undefined): string => (!u ? '' : u === '%' ? '%' : ` ${u}`);
+  const first = a.quantities.find((x) => x.kind !== 'date' && x.kind !== 'placeholder');
   const q = a.fromTo
-    ? `from ${a.fromTo.baseline} to ${a.fromTo.target}${a.fromTo.unit ? ` ${a.fromTo.unit}` : ''}`
-    : a.quantities.find((x) => x.kind !== 'date' && x.kind !== 'placeholder')?.text ?? f.endState ?? a.quantities[0]?.text;
+    ? `from ${a.fromTo.baseline}${unit(a.fromTo.unit)} to ${a.fromTo.target}${unit(a.fromTo.unit)}`
+    : first
+      ? (first.kind === 'number' && first.unit ? `${first.text} ${first.unit}` : first.text)
+      : f.endState ?? a.quantities[0]?.text;
   const summary = q ? `measurable: '${q}' can be checked at the end of the period` : 'measurable';
   if (a.reasons.includes('no_baseline')) {
     return { summary, fix: 'Add the starting value so progress can be scored.', example };
