@@ -149,7 +149,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   if (direction) analysis.direction = direction;
   if (placeholder) analysis.placeholder = placeholder;
   if (compound) analysis.parts = resultParts.map((p) => ({ text: p.text, start: p.start, end: p.end }));
-  const ex = explain(text, analysis, {
+  const ex = explain(analysis, {
     weaselVerb: weaselVerbs[0]?.verb.word.text,
     qualityWord: qualityWords[0]?.text,
     fuzzyWord: fuzzyWord?.text ?? fuzzyObject?.text,

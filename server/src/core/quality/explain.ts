@@ -24,7 +24,7 @@ const EXAMPLE_BY_DIRECTION: Record<string, string> = {
   maintain: 'Keep monthly uptime at or above 99.9%',
 };
 
-export function explain(text: string, a: TextAnalysis, f: ExplainFacts): Explanation {
+export function explain(a: TextAnalysis, f: ExplainFacts): Explanation {
   const example = EXAMPLE_BY_DIRECTION[a.direction ?? ''] ?? 'Reduce p95 checkout latency from 800 ms to 300 ms';
   if (a.placeholder) {
     return {
@@ -107,6 +107,5 @@ export function explain(text: string, a: TextAnalysis, f: ExplainFacts): Explana
   if (a.reasons.includes('deadline_only')) {
     return { summary: `measurable as a dated milestone${q ? ` ('${q}')` : ''}`, fix: 'Consider the outcome the milestone should move, with a target.' };
   }
-  void text;
   return { summary };
 }
