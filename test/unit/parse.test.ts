@@ -327,6 +327,7 @@ describe('parser: suppressions', () => {
   it('not a suppression', () => {
     check('title: x # okr-disable-next-line schema\n', {});
     check('# okr-disable-next-lines schema\n', {});
+    check('# okr-disable-next-line-not schema\n', {});
     check('# disable okr-disable-next-line\n', {});
     check('period: 2026\n', {});
   });

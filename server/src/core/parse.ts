@@ -174,7 +174,7 @@ function findPair(node: YAMLMap, key: string): Pair | undefined {
   return (node.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key);
 }
 
-const SUPPRESS = /^[ \t]*#[ \t]*okr-disable-next-line\b[ \t]*(.*)$/;
+const SUPPRESS = /^[ \t]*#[ \t]*okr-disable-next-line(?![\w-])[ \t]*(.*)$/;
 
 function findSuppressions(text: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();

@@ -118,7 +118,7 @@ export const ConfigSchema = z.strictObject({
     .describe('Severity per rule id: `error`, `warning`, `info`, `hint` or `off`.'),
   limits: LimitsSchema.default(LimitsSchema.parse({})).describe('Limits used by the counting rules.'),
   trackers: z
-    .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'tracker keys are upper-case project keys such as SHOP'), z.string().includes('{id}', { message: 'the URL template needs {id}' }))
+    .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'tracker keys are upper-case project keys such as SHOP'), z.string().regex(/\{id\}/, 'the URL template needs {id}'))
     .default({})
     .describe('Issue-tracker URL templates by project key, e.g. `SHOP: https://jira.example.com/browse/SHOP-{id}`.'),
   github: z
