@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ignore, { type Ignore } from 'ignore';
 import {
   CONFIG_FILE_NAME,
   RULE_IDS,
@@ -17,11 +16,8 @@ import {
   type OkrConfig,
   type OkrDocument,
 } from '../core';
+import { describeFsError, discoverOkrFiles, readOkrText } from '../node/discover';
 import { InputError } from './errors';
-
-/** Files larger than this are refused: an OKR file is a page of YAML, not a data dump. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
 export interface LoadedFile {
   /** Absolute path. */
@@ -81,106 +77,11 @@ export function findConfigRoot(start: string): string | undefined {
   }
 }
 
-function describeFsError(e: unknown, shown: string): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return `${shown}: no such file or directory`;
-    case 'EACCES':
-    case 'EPERM':
-      return `${shown}: permission denied`;
-    case 'EISDIR':
-      return `${shown}: is a directory, expected a file`;
-    default:
-      return `${shown}: cannot read (${code ?? (e as Error).message})`;
-  }
-}
-
 /** Reads a text file or throws an InputError that says, in one line, why it cannot. */
 export function readTextFile(abs: string, shown: string): string {
-  let size: number;
-  try {
-    const st = fs.statSync(abs);
-    if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    size = st.size;
-  } catch (e) {
-    throw new InputError(describeFsError(e, shown));
-  }
-  if (size > MAX_FILE_BYTES) {
-    throw new InputError(`${shown}: file is too large (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`);
-  }
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(abs);
-  } catch (e) {
-    throw new InputError(describeFsError(e, shown));
-  }
-  if (buf.subarray(0, 8192).includes(0)) throw new InputError(`${shown}: binary file, not a text .okr file`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw new InputError(`${shown}: not valid UTF-8 text (binary file?)`);
-  }
-  // Editors do not show a byte-order mark as part of the text; drop it so positions agree.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-interface IgnoreLevel {
-  dir: string;
-  ig: Ignore;
-}
-
-function isIgnored(abs: string, isDir: boolean, levels: readonly IgnoreLevel[]): boolean {
-  // Outermost first; a deeper .gitignore may re-include (`!pattern`) what a parent ignored.
-  let ignored = false;
-  for (const level of levels) {
-    const rel = path.relative(level.dir, abs).split(path.sep).join('/') + (isDir ? '/' : '');
-    const t = level.ig.test(rel);
-    if (t.ignored) ignored = true;
-    else if (t.unignored) ignored = false;
-  }
-  return ignored;
-}
-
-/** Every `.okr` file under `dir`, skipping node_modules, .git and what .gitignore files exclude. */
-export function discoverOkrFiles(dir: string, inherited: readonly IgnoreLevel[] = []): string[] {
-  const out: string[] = [];
-  const visit = (current: string, levels: readonly IgnoreLevel[]) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      return; // an unreadable folder holds nothing we can check
-    }
-    let here = levels;
-    if (entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
-      try {
-        const ig = ignore().add(fs.readFileSync(path.join(current, '.gitignore'), 'utf8'));
-        here = [...levels, { dir: current, ig }];
-      } catch {
-        // unreadable .gitignore: ignore nothing
-      }
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (ALWAYS_SKIPPED.has(e.name)) continue;
-      const full = path.join(current, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        // Follow links to files; not links to folders (they can loop).
-        isFile = statOrNull(full)?.isFile() ?? false;
-        isDir = false;
-      }
-      if (!isDir && !(isFile && e.name.endsWith('.okr'))) continue;
-      if (isIgnored(full, isDir, here)) continue;
-      if (isDir) visit(full, here);
-      else out.push(full);
-    }
-  };
-  visit(dir, inherited);
-  return out;
+  const read = readOkrText(abs, shown);
+  if (!read.ok) throw new InputError(read.message);
+  return read.text;
 }
 
 export function loadWorkspace(options: LoadOptions): Workspace {

@@ -15,7 +15,7 @@ import {
   type OkrConfigInput,
   type OkrDocument,
 } from '../core';
-import { discoverOkrFiles, readOkrFile } from '../node/discover';
+import { discoverOkrFiles, readOkrText } from '../node/discover';
 import type { EditorSettings } from '../shared/settings';
 import { EditorSettingsSchema } from '../shared/settings';
 import { pathToUri, uriToPath } from './uris';
@@ -72,7 +72,7 @@ export class ServerState {
   }
 
   loadFromDisk(root: Root, file: string): void {
-    const read = readOkrFile(file);
+    const read = readOkrText(file);
     if (read.ok) root.index.set(file, parseOkrDocument(read.text, pathToUri(file)));
     else root.index.delete(file);
   }

@@ -1,86 +1,138 @@
-// Finding .okr files on disk, honouring .gitignore files (nested ones relative to their folder).
-// Node-side host code shared by the CLI and the language server; the core never reads the disk.
+// Finding and reading .okr files on disk: host code shared by the CLI and the language server
+// (the core never touches the disk). Honours .gitignore files, nested ones relative to their
+// folder, including `!pattern` re-includes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.tools', '.vscode-test']);
 
-export interface DiscoverOptions {
-  /** Stop after this many files (a guard for huge folders opened by mistake). */
-  limit?: number;
-  extension?: string;
+/** Files larger than this are refused: an OKR file is a page of YAML, not a data dump. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface IgnoreLevel {
+  dir: string;
+  ig: Ignore;
 }
 
+export interface DiscoverOptions {
+  /** File name ending to collect (default `.okr`; '' collects every file). */
+  extension?: string;
+  /** Stop after this many files (a guard for huge folders opened by mistake). */
+  limit?: number;
+  /** .gitignore levels from folders above `dir`. */
+  inherited?: readonly IgnoreLevel[];
+}
+
+function statOrNull(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function isIgnored(abs: string, isDir: boolean, levels: readonly IgnoreLevel[]): boolean {
+  // Outermost first; a deeper .gitignore may re-include (`!pattern`) what a parent ignored.
+  let ignored = false;
+  for (const level of levels) {
+    const rel = path.relative(level.dir, abs).split(path.sep).join('/') + (isDir ? '/' : '');
+    const t = level.ig.test(rel);
+    if (t.ignored) ignored = true;
+    else if (t.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/** Every matching file under `dir`, sorted, skipping node_modules, .git and what .gitignore files exclude. */
 export function discoverOkrFiles(dir: string, options: DiscoverOptions = {}): string[] {
   const ext = options.extension ?? '.okr';
-  const limit = options.limit ?? 100_000;
+  const limit = options.limit ?? Infinity;
   const out: string[] = [];
-  const walk = (current: string, rules: Array<{ base: string; ig: Ignore }>) => {
+  const visit = (current: string, levels: readonly IgnoreLevel[]) => {
     if (out.length >= limit) return;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(current, { withFileTypes: true });
     } catch {
-      return; // unreadable folder: skip it, the caller reports files it could not read
+      return; // an unreadable folder holds nothing we can check
     }
-    const here = readGitignore(current);
-    const active = here ? [...rules, { base: current, ig: here }] : rules;
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    let here = levels;
+    if (entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+      try {
+        here = [...levels, { dir: current, ig: ignore().add(fs.readFileSync(path.join(current, '.gitignore'), 'utf8')) }];
+      } catch {
+        // unreadable .gitignore: ignore nothing
+      }
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
       if (ALWAYS_SKIPPED.has(e.name)) continue;
       const full = path.join(current, e.name);
-      const isDir = e.isDirectory();
-      if (isIgnored(active, full, isDir)) continue;
-      if (isDir) walk(full, active);
-      else if (e.isFile() && e.name.endsWith(ext)) out.push(full);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        // Follow links to files; not links to folders (they can loop).
+        isFile = statOrNull(full)?.isFile() ?? false;
+        isDir = false;
+      }
+      if (!isDir && !(isFile && e.name.endsWith(ext))) continue;
+      if (isIgnored(full, isDir, here)) continue;
+      if (isDir) visit(full, here);
+      else out.push(full);
       if (out.length >= limit) return;
     }
   };
-  walk(dir, []);
+  visit(dir, options.inherited ?? []);
   return out;
 }
 
-function readGitignore(dir: string): Ignore | undefined {
-  try {
-    const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
-    return ignore().add(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function isIgnored(rules: Array<{ base: string; ig: Ignore }>, full: string, isDir: boolean): boolean {
-  for (const { base, ig } of rules) {
-    const rel = path.relative(base, full).split(path.sep).join('/');
-    if (rel && !rel.startsWith('..') && ig.ignores(isDir ? rel + '/' : rel)) return true;
-  }
-  return false;
-}
-
-/** Files larger than this are not analysed: a clear message beats a frozen editor. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
 export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
 
-/** Reads a text file for analysis, refusing binary and oversized files with a clear message. */
-export function readOkrFile(file: string): ReadResult {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${code ?? (e as Error).message}` };
+export function describeFsError(e: unknown, shown: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return `${shown}: no such file or directory`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${shown}: permission denied`;
+    case 'EISDIR':
+      return `${shown}: is a directory, expected a file`;
+    default:
+      return `${shown}: cannot read (${code ?? (e as Error).message})`;
   }
-  if (stat.isDirectory()) return { ok: false, message: `${file} is a folder` };
-  if (stat.size > MAX_FILE_BYTES) {
-    return { ok: false, message: `${file} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; .okr files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not analysed` };
+}
+
+/**
+ * Reads a text file for analysis, or says in one line why it cannot: missing, a folder, too large,
+ * binary, not UTF-8. `shown` is the path as the user should see it.
+ */
+export function readOkrText(abs: string, shown: string = abs): ReadResult {
+  let size: number;
+  try {
+    const st = fs.statSync(abs);
+    if (st.isDirectory()) return { ok: false, message: describeFsError({ code: 'EISDIR' }, shown) };
+    size = st.size;
+  } catch (e) {
+    return { ok: false, message: describeFsError(e, shown) };
+  }
+  if (size > MAX_FILE_BYTES) {
+    return { ok: false, message: `${shown}: file is too large (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)` };
   }
   let buf: Buffer;
   try {
-    buf = fs.readFileSync(file);
+    buf = fs.readFileSync(abs);
   } catch (e) {
-    return { ok: false, message: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { ok: false, message: describeFsError(e, shown) };
   }
-  if (buf.includes(0)) return { ok: false, message: `${file} is a binary file, not YAML text` };
-  return { ok: true, text: buf.toString('utf8').replace(/^\uFEFF/, '') };
+  if (buf.subarray(0, 8192).includes(0)) return { ok: false, message: `${shown}: binary file, not a text .okr file` };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return { ok: false, message: `${shown}: not valid UTF-8 text (binary file?)` };
+  }
+  // Editors do not show a byte-order mark as part of the text; drop it so positions agree.
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
 }
