@@ -1,19 +1,8 @@
 // How scores, statuses and key results read in the client (tree, status bar, quick picks).
 // Pure: no `vscode` import, unit-tested in test/unit/client/.
 import type { CheckinSummary, FileModel, KeyResultModel, ObjectiveModel } from '../../../server/src/shared/protocol';
-
-export type Status = KeyResultModel['status'];
-
-export const STATUSES: readonly Status[] = ['done', 'on-track', 'at-risk', 'off-track', 'not-started', 'no-score'];
-
-const STATUS_LABEL: Record<Status, string> = {
-  done: 'done',
-  'on-track': 'on track',
-  'at-risk': 'at risk',
-  'off-track': 'off track',
-  'not-started': 'not started',
-  'no-score': 'no score',
-};
+import { STATUS_LABEL, type Status } from '../../../server/src/core/status';
+export { STATUSES, type Status } from '../../../server/src/core/status';
 
 export function statusLabel(status: Status): string {
   return STATUS_LABEL[status] ?? status;

@@ -2,16 +2,8 @@
 import type { KeyResult, Objective, OkrDocument } from './model';
 import { elapsedShare, type Period } from './period';
 
-export type Status = 'done' | 'on-track' | 'at-risk' | 'off-track' | 'not-started' | 'no-score';
-
-export const STATUS_LABEL: Record<Status, string> = {
-  done: 'done',
-  'on-track': 'on track',
-  'at-risk': 'at risk',
-  'off-track': 'off track',
-  'not-started': 'not started',
-  'no-score': 'no score',
-};
+import type { Status } from './status';
+export { STATUS_LABEL, STATUSES, type Status } from './status';
 
 /** How far behind the expected score a result may be before it is at risk / off track. */
 export const AT_RISK_GAP = 0.1;

@@ -3,7 +3,7 @@
 // Plain method names and types: each side wraps them with its own vscode-jsonrpc, so the client and
 // the server need not share a protocol library version.
 import type { Range } from '../core/positions';
-import type { Status } from '../core/scoring';
+import type { Status } from '../core/status';
 
 export interface CheckinSummary {
   date: string;
