@@ -26,15 +26,38 @@ function quotedRanges(text: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * Parentheticals that define or illustrate ("(i.e. instance started, >1 repositories
+ * added)", "(e.g. Badger)") name what a term means; their numbers are not targets.
+ */
+function illustrationRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!/\b(?:i\.e|e\.g)\b/i.test(text)) return out;
+  for (const m of text.matchAll(/\(\s*(?:i\.e|e\.g)\.?,?[^)]*\)/gi)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return out;
+}
+
+/**
+ * Where the KR proper ends: a later sentence that only guesses at the means ("Likely via
+ * browser extension usage …", "Possibly by …") is commentary, not a further result.
+ */
+function commentaryStart(text: string): number {
+  const m = /[.!]\s+(?:likely|probably|possibly|perhaps|maybe|hopefully|e\.g\.|for\s+example|for\s+instance)\b/i.exec(text);
+  return m ? m.index + 1 : text.length;
+}
+
 const KNOWN_SCALES = new Set(['nps', 'csat', 'rating', 'ratings', 'stars', 'enps']);
 
-export function analyzeKeyResultText(text: string, options: QualityOptions = {}): TextAnalysis {
+export function analyzeKeyResultText(fullText: string, options: QualityOptions = {}): TextAnalysis {
+  const text = fullText.slice(0, commentaryStart(fullText));
   const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));
   const extraVague = new Set((options.extraVagueWords ?? []).map((u) => u.toLowerCase()));
   const words = tokenize(text);
   const quoted = quotedRanges(text);
+  const illustrations = illustrationRanges(text);
   const quantities = extractQuantities(text, { units: options.units })
-    .filter((q) => !quoted.some(([s, e]) => q.start > s && q.end < e) || /^\d[\d,.]*\s?%|\d\s*=/.test(q.text));
+    .filter((q) => !quoted.some(([s, e]) => q.start > s && q.end < e) || /^\d[\d,.]*\s?%|\d\s*=/.test(q.text))
+    .filter((q) => !illustrations.some(([s, e]) => q.start > s && q.end < e));
   const signals: Signal[] = [];
   const sig = (id: string, message: string, start?: number, end?: number): void => {
     const s: Signal = { id, message };
@@ -62,7 +85,7 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
 
   const verbs = findVerbs(text, words);
   const changes = checkChangeVerbs(text, words, verbs, quantities, extraUnits);
-  const weaselVerbs = changes.filter((c) => !c.amount && !c.viaOutcome);
+  const weaselVerbs = changes.filter((c) => !c.amount && !c.viaOutcome && !c.describesCounted);
   for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
   const verbStarts = new Set(verbs.map((v) => v.word.start));
   // A word read as a verb ("Lower the AWS bill") is not also a quality adjective.
@@ -109,6 +132,9 @@ export function analyzeKeyResultText(text: string, options: QualityOptions = {})
   let measurable: boolean;
   if (placeholder) measurable = false;
   else if (targetRef && numeric.length === 0) measurable = false;
+  // "[N2] prospects have provisioned … in less than 1 week": the redacted number is the
+  // count the KR is about; the later numbers only qualify what is counted.
+  else if (targetRef && /^\[N\d+\]$/.test(targetRef.text) && !numeric.some((q) => q.start < targetRef.start)) measurable = false;
   else if (amounts.length > 0) {
     measurable = !spoilers && !(compound && deadlines.length === 0 && unmeasuredParts.length >= 2);
   } else if (spoilers) measurable = false;

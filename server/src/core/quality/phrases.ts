@@ -149,6 +149,12 @@ export interface ChangeVerbCheck {
   amount?: Quantity;
   /** The amount belongs to a later outcome verb ("improve funnel to achieve 5000 ..."). */
   viaOutcome: boolean;
+  /**
+   * The verb sits in a relative clause describing something already counted: "Make at
+   * least one improvement that decreases setup time". The count is the target; the
+   * clause only says which things count, so the missing amount is not a weasel.
+   */
+  describesCounted?: boolean;
   /** The thing changed is not a metric ("boost productivity by 40%"). */
   fuzzyObject?: Word;
 }
@@ -169,6 +175,13 @@ export function checkChangeVerbs(
     const objEnd = amount && amount.start > v.word.end ? amount.start : clause.end;
     const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd).slice(0, 8);
     if (objWords.some((w) => OUTCOME_VERBS.has(verbLemma(w.lower)))) check.viaOutcome = true;
+    if (!amount) {
+      const prev = words[v.word.index - 1];
+      if (prev && /^(?:that|which)$/.test(prev.lower) &&
+        quantities.some((q) => q.end <= prev.start && q.kind !== 'date' && q.kind !== 'placeholder' && (q.kind !== 'quantifier' || q.value === 1))) {
+        check.describesCounted = true;
+      }
+    }
     // Subject words too: "Productivity increases by 10%", "Work progress by 40%".
     const subjWords = words.filter((w) => w.end <= v.word.start && w.start >= clause.start).slice(-3);
     const scope = amount && !check.viaOutcome ? [...objWords, ...(v.word.index > 0 ? subjWords : [])] : [];
@@ -197,6 +210,9 @@ export function fuzzyAmountWithoutVerb(words: Word[], quantities: Quantity[], ex
   return undefined;
 }
 
+const TERM_HEADS = new Set(['best', 'good']);
+const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
+
 /** Unmeasurable quality words ("robust", "seamless", "proper"), forgiving "20% more". */
 export function findQualityWords(text: string, words: Word[], quantities: Quantity[], extra: Set<string>): Word[] {
   const titleCase = isTitleCase(words);
@@ -204,6 +220,8 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
   for (const w of words) {
     if (!QUALITY_ADJECTIVES.has(w.lower) && !extra.has(w.lower)) continue;
     if (looksLikeName(w, words, text, titleCase)) continue;
+    // Fixed terms, not claims of quality: "best practices", "better-auth".
+    if (TERM_HEADS.has(w.lower) && TERM_TAILS.has(words[w.index + 1]?.lower ?? '')) continue;
     if (COMPARATIVES.has(w.lower) && !extra.has(w.lower)) {
       // "less than 12 hours", "20% more leads", "one or more": the amount is there.
       const near = quantities.some((q) => q.kind !== 'date' && (
@@ -236,6 +254,9 @@ const END_STATE_RES: RegExp[] = [
   /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b/i,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
   /\bcompliant\s+with\s+\p{Lu}/u,
+  // Standards with an external audit or certificate: the report exists or it does not.
+  // ("GDPR compliance" has no certificate, so it is not here.)
+  /\b(?:SOC\s?-?[12]|ISO\s?\/?(?:IEC\s?)?\d{4,5}|PCI[-\s]?DSS|FedRAMP|HITRUST|CSA\s+STAR|Cyber\s+Essentials)\b(?:\s+Type\s?(?:1|2|I|II))?\s+(?:compliance|compliant|certification|certified|certificate|attestation|report|audit)\b/iu,
 ];
 
 export function findEndState(text: string): { text: string; start: number; end: number } | undefined {

@@ -235,6 +235,10 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     // "their daily web browsing" describes a habit; "Engineering Quarterly Achievers" is a name.
     const before = text.slice(Math.max(0, m.index - 8), m.index);
     if (/\b(?:their|our|my|your|his|her|its)\s+$/i.test(before)) return;
+    // "daily active users", "daily, weekly, monthly active users": the name of a metric
+    // (DAU/WAU/MAU), not a cadence the KR promises.
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    if (/^(?:\s*(?:,|\/|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:daily|weekly|monthly|quarterly|yearly|annual)\b)*\s+active\b/i.test(rest)) return;
     if (/^\p{Lu}/u.test(m[1]) && /[\p{L}\d,]\s+$/u.test(before)) return;
     c.add('quantifier', m.index, m.index + m[0].length, undefined, 'cadence');
   });
@@ -248,17 +252,30 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     // "all over the globe", "at all", "once and for all" are idioms, not scope.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
     const before = text.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
-    if (w === 'all' && (/^\s+over\b/.test(after) || /\bat\s+$|\bfor\s+$/.test(before))) return;
+    // "for all roles" and "at all times" are scope, so the idiom needs the clause to end.
+    if (w === 'all' && (/^\s+over\b/.test(after) || (/\bat\s+$|\bfor\s+$/.test(before) && /^\s*(?:[.,;:!?)]|$)/.test(after)))) return;
     c.add('quantifier', m.index, m.index + m[0].length, w === 'zero' || w === 'none' || w === 'never' ? 0 : undefined, w);
   });
-  c.scan(/(?:^|[.;:(]\s*|\b(?:with|have|has|see|sees|report|reports|and)\s+)(no)\s+(?!longer\b|later\b|more\s+than\b|less\s+than\b|one\b|matter\b|need\b|doubt\b)[\p{L}]/giu, (m) => {
+  c.scan(/(?:^|[.;:(]\s*|\b(?:with|have|has|see|sees|report|reports|and|that|ensure|ensures)\s+)(no)\s+(?!longer\b|later\b|more\s+than\b|less\s+than\b|one\b|matter\b|need\b|doubt\b)[\p{L}]/giu, (m) => {
     const s = m.index + m[0].toLowerCase().lastIndexOf('no ');
     c.add('quantifier', s, s + 2, 0, 'no');
   });
 
+  // "go-ipfs doesn't have checked-in gx paths", "no longer requires a release captain":
+  // a negated possession is an end state of zero, like "has no".
+  c.scan(/\b(?:doesn[’']t|does\s+not|don[’']t|do\s+not|no\s+longer)\s+(?:have|has|contain|contains|use|uses|require|requires|need|needs|depend\s+on|depends\s+on)\b/giu, (m) => {
+    c.add('quantifier', m.index, m.index + m[0].length, 0, 'none');
+  });
+
   // --- "Hire a Head of Marketing": a single hire is a count of one. ---
-  c.scan(/\b(?:hire|recruit)s?\s+(an?)\s+(?=[\p{L}])/giu, (m) => {
+  // Also "(or hire) an Engineering Manager" and "bring on a recruiter".
+  c.scan(/\b(?:(?:hire|recruit)s?\)?|(?:bring|brings|bringing)\s+on)\s+(an?)\s+(?=[\p{L}])/giu, (m) => {
     const s = m.index + m[0].length - m[1].length - 1;
+    c.add('number', s, s + m[1].length, 1, countedNoun(text, s + m[1].length, []));
+  });
+  // Passive: "A scheduling coordinator is brought on / hired / recruited".
+  c.scan(/^\s*(an?)\s+(?:[\p{L}-]+\s+){1,4}(?:is|gets|was|will\s+be)\s+(?:hired|recruited|brought\s+on|brought\s+onboard)\b/giu, (m) => {
+    const s = m.index + m[0].indexOf(m[1]);
     c.add('number', s, s + m[1].length, 1, countedNoun(text, s + m[1].length, []));
   });
 
@@ -291,6 +308,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     // Idioms where "one"/"single"/"half" is not a count.
     if (/^(?:one|single|half)$/.test(w) && (/\b(?:in|at|as|no|any|the|of|this|that)\s+$/.test(before) || /^\s*(?:of|another|place|day|way|go|step|time|source|stop|click|team|voice|more|and)\b/.test(after) || /^-/.test(after))) return;
     if (/^-/.test(after) && w !== 'one') return; // "three-year pitch" describes, it does not count
+    // "select and implement one": a pronoun closing the clause stands for a thing, not a count.
+    if (w === 'one' && /^\s*(?:[.;:,)]|$)/.test(after) && /\b(?:select|choose|pick|implement|adopt|build|create|find|identify|write|make|deploy|launch|start|ship)\s+$/.test(before)) return;
     let value = NUMBER_WORDS[w] ?? 0;
     if (m[2]) value += NUMBER_WORDS[m[2].toLowerCase()] ?? 0;
     if (m[3]) value *= MAGNITUDES[m[3].toLowerCase()] ?? 100;
