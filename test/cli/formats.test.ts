@@ -1,10 +1,11 @@
 // `okr check --format json|sarif|github`: exact shapes, SARIF validated against the official schema.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { escapeData, escapeProperty } from '../../server/src/cli/format-github';
-import { FIXTURES, ensureBuilt, okr, positionOf, tempDir, write } from './helpers';
+import { FIXTURES, REPO, ensureBuilt, okr, positionOf, tempDir, write } from './helpers';
 
 // The official SARIF 2.1.0 schema (draft-04) as shipped in the @microsoft/jest-sarif package.
 const SARIF_SCHEMA = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
@@ -75,7 +76,9 @@ describe('okr check output formats', () => {
     assert.equal(rule.defaultConfiguration.level, 'note', 'default severity info -> note');
     const align = results.find((x: { ruleId: string }) => x.ruleId === 'alignment-unresolved');
     assert.equal(align.level, 'warning');
-    assert.equal(align.locations[0].physicalLocation.artifactLocation.uri, 'okrs/teams/sales.okr');
+    // The fixture lives in this repository: paths are relative to its top folder, as GitHub reads them.
+    const fromRepo = path.relative(REPO, path.join(WS, 'okrs/teams/sales.okr')).split(path.sep).join('/');
+    assert.equal(align.locations[0].physicalLocation.artifactLocation.uri, fromRepo);
     const at = positionOf(path.join(WS, 'okrs/teams/sales.okr'), 'company#grwoth');
     assert.deepEqual(align.locations[0].physicalLocation.region, {
       startLine: at.line + 1,
@@ -85,9 +88,26 @@ describe('okr check output formats', () => {
     });
     const info = results.find((x: { ruleId: string }) => x.ruleId === 'kr-output-not-outcome');
     assert.equal(info.level, 'note');
-    // uri relative to the root even when run from elsewhere
+    // the same paths when run from elsewhere
     const elsewhere = JSON.parse(okr(['check', WS, '--format', 'sarif', '--today', TODAY], { cwd: FIXTURES }).stdout);
-    assert.ok(elsewhere.runs[0].results.some((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri === 'okrs/teams/sales.okr'));
+    assert.ok(elsewhere.runs[0].results.some((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri === fromRepo));
+  });
+
+  it('sarif: paths from the repository top when the workspace is a sub-folder, else from the root', () => {
+    const t = tempDir();
+    try {
+      const file = write(path.join(t.dir, 'repo', 'okrs', 'team.okr'), 'period: 2026-Q4\nobjectives:\n  - id: a\n    title: A\n');
+      write(path.join(t.dir, 'repo', 'okrs', 'okr.config.yaml'), 'rules: {}\n');
+      const uriOf = (cwd: string) => {
+        const log = JSON.parse(okr(['check', '--format', 'sarif', '--today', TODAY], { cwd }).stdout);
+        return log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
+      };
+      assert.equal(uriOf(path.dirname(file)), 'team.okr', 'no repository: from the workspace root');
+      fs.mkdirSync(path.join(t.dir, 'repo', '.git'));
+      assert.equal(uriOf(path.dirname(file)), 'okrs/team.okr', 'in a repository: from its top folder');
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('sarif: an invalid log is rejected by the validator (the check can fail)', () => {

@@ -1,5 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, the rule catalogue, one result per diagnostic.
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME, RULES, ruleDocsUrl, type Severity, type SeverityOrOff } from '../core';
 import { CONFIG_RULE, type CheckResult, type FileResult } from './check';
@@ -26,6 +28,21 @@ function catalogue(): SarifRule[] {
   ];
 }
 
+/**
+ * GitHub code scanning resolves SARIF paths from the repository's top folder, so paths are relative to
+ * the nearest folder holding `.git` above the workspace root (the root itself outside a repository).
+ */
+export function sarifBase(root: string): string {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return root;
+  }
+}
+
+function sarifUri(abs: string, base: string): string {
+  return path.relative(base, abs).split(path.sep).map(encodeURIComponent).join('/');
+}
+
 /** "kr-not-measurable" -> "KrNotMeasurable" (SARIF's rule names are PascalCase identifiers by convention). */
 function ruleName(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_, __, ch: string) => ch.toUpperCase());
@@ -45,6 +62,7 @@ function fingerprints(file: FileResult): string[] {
 }
 
 export function formatSarif(result: CheckResult, toolVersion: string): string {
+  const base = sarifBase(result.root);
   const rules = catalogue();
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = result.files.flatMap((file) => {
@@ -65,7 +83,7 @@ export function formatSarif(result: CheckResult, toolVersion: string): string {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: file.rootRel.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+              artifactLocation: { uri: sarifUri(file.abs, base), uriBaseId: '%SRCROOT%' },
               region: {
                 startLine: start.line + 1,
                 startColumn: start.character + 1,
@@ -79,7 +97,7 @@ export function formatSarif(result: CheckResult, toolVersion: string): string {
       };
     });
   });
-  const rootUri = pathToFileURL(result.root).href.replace(/\/?$/, '/');
+  const rootUri = pathToFileURL(base).href.replace(/\/?$/, '/');
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
