@@ -1,0 +1,316 @@
+// npm run bench: how the okr language server feels in an editor, measured over stdio the way an
+// editor talks to it, next to yaml-language-server given the equivalent JSON Schema on the same
+// files in the same run. Prints a table and writes docs/performance.md.
+//
+// Per size and server, in a fresh server process: didOpen -> diagnostics (first open is reported
+// as "cold", then the median of re-opens), a one-character edit -> diagnostics, completion, hover,
+// document symbols (medians), and the server's peak RSS (VmHWM).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { okrJsonSchema } from '../server/src/core';
+import { SIZES, writeWorkspace, type Generated, type Size } from './bench/generate';
+import { BenchClient, TimeoutError, withTimeout, type ServerSpec } from './bench/lsp';
+
+const REPO = path.resolve(__dirname, '..');
+const SERVER = path.join(REPO, 'dist', 'server.js');
+const YAMLLS = path.join(REPO, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const TODAY = '2026-11-20';
+
+/** Budgets for the okr server (reported, not enforced by tests). */
+const BUDGETS = { open100: 50, edit100: 50, request: 20 };
+
+type Cell = number | string | undefined;
+
+interface Row {
+  size: string;
+  bytes: number;
+  server: string;
+  openCold: Cell;
+  open: Cell;
+  edit: Cell;
+  completion: Cell;
+  hover: Cell;
+  symbols: Cell;
+  peakMb: Cell;
+  diagnostics: Cell;
+  completionItems?: number;
+  hoverChars?: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function failure(e: unknown, client: BenchClient): string {
+  if (client.exited) return 'crashed';
+  if (e instanceof TimeoutError) return 'timeout';
+  return 'error';
+}
+
+function specs(schemaUri: string): ServerSpec[] {
+  const yaml = {
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: false },
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+    schemas: { [schemaUri]: ['*.okr'] },
+  };
+  return [
+    {
+      name: 'okr',
+      command: process.execPath,
+      args: [SERVER, '--stdio'],
+      env: { OKR_TODAY: TODAY },
+      configuration: (section) => (section === 'okr' ? {} : null),
+      languageId: 'okr',
+      versionedDiagnostics: true,
+    },
+    {
+      name: 'yaml-language-server',
+      command: process.execPath,
+      args: [YAMLLS, '--stdio'],
+      configuration: (section) => (section === 'yaml' ? yaml : section === '[yaml]' ? {} : section === 'http' ? {} : section === 'editor' ? {} : null),
+      pushSettings: { yaml },
+      languageId: 'yaml',
+      // It publishes without a version; every file here has the deliberate typo, so its diagnostics are never empty.
+      versionedDiagnostics: false,
+    },
+  ];
+}
+
+async function measure(spec: ServerSpec, size: Size, gen: Generated): Promise<Row> {
+  const text = fs.readFileSync(gen.file, 'utf8');
+  const uri = pathToFileURL(gen.file).toString();
+  const row: Row = { size: size.name, bytes: gen.bytes, server: spec.name, openCold: '', open: '', edit: '', completion: '', hover: '', symbols: '', peakMb: '', diagnostics: '' };
+  const client = new BenchClient(spec);
+  const t = size.timeoutMs;
+  try {
+    await client.initialize(pathToFileURL(path.dirname(gen.file)).toString(), t);
+    await withTimeout(client.configured, 5000).catch(() => undefined);
+
+    // didOpen -> diagnostics: the first (cold) one, then re-opens after a close.
+    const opens: number[] = [];
+    try {
+      for (let i = 0; i < size.reps; i++) {
+        if (i > 0) await client.close(uri, t);
+        const r = await client.open(uri, text, t);
+        if (i === 0) {
+          row.openCold = r.ms;
+          row.diagnostics = r.count;
+        } else opens.push(r.ms);
+      }
+      row.open = opens.length ? median(opens) : undefined;
+    } catch (e) {
+      row.open = failure(e, client);
+      if (row.openCold === '') row.openCold = row.open;
+      return row;
+    }
+
+    // A one-character edit at the end of a title in the middle, alternately typed and deleted.
+    const { titleLine, titleEndCol, titleCol, keyLine } = gen.probe;
+    const edits: number[] = [];
+    try {
+      for (let i = 0; i < size.reps; i++) {
+        const at = { line: titleLine, character: titleEndCol };
+        const r =
+          i % 2 === 0
+            ? await client.edit(uri, { start: at, end: at }, 's', t)
+            : await client.edit(uri, { start: at, end: { line: titleLine, character: titleEndCol + 1 } }, '', t);
+        edits.push(r.ms);
+      }
+      row.edit = median(edits);
+    } catch (e) {
+      row.edit = failure(e, client);
+    }
+
+    const requests: Array<[keyof Row, string, unknown, (r: unknown) => void]> = [
+      // Completion in the middle of typing a key ("tar|get") of that key result.
+      ['completion', 'textDocument/completion', { textDocument: { uri }, position: { line: keyLine, character: 11 } }, (r) => (row.completionItems = completionCount(r))],
+      ['hover', 'textDocument/hover', { textDocument: { uri }, position: { line: titleLine, character: titleCol + 3 } }, (r) => (row.hoverChars = hoverLength(r))],
+      ['symbols', 'textDocument/documentSymbol', { textDocument: { uri } }, () => undefined],
+    ];
+    for (const [key, method, params, inspect] of requests) {
+      const times: number[] = [];
+      try {
+        for (let i = 0; i < size.reps; i++) {
+          const r = await client.time<unknown>(method, params, t);
+          times.push(r.ms);
+          if (i === 0) inspect(r.result);
+        }
+        (row as unknown as Record<string, Cell>)[key] = median(times);
+      } catch (e) {
+        (row as unknown as Record<string, Cell>)[key] = failure(e, client);
+      }
+    }
+    return row;
+  } catch (e) {
+    row.openCold = failure(e, client);
+    return row;
+  } finally {
+    row.peakMb = client.peakRssMb();
+    await client.stop();
+  }
+}
+
+function completionCount(r: unknown): number {
+  if (Array.isArray(r)) return r.length;
+  const items = (r as { items?: unknown[] } | null)?.items;
+  return items?.length ?? 0;
+}
+
+function hoverLength(r: unknown): number {
+  const c = (r as { contents?: unknown } | null)?.contents;
+  if (!c) return 0;
+  if (typeof c === 'string') return c.length;
+  if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : (x as { value: string }).value)).join('').length;
+  return String((c as { value?: string }).value ?? '').length;
+}
+
+function fmtMs(c: Cell): string {
+  if (typeof c === 'number') return c < 10 ? c.toFixed(1) : c.toFixed(0);
+  return c === undefined || c === '' ? '–' : c;
+}
+
+function fmtSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} kB`;
+}
+
+function table(rows: Row[]): string {
+  const head = ['size (obj x KR)', 'file', 'server', 'open cold', 'open', 'edit', 'completion', 'hover', 'symbols', 'peak RSS', 'diags'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i < 3 ? '---' : '---:')).join('|')}|`];
+  for (const r of rows) {
+    lines.push(
+      `| ${[r.size, fmtSize(r.bytes), r.server, fmtMs(r.openCold), fmtMs(r.open), fmtMs(r.edit), fmtMs(r.completion), fmtMs(r.hover), fmtMs(r.symbols), typeof r.peakMb === 'number' ? `${r.peakMb.toFixed(0)} MB` : '–', String(r.diagnostics ?? '–')].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function budgets(rows: Row[]): string[] {
+  const out: string[] = [];
+  const ok = (c: Cell, limit: number) => typeof c === 'number' && c < limit;
+  const line = (pass: boolean, what: string, c: Cell, limit: number) => out.push(`- ${pass ? 'PASS' : 'FAIL'}  ${what}: ${fmtMs(c)} ms (budget < ${limit} ms)`);
+  for (const r of rows.filter((x) => x.server === 'okr')) {
+    if (r.size === '100x5') {
+      line(ok(r.open, BUDGETS.open100), `didOpen -> diagnostics, ${r.size}`, r.open, BUDGETS.open100);
+      line(ok(r.edit, BUDGETS.edit100), `edit -> diagnostics, ${r.size}`, r.edit, BUDGETS.edit100);
+    }
+    line(ok(r.completion, BUDGETS.request), `completion, ${r.size}`, r.completion, BUDGETS.request);
+    line(ok(r.hover, BUDGETS.request), `hover, ${r.size}`, r.hover, BUDGETS.request);
+  }
+  return out;
+}
+
+function machine(loadAtStart: number[]): string[] {
+  const cpus = os.cpus();
+  let osName = `${os.type()} ${os.release()}`;
+  try {
+    const m = /PRETTY_NAME="([^"]+)"/.exec(fs.readFileSync('/etc/os-release', 'utf8'));
+    if (m) osName = `${m[1]} (kernel ${os.release()})`;
+  } catch {
+    // not Linux
+  }
+  const yamlVersion = (JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')) as { version: string }).version;
+  const ourVersion = (JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+  return [
+    `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores (os.availableParallelism ${os.availableParallelism()})`,
+    `- Memory: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB; load average at the start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}, at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine shows up as noise)`,
+    `- OS: ${osName}`,
+    `- Node ${process.version}`,
+    `- okr-language-server ${ourVersion} (dist/server.js, development build); yaml-language-server ${yamlVersion}`,
+  ];
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: npm run build`);
+  const started = Date.now();
+  const loadAtStart = os.loadavg();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-bench-'));
+  const schemaFile = path.join(dir, 'okr.schema.json');
+  fs.writeFileSync(schemaFile, JSON.stringify(okrJsonSchema(), null, 2));
+  const rows: Row[] = [];
+  try {
+    // BENCH_SIZES=5x4,100x5 runs a subset (for a quick look; the committed figures use all sizes).
+    const only = process.env.BENCH_SIZES?.split(',');
+    for (const size of SIZES.filter((s) => !only || only.includes(s.name))) {
+      const gen = writeWorkspace(dir, size);
+      for (const spec of specs(pathToFileURL(schemaFile).toString())) {
+        process.stderr.write(`bench: ${size.name} (${fmtSize(gen.bytes)}) with ${spec.name}...`);
+        const t0 = Date.now();
+        const row = await measure(spec, size, gen);
+        rows.push(row);
+        // Sanity: both servers really answered (a fast empty answer would be meaningless).
+        process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s (${row.completionItems ?? 0} completion items, hover ${row.hoverChars ?? 0} chars)\n`);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const t = table(rows);
+  const b = budgets(rows);
+  const total = ((Date.now() - started) / 1000).toFixed(0);
+  process.stdout.write(`\n${t}\n\nBudgets (okr server):\n${b.join('\n')}\n\nTimes in ms (medians); whole run ${total} s.\n`);
+
+  const doc = [
+    '# Performance',
+    '',
+    'Generated by `npm run bench` (`scripts/bench.ts`); do not edit by hand, run it again.',
+    '',
+    `Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${total} s in all.`,
+    '',
+    ...machine(loadAtStart),
+    '',
+    '## Results',
+    '',
+    'Times in milliseconds (median of the repetitions), peak RSS of the server process.',
+    '',
+    t,
+    '',
+    '- **open cold**: the first `didOpen` of the file in a fresh server until its diagnostics arrive; **open**: re-opens',
+    '  after `didClose` (the parse cache is dropped on close, so every open parses and analyses the whole file).',
+    '- **edit**: one character typed or deleted at the end of a title in the middle of the file (incremental',
+    '  `didChange`) until the diagnostics for that version arrive.',
+    '- **completion**: in the middle of typing a key (`tar|get`) of that key result; **hover**: on its title.',
+    '- **symbols**: `textDocument/documentSymbol` for the whole file.',
+    '- **diags**: how many diagnostics the first open produced (both servers report the deliberate `tagret` typo;',
+    '  only the okr server judges the key results themselves).',
+    '- `timeout` / `error` / `crashed` in a cell: the server missed the per-operation limit (10 s up to 100x5, 30 s',
+    '  for 1000x5, 60 s for 5000x5), answered with an error, or died; the run goes on.',
+    '',
+    '## Budgets (okr server)',
+    '',
+    ...b,
+    '',
+    '## Method',
+    '',
+    `- Files: ${SIZES.map((s) => `${s.name} (${s.reps} repetitions)`).join(', ')} objectives x key results, generated`,
+    '  by `scripts/bench/generate.ts`: realistic titles (metrics with units, guardrails, dated milestones, about one',
+    '  in nine vague on purpose), owners, `aligns_to` to a second file, check-ins on a quarter of the key results.',
+    '  Each size is its own workspace folder with that file and the `company.okr` it aligns to.',
+    '- Each server runs in a fresh process per size, started with `node <server> --stdio` and driven by',
+    '  `scripts/bench/lsp.ts` over JSON-RPC like an editor: `initialize` with workspace folders, settings answered',
+    '  through `workspace/configuration`, then the operations above in order. Times are wall-clock from sending',
+    '  the message to receiving the response or the `publishDiagnostics` for that version.',
+    `- The okr server runs with \`OKR_TODAY=${TODAY}\`. yaml-language-server gets \`okrJsonSchema()\` (the schema`,
+    '  `okr schema` prints) through `yaml.schemas` for `*.okr`, with `yaml.validate`, `hover` and `completion` on and',
+    '  the schema store off. It waits a fixed 200 ms (`validationDelayMs`) before every validation, which its',
+    '  open and edit figures include: that is what an editor sees.',
+    '- Peak memory is `VmHWM` from `/proc/<pid>/status` of the server process at the end of its run.',
+    '',
+  ].join('\n');
+  fs.mkdirSync(path.join(REPO, 'docs'), { recursive: true });
+  fs.writeFileSync(path.join(REPO, 'docs', 'performance.md'), doc);
+  process.stdout.write('Wrote docs/performance.md\n');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
