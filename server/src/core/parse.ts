@@ -156,14 +156,25 @@ export function mapNode(node: YAMLMap, lines: LineIndex): MapNode {
     }
     // Keep the first occurrence of a duplicated key: YAML reports the duplicate itself.
     if (!fields.has(name)) {
-      fields.set(name, {
-        key: name,
-        value: isScalar(value) ? value.value : value ? value.toJSON() : null,
-        keyRange: lines.range(ks, ke),
-        valueRange: lines.range(vs, ve),
-        start: ks,
-        end: Math.max(ve, ke),
-      });
+      const field = { key: name, keyRange: lines.range(ks, ke), valueRange: lines.range(vs, ve), start: ks, end: Math.max(ve, ke) } as Field;
+      if (isScalar(value) || !value) field.value = isScalar(value) ? value.value : null;
+      else {
+        // Lists and maps become plain data only when a reader asks: converting every nested
+        // collection eagerly copied the whole document once per level (most of the parse's garbage).
+        let converted: unknown;
+        let done = false;
+        Object.defineProperty(field, 'value', {
+          enumerable: true,
+          get: () => {
+            if (!done) {
+              converted = value.toJSON();
+              done = true;
+            }
+            return converted;
+          },
+        });
+      }
+      fields.set(name, field);
     }
   }
   const valueEnd = node.range ? node.range[1] : end;
