@@ -66,8 +66,20 @@ export function parsePeriod(value: unknown): Period | undefined {
   return undefined;
 }
 
+// Scoring asks once per key result with the same period and day: remember the last answer
+// instead of parsing three dates each time.
+let lastShare: { start: string; end: string; today: string; share: number } | undefined;
+
 /** Share of the period elapsed at the end of `today` (0 before the start, 1 from the last day on). */
 export function elapsedShare(period: Period, today: string): number {
+  const l = lastShare;
+  if (l && l.start === period.start && l.end === period.end && l.today === today) return l.share;
+  const share = computeElapsedShare(period, today);
+  lastShare = { start: period.start, end: period.end, today, share };
+  return share;
+}
+
+function computeElapsedShare(period: Period, today: string): number {
   const start = dayNumber(period.start);
   const end = dayNumber(period.end) + 1; // exclusive
   const t = dayNumber(today) + 1; // count today as elapsed
