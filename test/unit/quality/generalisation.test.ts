@@ -86,3 +86,35 @@ describe('quality/generalisation: words and end states', () => {
     assert.equal(verdict('Achieve GDPR compliance'), 'vague');
   });
 });
+
+describe('quality/generalisation: second round (found on the hold-out sample)', () => {
+  it('redacted currency amounts ([$N3], $N0) are pointed-to targets, not dated milestones', () => {
+    assert.equal(verdict('Partner deals add [$N3] weighted pipeline in Q3'), 'vague');
+    assert.ok(analyzeKeyResultText('Partner deals add [$N3] weighted pipeline in Q3').reasons.includes('no_target'));
+    assert.equal(verdict('Partner deals add $250k weighted pipeline in Q3'), 'measurable');
+  });
+
+  it('a period used as a modifier ("End of quarter survey", "in Q3 pipeline") is not a deadline', () => {
+    assert.equal(verdict('End of quarter survey shows engineers understand the strategy'), 'vague');
+    assert.equal(verdict('Publish the engineering strategy doc by end of quarter'), 'measurable');
+  });
+
+  it('"one (or more!)" is the quantifier "one or more", and its "more" is no weasel', () => {
+    assert.ok(kinds('A Rust node is one (or more!) of the bootstrap nodes').some((k) => k.startsWith('quantifier:one (or more')));
+    assert.equal(verdict('A Rust node is one (or more!) of the bootstrap nodes'), 'measurable');
+    assert.equal(verdict('Bootstrap nodes get more Rust'), 'vague');
+  });
+
+  it('"by having N% …" states the level a change reaches; "by reducing …" is only a means', () => {
+    assert.equal(verdict('Increase guild participation by having 80% of engineers attend one session per month'), 'measurable');
+    assert.equal(verdict('Increase guild participation by reducing meeting load'), 'vague');
+  });
+
+  it('ease, fitness and clarity claims are quality words; verb homographs are not', () => {
+    assert.equal(verdict('All dashboards are version controlled and easily accessed'), 'vague');
+    assert.equal(verdict('All HR policies are suitable for a distributed team'), 'vague');
+    assert.equal(verdict('Establish clear reporting on cloud spend (#512)'), 'vague');
+    assert.equal(verdict('Clear 200 tickets from the support backlog'), 'measurable');
+    assert.equal(verdict('All dashboards are version controlled'), 'measurable');
+  });
+});

@@ -134,7 +134,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   else if (targetRef && numeric.length === 0) measurable = false;
   // "[N2] prospects have provisioned … in less than 1 week": the redacted number is the
   // count the KR is about; the later numbers only qualify what is counted.
-  else if (targetRef && /^\[N\d+\]$/.test(targetRef.text) && !numeric.some((q) => q.start < targetRef.start)) measurable = false;
+  else if (targetRef && /^\[\$?N\d*\]$/.test(targetRef.text) && !numeric.some((q) => q.start < targetRef.start)) measurable = false;
   else if (amounts.length > 0) {
     measurable = !spoilers && !(compound && deadlines.length === 0 && unmeasuredParts.length >= 2);
   } else if (spoilers) measurable = false;

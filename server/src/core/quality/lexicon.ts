@@ -41,6 +41,9 @@ export const QUALITY_ADJECTIVES = new Set([
   'lower', 'less', 'more', 'easier', 'simpler', 'quicker', 'cheaper', 'possible', 'measurable',
   'significant', 'significantly', 'substantial', 'substantially', 'greater', 'enough', 'various',
   'world-leading', 'industry-leading', 'cutting-edge', 'state-of-the-art', 'frictionless', 'polished',
+  // Ease, fitness and clarity claims with no threshold ("easily accessed", "suitable for",
+  // "detailed tasks", "clear reporting", "painlessly deploy").
+  'easy', 'easily', 'suitable', 'detailed', 'clear', 'useful', 'painless', 'painlessly', 'compelling',
 ]);
 
 /**

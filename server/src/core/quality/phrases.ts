@@ -106,12 +106,16 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
  * An improvement verb must find its amount inside its own clause, so the number in
  * "improve retention using 2+ user actions" does not count as the promised amount.
  */
+const STATE_MEANS = new Set(['having', 'getting', 'making', 'ensuring']);
+
 export function clauseOf(text: string, words: Word[], at: Word): { start: number; end: number } {
   const isBreakWord = (i: number): boolean => {
     const w = words[i];
     if (!w) return false;
     if (CLAUSE_BREAKERS.has(w.lower)) return true;
-    if (w.lower === 'by' && /ing$/.test(words[i + 1]?.lower ?? '')) return true;
+    // "by reducing alerts" is a means; "by having 100% of the team join" states the level
+    // reached, so its amount belongs to the change.
+    if (w.lower === 'by' && /ing$/.test(words[i + 1]?.lower ?? '')) return !STATE_MEANS.has(words[i + 1].lower);
     if (w.lower === 'so' && words[i + 1]?.lower === 'that') return true;
     if ((w.lower === 'and' || w.lower === 'or') && words[i + 1]) {
       const nb = verbLemma(words[i + 1].lower);
@@ -211,6 +215,7 @@ export function fuzzyAmountWithoutVerb(words: Word[], quantities: Quantity[], ex
 }
 
 const TERM_HEADS = new Set(['best', 'good']);
+const VERB_HOMOGRAPHS = new Set(['clear', 'clean', 'smooth', 'polish', 'polished', 'solid']);
 const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
 
 /** Unmeasurable quality words ("robust", "seamless", "proper"), forgiving "20% more". */
@@ -220,6 +225,8 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
   for (const w of words) {
     if (!QUALITY_ADJECTIVES.has(w.lower) && !extra.has(w.lower)) continue;
     if (looksLikeName(w, words, text, titleCase)) continue;
+    // Verb homographs used as the verb: "Clear 200 tickets", "Clean up stale branches".
+    if (VERB_HOMOGRAPHS.has(w.lower) && (w.index === 0 || /^(?:up|out|the|all|every|our|\d[\d,.]*[kKmM]?)$/.test(words[w.index + 1]?.lower ?? ''))) continue;
     // Fixed terms, not claims of quality: "best practices", "better-auth".
     if (TERM_HEADS.has(w.lower) && TERM_TAILS.has(words[w.index + 1]?.lower ?? '')) continue;
     if (COMPARATIVES.has(w.lower) && !extra.has(w.lower)) {

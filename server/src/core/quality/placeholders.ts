@@ -28,7 +28,7 @@ export function findPlaceholder(text: string, quantities: Quantity[]): Span | un
     if (m && (!best || m.index < best.start)) best = { text: m[0].trim() || text, start: m.index, end: m.index + m[0].length };
   }
   for (const q of quantities) {
-    if (q.kind !== 'placeholder' || /^\[N\d+\]$/.test(q.text)) continue; // redactions are target references
+    if (q.kind !== 'placeholder' || /^\[\$?N\d*\]$/.test(q.text)) continue; // redactions are target references
     if (!best || q.start < best.start) best = { text: q.text, start: q.start, end: q.end };
   }
   return best;
@@ -40,7 +40,7 @@ const REFERENCE_RES: RegExp[] = [
   /\b(?:at\s+or\s+(?:above|below)|on|above|below|under|over|within|at|hit(?:s|ting)?|reach(?:es|ing)?|exceed(?:s|ing)?|beat(?:s|ing)?)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\p{L}\d-]+\s+){0,2}(?:targets?|goals?|quotas?|error\s+budgets?|budgets?|SLAs?|SLOs?|expectations)\b/iu,
   /\bto\s+(?:the\s+|our\s+)?(?:[\p{L}\d-]+\s+)?(?:targets?|goals?|quotas?)\b/iu,
   /\b(?:as|according\s+to|per|vs\.?)\s+(?:the\s+)?plan(?:ned)?\b/i,
-  /\[N\d+\]/,
+  /\[\$?N\d*\]/,
   /\b(?:agreed|defined|set|target)\s+(?:levels?|thresholds?|values?)\b/i,
 ];
 
@@ -50,7 +50,7 @@ const REFERENCE_RES: RegExp[] = [
  * does carry its target, relative to a named reference (guide §1.1).
  */
 // Cheap gate: every reference pattern needs one of these words.
-const REFERENCE_GATE = /target|goal|quota|budget|plan|sla|slo|expectation|commitment|objective|requirement|level|threshold|value|\[N\d/i;
+const REFERENCE_GATE = /target|goal|quota|budget|plan|sla|slo|expectation|commitment|objective|requirement|level|threshold|value|\[\$?N/i;
 
 export function findTargetReference(text: string, quantities: Quantity[]): Span | undefined {
   if (!REFERENCE_GATE.test(text)) return undefined;
@@ -63,7 +63,7 @@ export function findTargetReference(text: string, quantities: Quantity[]): Span 
       (q) => q.kind !== 'date' && q.kind !== 'placeholder' && q.kind !== 'quantifier' && (
         (q.end <= start + m[0].length && q.end >= start - 12) || (q.start >= end && q.start <= end + 4)),
     );
-    if (amountRight && !/\[N\d+\]/.test(m[0])) continue;
+    if (amountRight && !/\[\$?N\d*\]/.test(m[0])) continue;
     return { text: m[0], start, end };
   }
   return undefined;

@@ -136,7 +136,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   const c = new Collector(text);
 
   // --- Placeholders for amounts: "X%", "N%", "$X", "[N2]", "from X to Y". ---
-  c.scan(/(?<![\p{L}\d])[XN]{1,3}\s?%|[$€£]\s?[XN](?![\p{L}\d])|\[N\d+\]|<[a-z][\w\s-]*>|\?{2,}|\bTB[DC]\b/gu, (m) => {
+  c.scan(/(?<![\p{L}\d])[XN]{1,3}\s?%|[$€£]\s?[XN]\d{0,2}(?![\p{L}\d])|\[\$?N\d*\]|<[a-z][\w\s-]*>|\?{2,}|\bTB[DC]\b/gu, (m) => {
     c.add('placeholder', m.index, m.index + m[0].length);
   }, PLACEHOLDER_GATE);
   c.scan(/\b(?:by|to|from|of|reach|achieve|at|hit|over|under)\s+([XYN])(?=[\s.,;)]|$)(?![\s]+(?:and|or)\s+[A-Z]\b)/g, (m) => {
@@ -244,7 +244,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   });
 
   // --- Quantifiers: all / every / each / always / none / zero / no X / at least one. ---
-  c.scan(/\b(?:at\s+least|one\s+or\s+more|at\s+most)\s+(?:one|1)\b|\bone\s+or\s+more\b/gi, (m) => {
+  c.scan(/\b(?:at\s+least|one\s+or\s+more|at\s+most)\s+(?:one|1)\b|\bone\s+\(?\s*or\s+more\b(?:\s*!?\))?/gi, (m) => {
     c.add('quantifier', m.index, m.index + m[0].length, 1);
   });
   c.scan(/(?<![\p{L}-])(all|every|each|always|none|zero|never|without\s+(?:any|a\s+single))\b(?!-)/giu, (m) => {
@@ -350,8 +350,13 @@ function countedNoun(text: string, from: number, extraUnits: string[]): string |
  * or closing the text ("… trainer ready 2019-08."). "the Q3 product strategy" and
  * "FY24Q2 hiring targets" only name a period.
  */
+// A period used as a modifier names the thing, not when it is due: "End of quarter
+// survey", "deals in Q3 pipeline", "the Q3 planning doc".
+const ATTRIBUTIVE_HEADS = /^\s+(?:survey|surveys|review|reviews|retro|retrospective|report|reports|pipeline|planning|plan|plans|roadmap|okrs?|goals?|forecast|budget|kickoff|offsite|results?)\b/i;
+
 export function isDeadline(text: string, q: Quantity): boolean {
   if (q.kind !== 'date') return false;
+  if (ATTRIBUTIVE_HEADS.test(text.slice(q.end, q.end + 16))) return false;
   if (/^(?:by|in|before|until|till|through|during|end|start|the\s+end|eo[qymwd])\b/i.test(q.text)) return true;
   const before = text.slice(Math.max(0, q.start - 16), q.start);
   if (/\b(?:by|in|before|until|till|through|during|of|on|for|within|no\s+later\s+than)\s+(?:the\s+)?$/i.test(before)) return true;
