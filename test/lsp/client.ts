@@ -30,6 +30,8 @@ export class LspClient {
   readonly conn: MessageConnection;
   private readonly proc: ChildProcess;
   private readonly published = new Map<string, PublishParams>();
+  /** How many times diagnostics were published per uri. */
+  readonly publishCount = new Map<string, number>();
   private readonly waiters: Array<{ uri: string; pred: (p: PublishParams) => boolean; resolve: (p: PublishParams) => void }> = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   private readonly versions = new Map<string, number>();
@@ -43,6 +45,7 @@ export class LspClient {
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishParams) => {
       this.published.set(p.uri, p);
+      this.publishCount.set(p.uri, (this.publishCount.get(p.uri) ?? 0) + 1);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i]!;
         if (w.uri === p.uri && w.pred(p)) {
@@ -107,6 +110,21 @@ export class LspClient {
     this.versions.set(uri, version);
     await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return version;
+  }
+
+  /** Resolves with the first custom notification of `method` (already received or still to come). */
+  notification(method: string, pred: (params: unknown) => boolean = () => true, timeoutMs = 10_000): Promise<unknown> {
+    const have = this.notifications.find((n) => n.method === method && pred(n.params));
+    if (have) return Promise.resolve(have.params);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching ${method} within ${timeoutMs} ms`)), timeoutMs);
+      const d = this.conn.onNotification(method, (params: unknown) => {
+        if (!pred(params)) return;
+        clearTimeout(timer);
+        d.dispose();
+        resolve(params);
+      });
+    });
   }
 
   request<T>(method: string, params: unknown): Promise<T> {

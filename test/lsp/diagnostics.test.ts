@@ -48,6 +48,16 @@ describe('LSP: diagnostics over stdio', function () {
     await client.diagnostics(uri, (x) => !x.diagnostics.some((d) => d.code === 'kr-not-measurable'));
   });
 
+  it('publishes an unchanged document once: the start-up settings pull does not re-send it', async () => {
+    const { uri } = await client.open(fixture('ws', 'teams', 'web.okr'));
+    await client.diagnosticsFor(uri, 1);
+    // After pulling the settings and re-scheduling the open files, the server announces a whole-model
+    // change (no uris); a request answered after that proves the re-scheduled work has run.
+    await client.notification('okr/modelChanged', (p) => (p as { uris: string[] }).uris.length === 0);
+    await client.request('okr/workspaceModel', {});
+    assert.equal(client.publishCount.get(uri), 1);
+  });
+
   it('keeps working on broken YAML and reports it', async () => {
     const { uri } = await client.open(fixture('ws', 'teams', 'broken.okr'), 'period: 2026-Q4\nobjectives:\n  - id: a\n    title: [unclosed\n');
     const p = await client.diagnosticsFor(uri, 1);

@@ -20,16 +20,26 @@ export class WorkspaceIndex {
   /** Bare file name -> paths with that name, to resolve short references. */
   private byName = new Map<string, string[]>();
   private namesDirty = true;
+  private changes = 0;
 
   constructor(readonly root: string) {}
+
+  /** Counts every change of the index, so hosts can tell whether workspace results may differ. */
+  get epoch(): number {
+    return this.changes;
+  }
 
   set(filePath: string, doc: OkrDocument): void {
     if (!this.docs.has(filePath)) this.namesDirty = true;
     this.docs.set(filePath, doc);
+    this.changes++;
   }
 
   delete(filePath: string): void {
-    if (this.docs.delete(filePath)) this.namesDirty = true;
+    if (this.docs.delete(filePath)) {
+      this.namesDirty = true;
+      this.changes++;
+    }
   }
 
   get(filePath: string): OkrDocument | undefined {

@@ -26,6 +26,8 @@ export class DiagnosticsPublisher {
   private readonly fileResults = new Map<string, FileResult>();
   /** Objective ids per file, to tell when other files' alignment needs re-checking. */
   private readonly signatures = new Map<string, string>();
+  /** What the last published result depended on, per uri: nothing changed, nothing to send. */
+  private readonly published = new Map<string, string>();
   /** How many analyses ran (the benchmark reads it through the trace). */
   analysedCount = 0;
 
@@ -50,6 +52,7 @@ export class DiagnosticsPublisher {
   forget(uri: string): void {
     this.fileResults.delete(uri);
     this.signatures.delete(uri);
+    this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -78,6 +81,8 @@ export class DiagnosticsPublisher {
     const root = this.state.rootFor(p);
     const today = todayFromEnv();
     const gen = this.state.configGeneration;
+    const inputs = `${version}|${gen}|${today}|${root.index.epoch}|${root.path}`;
+    if (this.published.get(textDoc.uri) === inputs) return false;
     const options = { config: root.config, today, path: p, workspace: root.index, fileExists: (f: string) => fs.existsSync(f) };
 
     let file = this.fileResults.get(textDoc.uri);
@@ -94,6 +99,7 @@ export class DiagnosticsPublisher {
     // Stale guard: if the document changed while we worked, its newer version is queued already.
     if (this.documents.get(textDoc.uri)?.version !== version) return false;
     this.analysedCount++;
+    this.published.set(textDoc.uri, inputs);
     void this.connection.sendDiagnostics({ uri: textDoc.uri, version, diagnostics: all.map(toLspDiagnostic) });
 
     const signature = doc.objectives.map((o) => o.id ?? '').join('\n');

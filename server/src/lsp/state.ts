@@ -132,7 +132,11 @@ export class ServerState {
   }
 
   private recompute(root: Root): void {
-    root.config = mergeConfig(root.settings, root.fileConfig);
+    const next = mergeConfig(root.settings, root.fileConfig);
+    // Only a real change invalidates cached analyses (a settings pull that returns the same values,
+    // as on start-up, must not re-analyse and re-publish every open file).
+    if (JSON.stringify(next) === JSON.stringify(root.config)) return;
+    root.config = next;
     this.configGeneration++;
   }
 }
