@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { okrJsonSchema } from '../server/src/core';
+import { analyzeKeyResultText, okrJsonSchema } from '../server/src/core';
 import { SIZES, writeWorkspace, type Generated, type Size } from './bench/generate';
 import { BenchClient, TimeoutError, withTimeout, type ServerSpec } from './bench/lsp';
 
@@ -19,7 +19,23 @@ const YAMLLS = path.join(REPO, 'node_modules', 'yaml-language-server', 'bin', 'y
 const TODAY = '2026-11-20';
 
 /** Budgets for the okr server (reported, not enforced by tests). */
-const BUDGETS = { open100: 50, edit100: 50, request: 20 };
+const BUDGETS = { open100: 50, edit100: 50, request: 20, qualityPerKr: 0.1 };
+
+/**
+ * The key-result text analysis, in process: ms per title, warm, over the labelled dev set (or
+ * generated titles without it). analyzeKeyResultText has no cache of its own, so every call counts.
+ */
+function qualityTiming(): { perKr: number; titles: number } {
+  const dev = path.resolve(REPO, '..', 'shared', 'okr-quality', 'key_results.dev.jsonl');
+  const titles = fs.existsSync(dev)
+    ? fs.readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text)
+    : Array.from({ length: 200 }, (_, i) => `Reduce p95 latency of service ${i} from ${800 + i} ms to ${300 + i} ms`);
+  for (let i = 0; i < 5; i++) for (const t of titles) analyzeKeyResultText(t);
+  const rounds = 20;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) for (const t of titles) analyzeKeyResultText(t);
+  return { perKr: Number(process.hrtime.bigint() - t0) / 1e6 / (rounds * titles.length), titles: titles.length };
+}
 
 type Cell = number | string | undefined;
 
@@ -192,10 +208,13 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
-function budgets(rows: Row[]): string[] {
+function budgets(rows: Row[], quality: { perKr: number; titles: number }): string[] {
   const out: string[] = [];
   const ok = (c: Cell, limit: number) => typeof c === 'number' && c < limit;
   const line = (pass: boolean, what: string, c: Cell, limit: number) => out.push(`- ${pass ? 'PASS' : 'FAIL'}  ${what}: ${fmtMs(c)} ms (budget < ${limit} ms)`);
+  out.push(
+    `- ${quality.perKr < BUDGETS.qualityPerKr ? 'PASS' : 'FAIL'}  key-result text analysis: ${quality.perKr.toFixed(3)} ms per title over ${quality.titles} titles (budget < ${BUDGETS.qualityPerKr} ms)`,
+  );
   for (const r of rows.filter((x) => x.server === 'okr')) {
     if (r.size === '100x5') {
       line(ok(r.open, BUDGETS.open100), `didOpen -> diagnostics, ${r.size}`, r.open, BUDGETS.open100);
@@ -254,7 +273,7 @@ async function main(): Promise<void> {
   }
 
   const t = table(rows);
-  const b = budgets(rows);
+  const b = budgets(rows, qualityTiming());
   const total = ((Date.now() - started) / 1000).toFixed(0);
   process.stdout.write(`\n${t}\n\nBudgets (okr server):\n${b.join('\n')}\n\nTimes in ms (medians); whole run ${total} s.\n`);
 

@@ -182,14 +182,4 @@ describe('quality/analyzeKeyResultText: reasons and fields', () => {
     }
     assert.equal(analyzeKeyResultText('').measurable, false);
   });
-
-  it('is fast: well under 0.1 ms per key result once warm', () => {
-    const texts = ['Reduce p95 checkout latency from 800 ms to 300 ms', 'Improve developer experience', 'Hire VP Sales, 2 Directors, 4 Support Engineers by end of Q3'];
-    for (let i = 0; i < 200; i++) for (const t of texts) analyzeKeyResultText(t);
-    const n = 3000;
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) analyzeKeyResultText(texts[i % 3]);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6 / n;
-    assert.ok(ms < 0.5, `${ms} ms per KR`); // generous bound for slow CI; typical is ~0.03 ms
-  });
 });
