@@ -45,6 +45,9 @@ describe('hover', () => {
     assert.match(h.value, /Key result `latency`/);
     assert.match(h.value, /Quality: measurable/);
     assert.doesNotMatch(h.value, /Progress/);
+    // Why there is no score, said once (not "No score · no score").
+    assert.match(h.value, /No score: draft: no target, guardrail or done field to score/);
+    assert.doesNotMatch(h.value, /no score · no score/i);
   });
 
   it('on a key: its schema description, then the key result', () => {

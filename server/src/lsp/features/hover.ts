@@ -76,7 +76,8 @@ export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<H
   const rows: string[] = [];
   rows.push(`**Key result \`${kr.id ?? kr.index + 1}\`** · ${kr.kind}${kr.weight !== 1 ? ` · weight ${fmt(kr.weight)}` : ''}${kr.effectiveOwner ? ` · ${kr.effectiveOwner}` : ''}`);
   if (s.score !== undefined) rows.push(`Score **${fmt(s.score)}** · ${STATUS_LABEL[s.status]}${s.exceeded ? ' · target exceeded' : ''}`);
-  else rows.push(`No score · ${STATUS_LABEL[s.status]}`);
+  // Without a score the status adds nothing ("no score"), unless the period has not started; say why instead.
+  else rows.push(`No score${s.status === 'not-started' ? ` · ${STATUS_LABEL[s.status]}` : ''}: ${s.arithmetic}`);
   if (kr.kind === 'metric') {
     const source = s.currentSource === 'checkin' ? 'latest check-in' : s.currentSource === 'baseline' ? 'baseline, no check-in yet' : s.currentSource;
     rows.push(`Progress: \`${s.arithmetic}\`${source ? ` (current from ${source})` : ''}`);
