@@ -1,13 +1,17 @@
 // UI pass in a real VS Code (code-server + headless Chromium, same tools as run.ts):
-// `npx tsx test/vscode/ui.ts`. Opens examples/ (or, while it has no .okr files, a temp copy of the
-// fixture workspace) with the extension under development, opens an .okr file, asserts the
-// language mode status bar shows "OKR", opens the Problems panel, and saves screenshots into
-// test-results/screenshots/. Assumes `npm run build` ran. Exit code 0 = every check passed.
+// `npx tsx test/vscode/ui.ts`. Opens examples/ with the extension under development and, through
+// test/vscode/ui/driver.ts, checks the Objectives tree, an .okr file's squiggles, hovers and status
+// bar item, the Problems panel and the walkthrough, with screenshots in test-results/screenshots/.
+// The figures the UI must show come from the CLI run on the same files for the same date: the UI
+// runs with OKR_TODAY (default 2026-11-20, the date `npm start` uses), passed through the shim to
+// code-server and so to the extension host and the language server.
+// OKR_UPDATE_SCREENSHOTS=1 also copies the README's screenshots to media/screenshots/.
+// Assumes `npm run build` ran. Exit code 0 = every check passed.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import type { Expectations } from './ui/driver';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const HERE = path.join(ROOT, 'test', 'vscode');
@@ -17,12 +21,69 @@ function say(msg: string): void {
   process.stderr.write(`[test:vscode:ui] ${msg}\n`);
 }
 
-function okrFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.okr') && !f.split(path.sep).includes('node_modules'))
-    .sort();
+const TODAY = process.env.OKR_TODAY || '2026-11-20';
+const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
+// Screenshots the README shows: test-results name -> media/screenshots name.
+const README_SHOTS: Record<string, string> = {
+  '04-hover.png': 'hover.png',
+  '05-vague-hover.png': 'vague.png',
+  '06-walkthrough.png': 'walkthrough.png',
+  '07-problems-panel.png': 'problems.png',
+};
+
+interface CliKr {
+  id?: string;
+  title?: string;
+  score: number | null;
+  status: string;
+}
+interface CliScore {
+  files: { path: string; team: string; score: number | null; status: string; objectives: { id?: string; title?: string; key_results: CliKr[] }[] }[];
+}
+interface CliCheck {
+  files: { path: string; diagnostics: { rule: string; range: { start: { line: number; character: number } } }[] }[];
+}
+
+function cli<T>(folder: string, args: string[]): T {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args, '--today', TODAY, '--format', 'json'], {
+    cwd: folder,
+    encoding: 'utf8',
+  });
+  if (r.error || !r.stdout) throw new Error(`okr ${args.join(' ')} failed: ${r.error?.message ?? r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+/** What the UI must show for examples/, computed by the CLI for the same date. */
+function expectations(folder: string): Expectations {
+  const score = cli<CliScore>(folder, ['score', '.']);
+  const editorPath = 'okrs/teams/web-experience.okr';
+  const file = score.files.find((f) => f.path === editorPath);
+  const objective = file?.objectives.find((o) => o.id === 'checkout-reliable');
+  const kr = (id: string) => objective?.key_results.find((k) => k.id === id)?.title;
+  const metricTitle = kr('checkout-errors');
+  const vagueTitle = kr('observability');
+  if (!file || file.score === null || !objective?.title || !metricTitle || !vagueTitle) {
+    throw new Error(`examples/${editorPath} no longer has the objective checkout-reliable with key results checkout-errors and observability: update test/vscode/ui.ts`);
+  }
+  const check = cli<CliCheck>(folder, ['check', editorPath]);
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { walkthroughs: { title: string; steps: { title: string; media: { markdown?: string } }[] }[] };
+  };
+  const walkthrough = pkg.contributes.walkthroughs[0]!;
+  const md = walkthrough.steps[0]!.media.markdown;
+  const media = md ? /^# (.+)$/m.exec(fs.readFileSync(path.join(ROOT, md), 'utf8'))?.[1] : undefined;
+  if (!media) throw new Error(`the walkthrough's first step has no markdown media with a "# " heading: update test/vscode/ui.ts`);
+  return {
+    today: TODAY,
+    files: score.files.map((f) => ({ path: f.path, team: f.team, score: f.score, status: f.status })),
+    tree: {
+      objective: objective.title,
+      keyResults: objective.key_results.map((k) => ({ title: k.title ?? '', score: k.score, status: k.status })),
+    },
+    editor: { path: editorPath, score: file.score, status: file.status, metricTitle, vagueTitle },
+    problems: (check.files[0]?.diagnostics ?? []).map((d) => ({ rule: d.rule, line: d.range.start.line + 1, column: d.range.start.character + 1 })),
+    walkthrough: { title: walkthrough.title, steps: walkthrough.steps.map((s) => s.title), media },
+  };
 }
 
 async function main(): Promise<number> {
@@ -43,36 +104,32 @@ async function main(): Promise<number> {
     logLevel: 'warning',
   });
 
-  let folder = path.join(ROOT, 'examples');
-  let temp: string | undefined;
-  if (okrFiles(folder).length === 0) {
-    temp = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-vscode-ui-'));
-    fs.cpSync(path.join(HERE, 'workspace'), temp, { recursive: true });
-    folder = temp;
-    say('examples/ has no .okr files yet: using the fixture workspace test/vscode/workspace/');
-  }
-  const file = okrFiles(folder)[0];
+  const folder = path.join(ROOT, 'examples');
+  const expectFile = path.join(OUT, 'expect.json');
+  fs.writeFileSync(expectFile, JSON.stringify(expectations(folder), null, 2));
   const shim = path.join(HERE, 'code-server-shim');
   fs.chmodSync(shim, 0o755);
-  try {
-    const r = spawnSync(
-      shim,
-      [`--extensionDevelopmentPath=${ROOT}`, `--ui-driver=${path.join(OUT, 'driver.js')}`, folder],
-      {
-        stdio: 'inherit',
-        env: {
-          ...process.env,
-          OKR_VSCODE_UI_FILE: file,
-          OKR_VSCODE_SCREENSHOTS: path.join(ROOT, 'test-results', 'screenshots'),
-        },
-      },
-    );
-    const code = r.status ?? 1;
-    say(code === 0 ? 'UI checks passed' : `UI checks failed (exit ${code})`);
-    return code;
-  } finally {
-    if (temp) fs.rmSync(temp, { recursive: true, force: true });
+  const t0 = Date.now();
+  const r = spawnSync(
+    shim,
+    [`--extensionDevelopmentPath=${ROOT}`, `--ui-driver=${path.join(OUT, 'driver.js')}`, folder],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, OKR_TODAY: TODAY, OKR_VSCODE_UI_EXPECT: expectFile, OKR_VSCODE_SCREENSHOTS: SHOTS },
+    },
+  );
+  const code = r.status ?? 1;
+  say(`${code === 0 ? 'UI checks passed' : `UI checks failed (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s (today = ${TODAY})`);
+  if (code === 0 && process.env.OKR_UPDATE_SCREENSHOTS === '1') {
+    const media = path.join(ROOT, 'media', 'screenshots');
+    fs.mkdirSync(media, { recursive: true });
+    for (const [from, to] of Object.entries(README_SHOTS)) {
+      fs.copyFileSync(path.join(SHOTS, from), path.join(media, to));
+      const kb = Math.round(fs.statSync(path.join(media, to)).size / 1024);
+      say(`updated media/screenshots/${to} (${kb} KB)${kb > 250 ? ': over 250 KB, too heavy for the README' : ''}`);
+    }
   }
+  return code;
 }
 
 main().then(
