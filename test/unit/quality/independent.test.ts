@@ -28,12 +28,15 @@ function score(file: string): { precision: number; recall: number; rows: number;
 describe('quality: independent labelled samples (generalisation gate)', () => {
   const cases: Array<{ file: string; minRows: number; precision: number; recall: number }> = [
     // 137 KRs; the first round of general fixes was derived from its misses.
-    { file: 'independent.jsonl', minRows: 130, precision: 1.0, recall: 0.95 },
+    { file: 'independent.jsonl', minRows: 130, precision: 1.0, recall: 1.0 },
     // 90 KRs labelled after the first round; the second round was derived from its misses.
-    { file: 'independent-holdout.jsonl', minRows: 85, precision: 0.95, recall: 0.95 },
+    { file: 'independent-holdout.jsonl', minRows: 85, precision: 0.95, recall: 1.0 },
     // 48 KRs labelled after the second round and never tuned on: the honest held-out figure.
     // Do not tune rules on its misses; collect a fresh sample instead.
-    { file: 'independent-validation.jsonl', minRows: 45, precision: 0.85, recall: 0.80 },
+    { file: 'independent-validation.jsonl', minRows: 45, precision: 0.90, recall: 0.90 },
+    // 114 KRs labelled blind before round 3 (first measurement P .884 / R .813); round 3
+    // was derived from its misses, so this floor guards the fixes, it is not a held-out figure.
+    { file: 'round3.jsonl', minRows: 110, precision: 0.95, recall: 0.85 },
   ];
   for (const c of cases) {
     it(`${c.file}: precision >= ${c.precision.toFixed(2)} and recall >= ${c.recall.toFixed(2)} on the vague class`, () => {

@@ -11,7 +11,7 @@ import { extractQuantities, isAmount, isDeadline } from './quantities';
 import { extractFromTo } from './fromTo';
 import { findPlaceholder, findTargetReference } from './placeholders';
 import {
-  checkChangeVerbs, findEndState, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
+  APPROVAL_RE, checkChangeVerbs, findEndState, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
   hasDeliverableNoun, hasMetricNoun, verbLemma, type VerbHit,
 } from './phrases';
 import { splitParts } from './compound';
@@ -89,14 +89,17 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
   const verbStarts = new Set(verbs.map((v) => v.word.start));
   // A word read as a verb ("Lower the AWS bill") is not also a quality adjective.
-  const qualityWords = findQualityWords(text, words, quantities, extraVague).filter((w) => !verbStarts.has(w.start));
+  const endState = findEndState(text);
+  // With an approval, the approver judges the quality words on what is approved.
+  const approval = endState && APPROVAL_RE.test(endState.text) ? endState : undefined;
+  const qualityWords = findQualityWords(text, words, quantities, extraVague)
+    .filter((w) => !verbStarts.has(w.start) && !(approval && w.start < approval.start && !extraVague.has(w.lower)));
   for (const w of qualityWords) sig('weasel-word', `'${w.text}' is a quality word no one can measure`, w.start, w.end);
   const fuzzyChange = changes.find((c) => c.amount && c.fuzzyObject);
   const fuzzyWord = fuzzyChange?.fuzzyObject ?? (numeric.length > 0 ? fuzzyAmountWithoutVerb(words, quantities, extraUnits) : undefined);
   if (fuzzyWord) sig('fuzzy-metric', `'${fuzzyWord.text}' is not a defined metric, so the amount has no unit`, fuzzyWord.start, fuzzyWord.end);
   const fuzzyObject = numeric.length === 0 ? fuzzyMainObject(words, verbs[0]) : undefined;
   if (fuzzyObject) sig('fuzzy-object', `'${fuzzyObject.text}' cannot be checked as done or not done`, fuzzyObject.start, fuzzyObject.end);
-  const endState = findEndState(text);
   if (endState) sig('end-state', `'${endState.text}' is a verifiable end state`, endState.start, endState.end);
 
   // --- Output vs outcome: the first verb decides; a verbless deliverable is an output. ---

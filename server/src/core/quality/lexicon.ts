@@ -44,6 +44,8 @@ export const QUALITY_ADJECTIVES = new Set([
   // Ease, fitness and clarity claims with no threshold ("easily accessed", "suitable for",
   // "detailed tasks", "clear reporting", "painlessly deploy").
   'easy', 'easily', 'suitable', 'detailed', 'clear', 'useful', 'painless', 'painlessly', 'compelling',
+  // Comparatives of size and time with no amount ("measurably shorter than in October").
+  'shorter', 'longer', 'smaller', 'bigger', 'larger',
 ]);
 
 /**
@@ -51,7 +53,10 @@ export const QUALITY_ADJECTIVES = new Set([
  * but weasel words otherwise ("in less time and effort"). Kept apart so the quantity
  * check can forgive them.
  */
-export const COMPARATIVES = new Set(['more', 'less', 'higher', 'lower', 'greater', 'fewer', 'faster', 'better']);
+export const COMPARATIVES = new Set([
+  'more', 'less', 'higher', 'lower', 'greater', 'fewer', 'faster', 'better', 'shorter', 'longer', 'smaller',
+  'bigger', 'larger', 'quicker', 'cheaper',
+]);
 
 /**
  * Nouns naming something that is not itself a metric. "Boost productivity by 40%" or

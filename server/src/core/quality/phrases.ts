@@ -179,6 +179,9 @@ export function checkChangeVerbs(
     const objEnd = amount && amount.start > v.word.end ? amount.start : clause.end;
     const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd).slice(0, 8);
     if (objWords.some((w) => OUTCOME_VERBS.has(verbLemma(w.lower)))) check.viaOutcome = true;
+    // "improve UX, resulting in retention flattening at +20%", "improve X, achieve 65% DAU/MAU":
+    // the next clause states the outcome the change is read by, with its amount.
+    if (!amount && !check.viaOutcome) check.viaOutcome = outcomeClauseAmount(text, clause.end, quantities);
     if (!amount) {
       const prev = words[v.word.index - 1];
       if (prev && /^(?:that|which)$/.test(prev.lower) &&
@@ -200,6 +203,25 @@ export function checkChangeVerbs(
   return out;
 }
 
+const OUTCOME_CLAUSE = /[,;\u2014]\s*(?:and\s+)?(?:resulting\s+in|leading\s+to|(?:to\s+)?(?:achiev|reach|attain)[a-z]*)\b/i;
+
+/**
+ * Does a later clause of the same sentence state the outcome ("…, resulting in retention
+ * flattening at +20%", "…, achieve 65% DAU/MAU") with an amount? List commas in between
+ * ("improve Functionality, UX, Customer Relations, …") are skipped.
+ */
+function outcomeClauseAmount(text: string, from: number, quantities: Quantity[]): boolean {
+  const tail = text.slice(from, from + 240);
+  // "e.g." and "i.e." do not end the sentence.
+  const sentenceEnd = tail.replace(/\b[ei]\.[eg]\./gi, 'xxxx').search(/[.!?](?:\s|$)/);
+  const sentence = sentenceEnd < 0 ? tail : tail.slice(0, sentenceEnd);
+  const m = OUTCOME_CLAUSE.exec(sentence);
+  if (!m) return false;
+  const at = from + m.index;
+  const end = from + sentence.length;
+  return quantities.some((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.kind !== 'placeholder' && q.start > at && q.start < end);
+}
+
 /** Subject-position fuzzy metric without any verb: "Work progress by 40%". */
 export function fuzzyAmountWithoutVerb(words: Word[], quantities: Quantity[], extraUnits: Set<string>): Word | undefined {
   for (const q of quantities) {
@@ -218,6 +240,17 @@ const TERM_HEADS = new Set(['best', 'good']);
 const VERB_HOMOGRAPHS = new Set(['clear', 'clean', 'smooth', 'polish', 'polished', 'solid']);
 const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
 
+const COUNT_IN_PARENS = /^(?:\s+[\p{L}-]+){0,2}\s*\(\s*(?:~|≈|about|over|at\s+least)?\s*\d/u;
+const PURPOSE_HEAD = /\b(?:in\s+order\s+to|to|aimed\s+at|so\s+as\s+to)\s+\p{L}+[^,;.]*$/u;
+
+function inPurposeAfterCount(text: string, w: Word, quantities: Quantity[]): boolean {
+  const sentenceStart = Math.max(0, text.lastIndexOf('. ', w.start) + 1);
+  const m = PURPOSE_HEAD.exec(text.slice(sentenceStart, w.start));
+  if (!m) return false;
+  const purposeStart = sentenceStart + m.index;
+  return quantities.some((q) => q.kind !== 'date' && q.kind !== 'placeholder' && q.kind !== 'quantifier' && q.end <= purposeStart && q.start >= sentenceStart);
+}
+
 /** Unmeasurable quality words ("robust", "seamless", "proper"), forgiving "20% more". */
 export function findQualityWords(text: string, words: Word[], quantities: Quantity[], extra: Set<string>): Word[] {
   const titleCase = isTitleCase(words);
@@ -229,11 +262,19 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     if (VERB_HOMOGRAPHS.has(w.lower) && (w.index === 0 || /^(?:up|out|the|all|every|our|\d[\d,.]*[kKmM]?)$/.test(words[w.index + 1]?.lower ?? ''))) continue;
     // Fixed terms, not claims of quality: "best practices", "better-auth".
     if (TERM_HEADS.has(w.lower) && TERM_TAILS.has(words[w.index + 1]?.lower ?? '')) continue;
+    // "a robust list (50+)": the count in parentheses says what the adjective means.
+    if (COUNT_IN_PARENS.test(text.slice(w.end, w.end + 40))) continue;
+    // "no longer requires": negation, not a comparison.
+    if (w.lower === 'longer' && words[w.index - 1]?.lower === 'no') continue;
+    // "Implement 3 personas … to get more qualified leads": the purpose of a counted
+    // result is its reason, not a further result (dev: "5 documents aimed at lowering …").
+    if (COMPARATIVES.has(w.lower) && inPurposeAfterCount(text, w, quantities)) continue;
     if (COMPARATIVES.has(w.lower) && !extra.has(w.lower)) {
       // "less than 12 hours", "20% more leads", "one or more": the amount is there.
       const near = quantities.some((q) => q.kind !== 'date' && (
         (q.start >= w.end && q.start - w.end <= 12) ||
-        (w.start >= q.end && /^\s*(?:or\s+)?$/.test(text.slice(q.end, w.start))) ||
+        // "3 or more", "5.5-hours total or less"
+        (w.start >= q.end && /^\s*(?:(?:[\p{L}-]+\s+){0,2}or\s+)?$/u.test(text.slice(q.end, w.start))) ||
         (q.start <= w.start && q.end >= w.end)));
       if (near) continue;
     }
@@ -258,13 +299,16 @@ const END_STATE_RES: RegExp[] = [
   /\b(?:by|as\s+the|as|the)\s+default\b|\bdefault[-\s](?:on|off|enabled)\b|\bbecomes?\s+the\s+default\b/i,
   /\b(?:runs?|running|works?|working|available|deployed|shipped|live)\s+(?:out[-\s]of[-\s]the[-\s]box\s+)?(?:on|in|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
   /\bout[-\s]of[-\s]the[-\s]box\b/i,
-  /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b/i,
+  /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
   /\bcompliant\s+with\s+\p{Lu}/u,
   // Standards with an external audit or certificate: the report exists or it does not.
   // ("GDPR compliance" has no certificate, so it is not here.)
   /\b(?:SOC\s?-?[12]|ISO\s?\/?(?:IEC\s?)?\d{4,5}|PCI[-\s]?DSS|FedRAMP|HITRUST|CSA\s+STAR|Cyber\s+Essentials)\b(?:\s+Type\s?(?:1|2|I|II))?\s+(?:compliance|compliant|certification|certified|certificate|attestation|report|audit)\b/iu,
 ];
+
+/** An approval end state: the approver judges the deliverable's quality ("a comprehensive model … approved by the Board"). */
+export const APPROVAL_RE = /\b(?:approved|signed[-\s]off|ratified|accepted)\s+by\b|\bagreed\s+(?:with|by)\b/i;
 
 export function findEndState(text: string): { text: string; start: number; end: number } | undefined {
   for (const re of END_STATE_RES) {

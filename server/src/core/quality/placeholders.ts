@@ -39,6 +39,8 @@ const REFERENCE_RES: RegExp[] = [
   /\bmeet(?:s|ing)?\s+(?:(?:all|the|our|its|their|every|each)\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:targets?|goals?|quotas?|plans?|budgets?|expectations|commitments?|objectives?|SLAs?|SLOs?|requirements)\b/iu,
   /\b(?:at\s+or\s+(?:above|below)|on|above|below|under|over|within|at|hit(?:s|ting)?|reach(?:es|ing)?|exceed(?:s|ing)?|beat(?:s|ing)?)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\p{L}\d-]+\s+){0,2}(?:targets?|goals?|quotas?|error\s+budgets?|budgets?|SLAs?|SLOs?|expectations)\b/iu,
   /\bto\s+(?:the\s+|our\s+)?(?:[\p{L}\d-]+\s+)?(?:targets?|goals?|quotas?)\b/iu,
+  // "Hit and track all team revenue goals": a quantifier over targets gives no value.
+  /\b(?:hit|meet|achieve|reach)(?:s|ing)?\b(?:\s+and\s+\p{L}+)?\s+(?:all|every|each)\s+(?:(?:of\s+)?(?:the|our|its|their)\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:targets?|goals?|quotas?|plans?)\b/iu,
   /\b(?:as|according\s+to|per|vs\.?)\s+(?:the\s+)?plan(?:ned)?\b/i,
   /\[\$?N\d*\]/,
   /\b(?:agreed|defined|set|target)\s+(?:levels?|thresholds?|values?)\b/i,

@@ -94,12 +94,14 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return true; // ordinals
   if (/^[_]/.test(after)) return true;
   // "30-day retention", "7-day active users": the number is part of the metric's name.
-  if (/^-\p{L}/u.test(after)) return true;
+  // "5.5-hours total" (plural unit) is an amount, though.
+  if (/^-\p{L}/u.test(after) && !/^-(?:hours|hrs|days|weeks|minutes|mins|months|seconds|secs)\b/i.test(text.slice(end, end + 10))) return true;
   const prev = /([\p{L}]+)[\s.]*$/u.exec(before);
   if (prev && IDENTIFIER_PREFIXES.has(prev[1].toLowerCase()) && !/^no$/i.test(prev[1])) return true;
   if (/\bv\.?\s*$/i.test(before)) return true;
-  // version numbers "1.2.3"
+  // version numbers "1.2.3", "the 1.0 version", "version 2"
   if (/^\.\d/.test(after)) return true;
+  if (/^\s+versions?\b/i.test(text.slice(end, end + 10)) && /\./.test(text.slice(start, end))) return true;
   return false;
 }
 
@@ -113,7 +115,7 @@ export interface ExtractOptions {
 const HAS_DIGIT = /\d/;
 const PLACEHOLDER_GATE = /[XN%$€£\[<?]|TB[DC]/;
 const XYN_GATE = /\b[XYN]\b/;
-const QUARTER_GATE = /[QH][1-4]|FY|CY/;
+const QUARTER_GATE = /[QH][1-4]|FY|CY|q[1-4] (?:19|20)/;
 const MONTH_GATE = new RegExp(String.raw`\b(?:${MONTH_ALT})`, 'i');
 const END_GATE = /\b(?:end|close)\s+of|\bEO[QYMWD]\b/i;
 const CURRENCY_GATE = /[$€£¥]/;
@@ -123,7 +125,7 @@ const CADENCE_GATE = /\b(?:once|twice|times?)\b/i;
 const OVER_GATE = /over|MoM|QoQ|YoY|WoW/;
 
 // Compiled once: building these per call cost more than the whole analysis.
-const QUARTER_RE = new RegExp(String.raw`\b(?:(?:the\s+)?(?:end|start|beginning|middle|mid|close)\s+of\s+(?:the\s+)?)?(?:(?:FY|CY)\s?'?\d{2,4}[-\s]?)?(?:Q[1-4]|H[12])(?:\s?[+/&]\s?(?:Q[1-4]|H[12]))*(?:[-\s/]?(?:FY)?'?(?:19|20)?\d{2}\b)?|\b(?:FY|CY)\s?'?\d{2,4}\b`, 'g');
+const QUARTER_RE = new RegExp(String.raw`\b(?:(?:the\s+)?(?:end|start|beginning|middle|mid|close)\s+of\s+(?:the\s+)?)?(?:(?:FY|CY)\s?'?\d{2,4}[-\s]?)?(?:Q[1-4]|H[12])(?:\s?[+/&]\s?(?:Q[1-4]|H[12]))*(?:[-\s/]?(?:FY)?'?(?:19|20)?\d{2}\b)?|\b(?:FY|CY)\s?'?\d{2,4}\b|\bq[1-4]\s+(?:19|20)\d{2}\b`, 'g');
 const MONTH_DATE_RE = new RegExp(String.raw`\b(?:(?:by|in|until|before|during|through|from|on|since|of|mid|early|late|end\s+of|start\s+of)\s+)(?:(?:mid|early|late|the\s+end\s+of)[-\s])?(?:${MONTH_ALT})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d{2})?|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:19|20)\d{2}\b|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'gi');
 const CURRENCY_SYMBOL_RE = new RegExp(String.raw`[$€£¥]\s?(${NUM})\s?(${MAG})?\b`, 'g');
 const CURRENCY_CODE_RE = new RegExp(String.raw`\b(${NUM})\s?(${MAG})?\s?(USD|EUR|GBP|CHF|dollars|euros|pounds)\b`, 'gi');
@@ -358,8 +360,12 @@ export function isDeadline(text: string, q: Quantity): boolean {
   if (q.kind !== 'date') return false;
   if (ATTRIBUTIVE_HEADS.test(text.slice(q.end, q.end + 16))) return false;
   if (/^(?:by|in|before|until|till|through|during|end|start|the\s+end|eo[qymwd])\b/i.test(q.text)) return true;
-  const before = text.slice(Math.max(0, q.start - 16), q.start);
-  if (/\b(?:by|in|before|until|till|through|during|of|on|for|within|no\s+later\s+than)\s+(?:the\s+)?$/i.test(before)) return true;
+  const before = text.slice(Math.max(0, q.start - 24), q.start);
+  // "shorter than it was in October": the period is the reference, not the deadline.
+  if (/\bthan\s+(?:(?:it|they|we)\s+(?:was|were|did)\s+)?(?:in|during|on)?\s*(?:the\s+)?$/i.test(before)) return false;
+  // "a roadmap for FY23", "a plan for Q1/Q2 activation": the period the deliverable covers.
+  if (/\bfor\s+(?:the\s+)?$/i.test(before)) return false;
+  if (/\b(?:by|in|before|until|till|through|during|of|on|within|no\s+later\s+than)\s+(?:the\s+)?$/i.test(before)) return true;
   return /^[\s.!;)]*$/.test(text.slice(q.end));
 }
 
