@@ -4,6 +4,7 @@ export * from './schema';
 export * from './model';
 export * from './period';
 export * from './parse';
+export { reparseOkrDocument, reparseStats } from './reparse';
 export * from './scoring';
 export * from './diagnostics';
 export * from './config';

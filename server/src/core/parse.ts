@@ -1,6 +1,6 @@
 // Text -> OkrDocument. Lenient by design: broken input is not an error, it yields a model of what
 // could be read plus YAML problems; the `schema` rule reports everything else. Never throws.
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from './positions';
 import type { Checkin, Field, KeyResult, KrKind, Link, MapNode, Objective, OkrDocument, YamlProblem } from './model';
 import { parsePeriod } from './period';
@@ -11,14 +11,32 @@ export function parseOkrDocument(text: string, uri: string, version = 0): OkrDoc
   const problem = (e: { message: string; pos: [number, number]; code: string }): YamlProblem => {
     return { message: cleanYamlMessage(e.message), range: problemRange(text, lines, e.pos), code: e.code };
   };
+  return buildOkrDocument(text, uri, version, lines, yaml, yaml.errors.map(problem), yaml.warnings.map(problem));
+}
+
+/**
+ * The model of a YAML Document already parsed from `text` (`reparse.ts` passes one spliced from an
+ * edit). `reuse` hands over objective models that are unchanged, ranges included: those of the items
+ * before index `before` of the `objectives` list.
+ */
+export function buildOkrDocument(
+  text: string,
+  uri: string,
+  version: number,
+  lines: LineIndex,
+  yaml: Document.Parsed,
+  yamlErrors: YamlProblem[],
+  yamlWarnings: YamlProblem[],
+  reuse?: { objectives: readonly Objective[]; before: number },
+): OkrDocument {
   const doc: OkrDocument = {
     uri,
     version,
     text,
     lines,
     yaml,
-    yamlErrors: yaml.errors.map(problem),
-    yamlWarnings: yaml.warnings.map(problem),
+    yamlErrors,
+    yamlWarnings,
     objectives: [],
     suppressions: findSuppressions(text),
   };
@@ -40,8 +58,14 @@ export function parseOkrDocument(text: string, uri: string, version = 0): OkrDoc
   const objectivesPair = findPair(contents, 'objectives');
   doc.objectivesField = root.fields.get('objectives');
   if (objectivesPair && isSeq(objectivesPair.value)) {
+    let reused = 0;
     objectivesPair.value.items.forEach((item, index) => {
-      if (isMap(item)) doc.objectives.push(objective(item as YAMLMap, index, doc, lines));
+      if (!isMap(item)) return;
+      const old = reuse && index < reuse.before ? reuse.objectives[reused] : undefined;
+      if (old && old.index === index) {
+        reused++;
+        doc.objectives.push(old);
+      } else doc.objectives.push(objective(item as YAMLMap, index, doc, lines));
     });
   }
   return doc;

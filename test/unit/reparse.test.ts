@@ -1,0 +1,302 @@
+// Incremental re-parse: thousands of random small edits to several documents, each re-parsed
+// incrementally from the previous version and compared with a full parse in everything a reader can
+// observe (YAML problems, every model field and range, suppressions, the AST with its comments, the
+// formatted text, and analyzeDocument's output). Deterministic seed; also checks the fast path is
+// really taken for edits inside an objective, so the test cannot pass by always falling back.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, isAlias, type Document } from 'yaml';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { mergeConfig } from '../../server/src/core/config';
+import { parseOkrDocument } from '../../server/src/core/parse';
+import { reparseOkrDocument, reparseStats } from '../../server/src/core/reparse';
+import type { OkrDocument } from '../../server/src/core/model';
+import { generateOkr } from '../../scripts/bench/generate';
+
+const URI = 'file:///ws/okrs/team.okr';
+const CONFIG = mergeConfig();
+const TODAY = '2026-11-20';
+
+/** Mulberry32: small, seedable, good enough to pick edits. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HAND = `# okr-disable-next-line placeholder-text
+period: 2026-Q4
+team: Hand
+objectives:
+- id: first
+  title: Make search fast   # trailing comment
+  key_results:
+    - id: p95
+      title: Cut p95 latency from 800 ms to 300 ms
+      baseline: 800
+      target: 300
+      unit: ms
+      description: |
+        A block scalar
+        over two lines.
+    # okr-disable-next-line kr-not-measurable
+    - id: vague
+      title: Improve search
+# a comment between items, at column 0
+
+- id: second
+  title: 'Quoted title'
+  owner: "@lee"
+  key_results:
+    - {id: flow-kr, title: "Ship the flow dashboard by 2026-12-15", done: false}
+    - id: checked
+      title: Raise NPS from 30 to 45
+      baseline: 30
+      target: 45
+      links: [INFRA-1, /src/a.ts#L4]
+      checkins:
+        - date: 2026-10-06
+          value: 33
+          confidence: 0.6
+        - {date: 2026-11-02, value: 36}
+- id: third
+  title: TBD
+  key_results: []
+owner: "@dana"
+aligns_to: company#quality
+`;
+
+function fixtures(): Array<{ name: string; text: string }> {
+  const dir = path.join(__dirname, '../../examples/okrs');
+  const files = [path.join(dir, 'company.okr'), ...fs.readdirSync(path.join(dir, 'teams')).map((f) => path.join(dir, 'teams', f))];
+  return [
+    ...files.filter((f) => f.endsWith('.okr')).map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') })),
+    { name: 'generated 4x3', text: generateOkr(4, 3).text },
+    { name: 'generated 2x5', text: generateOkr(2, 5).text },
+    { name: 'hand-written', text: HAND },
+    { name: 'hand-written, no final newline', text: HAND.trimEnd() },
+  ];
+}
+
+/** Everything observable in the model as plain data (maps and sets as entries, lazy values read). */
+function plain(x: unknown): unknown {
+  if (x === null || typeof x !== 'object') return x;
+  if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, plain(v)]);
+  if (x instanceof Set) return [...x].sort();
+  if (Array.isArray(x)) return x.map(plain);
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(x)) if (k !== 'yaml' && k !== 'lines') o[k] = plain((x as Record<string, unknown>)[k]);
+  return o;
+}
+
+/** deepEqual is slow on large models: compare as JSON, and let deepEqual explain a difference. */
+function same(a: unknown, b: unknown, message: string): void {
+  if (JSON.stringify(a) !== JSON.stringify(b)) assert.deepEqual(a, b, message);
+}
+
+/** The AST: every node's kind, range, value, style, comments and spacing. */
+function ast(doc: Document.Parsed): unknown {
+  const node = (n: unknown): unknown => {
+    if (n === null || n === undefined) return n;
+    if (isPair(n)) return { pair: [node(n.key), node(n.value)] };
+    const base = (k: string, x: Record<string, unknown>) => ({
+      k,
+      range: x['range'],
+      comment: x['comment'],
+      commentBefore: x['commentBefore'],
+      spaceBefore: x['spaceBefore'],
+      tag: x['tag'],
+      anchor: x['anchor'],
+    });
+    if (isScalar(n)) return { ...base('scalar', n as never), value: n.value, type: n.type, source: (n as { source?: unknown }).source };
+    if (isAlias(n)) return { ...base('alias', n as never), source: n.source };
+    if (isMap(n) || isSeq(n)) return { ...base(isMap(n) ? 'map' : 'seq', n as never), flow: n.flow, items: (n.items as unknown[]).map(node) };
+    return String(n);
+  };
+  return { range: doc.range, comment: doc.comment, commentBefore: doc.commentBefore, contents: node(doc.contents) };
+}
+
+function assertSame(inc: OkrDocument, full: OkrDocument, what: string, deep = true): void {
+  same(plain(inc), plain(full), `model differs after ${what}`);
+  same(ast(inc.yaml), ast(full.yaml), `AST differs after ${what}`);
+  if (full.yaml.errors.length === 0 && deep) assert.equal(inc.yaml.toString(), full.yaml.toString(), `formatted text differs after ${what}`);
+  assert.equal(inc.yaml.errors.length, full.yaml.errors.length);
+  if (full.yaml.errors.length === 0 && deep) assert.deepEqual(inc.yaml.toJS({ mapAsMap: true }), full.yaml.toJS({ mapAsMap: true }), `data differs after ${what}`);
+  assert.deepEqual(inc.lines.lineCount, full.lines.lineCount);
+  const opts = { config: CONFIG, today: TODAY };
+  if (deep || inc.yamlErrors.length === 0) same(analyzeDocument(inc, opts), analyzeDocument(full, opts), `diagnostics differ after ${what}`);
+}
+
+type Edit = { at: number; remove: number; insert: string; what: string };
+
+const CHARS = 'abcxyz019 :-#"\'[]{},&*|>\n\n\n   .%\t@!?';
+const KEYS = ['target: 5', 'baseline: 1', 'title: Raise signups from 10 to 20', 'owner: "@kim"', 'done: true', 'tagret: 3', '- id: typed'];
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') out.push(i + 1);
+  return out;
+}
+
+function randomEdit(text: string, r: () => number): Edit[] {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const starts = lineStarts(text);
+  const at = Math.floor(r() * (text.length + 1));
+  const line = pick(starts);
+  const lineEnd = text.indexOf('\n', line) < 0 ? text.length : text.indexOf('\n', line) + 1;
+  const indent = ' '.repeat(pick([0, 2, 4, 6, 8, 10]));
+  switch (Math.floor(r() * 11)) {
+    case 0:
+    case 1:
+      return [{ at, remove: 0, insert: pick([...CHARS]), what: 'insert a character' }];
+    case 2:
+      return [{ at, remove: 1 + Math.floor(r() * 3), insert: '', what: 'delete characters' }];
+    case 3:
+      return [{ at, remove: 1, insert: pick([...CHARS]), what: 'replace a character' }];
+    case 4:
+      return [{ at: line, remove: lineEnd - line, insert: '', what: 'delete a line' }];
+    case 5:
+      return [{ at: line, remove: 0, insert: text.slice(line, lineEnd), what: 'duplicate a line' }];
+    case 6: {
+      const kr = pick([
+        `${indent}- id: new-kr\n${indent}  title: Raise conversion from 2% to 3%\n${indent}  baseline: 2\n${indent}  target: 3\n`,
+        `${indent}- id: ms\n${indent}  title: Ship it by 2026-12-01\n${indent}  done: false\n`,
+      ]);
+      return [{ at: line, remove: 0, insert: kr, what: 'insert a key result' }];
+    }
+    case 7: {
+      const c = pick(['# note', '# okr-disable-next-line', '# okr-disable-next-line kr-not-measurable', '#']);
+      return [{ at: line, remove: 0, insert: `${indent}${c}\n`, what: 'insert a comment line' }];
+    }
+    case 8: {
+      // Type a key character by character on a new line, each keystroke its own version.
+      const key = pick(KEYS);
+      const out: Edit[] = [{ at: line, remove: 0, insert: `${indent}\n`, what: 'start a line' }];
+      for (let i = 0; i < key.length; i++) out.push({ at: line + indent.length + i, remove: 0, insert: key[i]!, what: `type '${key.slice(0, i + 1)}'` });
+      return out;
+    }
+    case 9: {
+      // Type at the end of a line (a title, a value), then delete it again.
+      const end = lineEnd > line && text[lineEnd - 1] === '\n' ? lineEnd - 1 : lineEnd;
+      return [
+        { at: end, remove: 0, insert: 's', what: 'type at the end of a line' },
+        { at: end, remove: 1, insert: '', what: 'delete what was typed' },
+      ];
+    }
+    default: {
+      // Delete a whole key result (from a `- id:` line deeper than the objectives to the next one).
+      const m = /\n( {4,})- id: /.exec(text.slice(at));
+      if (!m) return [{ at, remove: 0, insert: ' ', what: 'insert a space' }];
+      const s = at + m.index + 1;
+      const next = text.indexOf(`\n${m[1]}- `, s + 1);
+      const e = next < 0 ? text.length : next + 1;
+      return [{ at: s, remove: e - s, insert: '', what: 'delete a key result' }];
+    }
+  }
+}
+
+function apply(text: string, e: Edit): string {
+  const at = Math.min(e.at, text.length);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+const ROUNDS = 80;
+const REASONS = new Map<string, number>();
+const TIMES = { inc: 0 };
+describe('incremental re-parse', () => {
+  it('equals a full parse after 1600 random edits, and takes the fast path for those inside one objective', function () {
+    this.timeout(60_000);
+    const r = rng(20261120);
+    let steps = 0;
+    const before = { ...reparseStats };
+    for (const fx of fixtures()) {
+      let text = fx.text;
+      let doc = parseOkrDocument(text, URI, 1);
+      let version = 1;
+      let sinceReset = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        if (sinceReset > 25) {
+          // Random edits drift into garbage; start again from the fixture now and then.
+          text = fx.text;
+          doc = parseOkrDocument(text, URI, ++version);
+          sinceReset = 0;
+        }
+        const base = { doc, text };
+        for (const e of randomEdit(text, r)) {
+          const next = apply(text, e);
+          const what = `${e.what} at ${e.at} in ${fx.name} (step ${steps})`;
+          const snapshot = steps % 25 === 0 ? ast(doc.yaml) : undefined;
+          const fb = reparseStats.full;
+          const t0 = performance.now();
+          const inc = reparseOkrDocument(doc, next, ++version);
+          if (process.env.REPARSE_DEBUG) {
+            const k = reparseStats.full > fb ? reparseStats.lastFallback : 'fast';
+            REASONS.set(k, (REASONS.get(k) ?? 0) + 1);
+            TIMES.inc += performance.now() - t0;
+          }
+          const full = parseOkrDocument(next, URI, version);
+          assertSame(inc, full, what, steps % 4 === 0);
+          // The previous version's AST is left as it was (features may still hold it).
+          if (snapshot) same(ast(doc.yaml), snapshot, `previous AST changed by ${what}`);
+          doc = inc;
+          text = next;
+          steps++;
+          sinceReset++;
+        }
+        // Broken YAML makes every next edit a full parse: mostly go back, sometimes carry on.
+        if (doc.yamlErrors.length > 0 && r() < 0.85) {
+          doc = base.doc;
+          text = base.text;
+        }
+      }
+    }
+    if (process.env.REPARSE_DEBUG) console.log(REASONS, TIMES);
+    const incremental = reparseStats.incremental - before.incremental;
+    const full = reparseStats.full - before.full;
+    assert.equal(incremental + full, steps);
+    assert.ok(steps > 1500, `only ${steps} edits`);
+    // Random characters break the YAML or the list structure often (those fall back, and are
+    // compared all the same); edits that stay inside one objective take the fast path.
+    assert.ok(incremental > steps * 0.15, `fast path taken ${incremental} times of ${steps}`);
+  });
+
+  it('takes the fast path for typing in a key result title of a generated file, and stays equal', () => {
+    const text = generateOkr(20, 5).text;
+    let doc = parseOkrDocument(text, URI, 1);
+    const start = text.indexOf('        title: ', text.indexOf('  - id: o10\n'));
+    const end = text.indexOf('\n', start);
+    let current = text;
+    for (const [i, ch] of [...' faster'].entries()) {
+      current = current.slice(0, end + i) + ch + current.slice(end + i);
+      const before = reparseStats.incremental;
+      doc = reparseOkrDocument(doc, current, i + 2);
+      assert.equal(reparseStats.incremental, before + 1, `fell back: ${reparseStats.lastFallback}`);
+      assertSame(doc, parseOkrDocument(current, URI, i + 2), `typing '${ch}'`);
+    }
+  });
+
+  it('falls back for edits outside an objective, YAML errors and anchors', () => {
+    const cases: Array<[string, (t: string) => string]> = [
+      ['top-level key', (t) => t.replace('team: Hand', 'team: Hands')],
+      ['a new item', (t) => t.replace('- id: third', '- id: new\n  title: New\n- id: third')],
+      ['an unclosed quote', (t) => t.replace("'Quoted title'", "'Quoted title")],
+      ['an anchor', (t) => t.replace('title: Raise NPS', 'title: &t Raise NPS')],
+      ['a tab', (t) => t.replace('  title: TBD', '  title:\tTBD')],
+    ];
+    for (const [name, edit] of cases) {
+      const doc = parseOkrDocument(HAND, URI, 1);
+      const next = edit(HAND);
+      assert.notEqual(next, HAND, name);
+      const before = reparseStats.full;
+      const inc = reparseOkrDocument(doc, next, 2);
+      assert.equal(reparseStats.full, before + 1, `${name}: expected a full parse`);
+      assertSame(inc, parseOkrDocument(next, URI, 2), name);
+    }
+  });
+});
