@@ -8,6 +8,7 @@ import {
   mergeConfig,
   parseConfig,
   parseOkrDocument,
+  reparseOkrDocument,
   RULE_IDS,
   WorkspaceIndex,
   type ConfigProblem,
@@ -90,7 +91,8 @@ export class ServerState {
   parsed(doc: TextDocument): OkrDocument {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const parsed = parseOkrDocument(doc.getText(), doc.uri, doc.version);
+    // An edit of a version we hold re-parses only the objective it touched (or all, when unsure).
+    const parsed = hit ? reparseOkrDocument(hit, doc.getText(), doc.version) : parseOkrDocument(doc.getText(), doc.uri, doc.version);
     this.cache.set(doc.uri, parsed);
     const p = uriToPath(doc.uri);
     if (p) this.rootFor(p).index.set(p, parsed);
