@@ -91,10 +91,18 @@ export class ServerState {
   parsed(doc: TextDocument): OkrDocument {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    // An edit of a version we hold re-parses only the objective it touched (or all, when unsure).
-    const parsed = hit ? reparseOkrDocument(hit, doc.getText(), doc.version) : parseOkrDocument(doc.getText(), doc.uri, doc.version);
-    this.cache.set(doc.uri, parsed);
+    const text = doc.getText();
     const p = uriToPath(doc.uri);
+    let parsed: OkrDocument;
+    if (hit) {
+      // An edit of a version we hold re-parses only the objective it touched (or all, when unsure).
+      parsed = reparseOkrDocument(hit, text, doc.version);
+    } else {
+      // Opening a file as it is on disk: the workspace scan parsed exactly this text already.
+      const onDisk = p ? this.rootFor(p).index.get(p) : undefined;
+      parsed = onDisk && onDisk.text === text ? { ...onDisk, uri: doc.uri, version: doc.version } : parseOkrDocument(text, doc.uri, doc.version);
+    }
+    this.cache.set(doc.uri, parsed);
     if (p) this.rootFor(p).index.set(p, parsed);
     return parsed;
   }

@@ -1,0 +1,37 @@
+// The server's state: opening a file unchanged from disk reuses the model the workspace scan parsed.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerState } from '../../server/src/lsp/state';
+
+const ROOT = path.resolve(__dirname, '..', 'fixtures', 'lsp', 'ws');
+const WEB = path.join(ROOT, 'teams', 'web.okr');
+
+describe('server state', () => {
+  function scanned(): ServerState {
+    const state = new ServerState();
+    state.scanRoot(state.addRoot(ROOT));
+    return state;
+  }
+
+  it('opening a file as it is on disk reuses the scanned model (no second parse)', () => {
+    const state = scanned();
+    const fromScan = state.rootFor(WEB).index.get(WEB)!;
+    const text = fs.readFileSync(WEB, 'utf8');
+    const model = state.parsed(TextDocument.create(pathToFileURL(WEB).toString(), 'okr', 7, text));
+    assert.equal(model.yaml, fromScan.yaml, 'the same YAML tree: nothing was parsed again');
+    assert.equal(model.version, 7, 'but it carries the editor version');
+    assert.equal(state.rootFor(WEB).index.get(WEB), model, 'and the index now holds the open version');
+  });
+
+  it('opening a file whose editor text differs from the disk parses that text', () => {
+    const state = scanned();
+    const fromScan = state.rootFor(WEB).index.get(WEB)!;
+    const text = fs.readFileSync(WEB, 'utf8').replace('Make checkout reliable', 'Make checkout calm');
+    const model = state.parsed(TextDocument.create(pathToFileURL(WEB).toString(), 'okr', 1, text));
+    assert.notEqual(model.yaml, fromScan.yaml);
+    assert.equal(model.objectives[0]!.title, 'Make checkout calm');
+  });
+});
