@@ -33,10 +33,13 @@ describe('quality: independent labelled samples (generalisation gate)', () => {
     { file: 'independent-holdout.jsonl', minRows: 85, precision: 0.95, recall: 1.0 },
     // 48 KRs labelled after the second round and never tuned on: the honest held-out figure.
     // Do not tune rules on its misses; collect a fresh sample instead.
-    { file: 'independent-validation.jsonl', minRows: 45, precision: 0.90, recall: 0.90 },
+    { file: 'independent-validation.jsonl', minRows: 45, precision: 0.95, recall: 0.90 },
     // 114 KRs labelled blind before round 3 (first measurement P .884 / R .813); round 3
     // was derived from its misses, so this floor guards the fixes, it is not a held-out figure.
     { file: 'round3.jsonl', minRows: 110, precision: 0.95, recall: 0.85 },
+    // 204 KRs labelled blind before round 4 (first measurement P .785 / R .849); round 4
+    // was derived from its misses, so this floor guards the fixes, it is not a held-out figure.
+    { file: 'round4.jsonl', minRows: 200, precision: 0.95, recall: 0.90 },
   ];
   for (const c of cases) {
     it(`${c.file}: precision >= ${c.precision.toFixed(2)} and recall >= ${c.recall.toFixed(2)} on the vague class`, () => {

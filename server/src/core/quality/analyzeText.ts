@@ -17,7 +17,7 @@ import {
 import { splitParts } from './compound';
 import { explain } from './explain';
 import { TASK_VERBS } from './lexicon';
-import { tokenize } from './words';
+import { tokenize, type Word } from './words';
 
 /** Quantities inside quotes are part of a title ("partner with us over the next three years"). */
 function quotedRanges(text: string): Array<[number, number]> {
@@ -46,6 +46,32 @@ function commentaryStart(text: string): number {
   return m ? m.index + 1 : text.length;
 }
 
+/**
+ * Is the date inside a purpose clause that follows the main verb: "… to launch to
+ * targeted sales team members in early Q2", "… roles to be hired in FY21"? The "to" must
+ * open a verb ("to launch", "to be hired"), not a destination ("migrate X to Y by Q3").
+ */
+function inPurposeClause(text: string, words: Word[], verbs: VerbHit[], q: Quantity): boolean {
+  const main = verbs[0];
+  if (!main) return false;
+  // A bare date closing the line ("…, trainer ready to deliver to WW sales team 2019-08.")
+  // dates every part of it (dev kr-0402); only a date the purpose introduces is its own.
+  const lead = text.slice(Math.max(0, q.start - 16), q.start);
+  if (!/\b(?:by|in|before|until|till|through|during|within|early|late|mid)\s+(?:the\s+)?$/i.test(lead) && !/^(?:by|in|before|until|end|the\s+end)\b/i.test(q.text)) return false;
+  const sentenceStart = Math.max(text.lastIndexOf('. ', q.start), text.lastIndexOf('; ', q.start));
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i];
+    if (w.end > q.start) continue;
+    if (w.start <= main.word.end || w.start < sentenceStart) break;
+    if (/[,;]/.test(text.slice(w.end, q.start))) continue;
+    if (w.lower !== 'to') continue;
+    let next = words[i + 1];
+    if (next?.lower === 'be') next = words[i + 2];
+    if (next && next.start < q.start && verbs.some((v) => v.word === next)) return true;
+  }
+  return false;
+}
+
 const KNOWN_SCALES = new Set(['nps', 'csat', 'rating', 'ratings', 'stars', 'enps']);
 
 export function analyzeKeyResultText(fullText: string, options: QualityOptions = {}): TextAnalysis {
@@ -69,7 +95,10 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const amounts = quantities.filter(isAmount);
   const numeric = amounts.filter((q) => q.kind !== 'quantifier');
   const dates = quantities.filter((q) => q.kind === 'date');
-  const deadlines = dates.filter((q) => isDeadline(text, q));
+  const verbs = findVerbs(text, words);
+  // "Develop a website IA to roll out in 2018", "objectives for roles to be hired in FY21":
+  // a date inside a purpose clause ("to <verb> …") dates the purpose, not the deliverable.
+  const deadlines = dates.filter((q) => isDeadline(text, q) && !inPurposeClause(text, words, verbs, q));
   for (const q of quantities) {
     if (q.kind === 'placeholder') continue;
     sig(q.kind === 'date' ? 'deadline' : 'quantity', `${q.kind} '${q.text}'${q.unit ? ` (${q.unit})` : ''}`, q.start, q.end);
@@ -83,7 +112,6 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const fromTo = extractFromTo(text, quantities);
   if (fromTo) sig('from-to', `from ${fromTo.baseline} to ${fromTo.target}${fromTo.unit ? ` ${fromTo.unit}` : ''}`, fromTo.start, fromTo.end);
 
-  const verbs = findVerbs(text, words);
   const changes = checkChangeVerbs(text, words, verbs, quantities, extraUnits);
   const weaselVerbs = changes.filter((c) => !c.amount && !c.viaOutcome && !c.describesCounted);
   for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
@@ -98,7 +126,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const fuzzyChange = changes.find((c) => c.amount && c.fuzzyObject);
   const fuzzyWord = fuzzyChange?.fuzzyObject ?? (numeric.length > 0 ? fuzzyAmountWithoutVerb(words, quantities, extraUnits) : undefined);
   if (fuzzyWord) sig('fuzzy-metric', `'${fuzzyWord.text}' is not a defined metric, so the amount has no unit`, fuzzyWord.start, fuzzyWord.end);
-  const fuzzyObject = numeric.length === 0 ? fuzzyMainObject(words, verbs[0]) : undefined;
+  const fuzzyObject = numeric.length === 0 ? fuzzyMainObject(words, verbs[0], text) : undefined;
   if (fuzzyObject) sig('fuzzy-object', `'${fuzzyObject.text}' cannot be checked as done or not done`, fuzzyObject.start, fuzzyObject.end);
   if (endState) sig('end-state', `'${endState.text}' is a verifiable end state`, endState.start, endState.end);
 
@@ -143,8 +171,9 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   } else if (spoilers) measurable = false;
   else if (endState) measurable = true;
   // A dated deliverable is a binary milestone (guide: "MVP deployed in June"); so is a
-  // dated reached state ("Achieve SOC 2 certification by Q4").
-  else measurable = deadlines.length > 0 && (outputNotOutcome || !!taskParticiple || verbs[0]?.cls === 'outcome');
+  // dated reached state ("Achieve SOC 2 certification by Q4"). A dated activity is not:
+  // "Evaluate at EOQ" says when the effort happens, not what exists afterwards.
+  else measurable = deadlines.length > 0 && verbs[0]?.cls !== 'activity' && (outputNotOutcome || !!taskParticiple || verbs[0]?.cls === 'outcome');
   if (amounts.length === 0 && deadlines.length > 0) sig('deadline-only', 'the only number is a date or deadline');
   if (quantities.length === 0 && !placeholder) sig('no-number', 'no number, threshold or quantifier');
 

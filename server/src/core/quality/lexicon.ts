@@ -68,6 +68,7 @@ export const FUZZY_NOUNS = new Set([
   'experience', 'approach', 'mindset', 'alignment', 'excellence', 'maturity', 'agility',
   'downloading', 'processing', 'traction', 'presence', 'perception', 'health', 'capability',
   'capabilities', 'readiness', 'effectiveness', 'communication', 'transparency', 'ownership',
+  'clarity',
 ]);
 
 /** Nouns that name a measurable metric: with no value they make a KR "no_target" rather than "no_number". */

@@ -68,6 +68,30 @@ function looksLikeName(w: Word, words: Word[], text: string, titleCase: boolean)
   return !/[.:;!?]\s*$/.test(gap);
 }
 
+// Words after which a verb form is read as an adjective or noun: "such as secure login",
+// "for secure management", "a formalized process", "the launch".
+const ATTRIBUTIVE_BEFORE = new Set([
+  'the', 'a', 'an', 'our', 'their', 'its', 'this', 'these', 'those', 'your', 'my', 'his', 'her',
+  'such', 'as', 'of', 'for', 'with',
+]);
+// Verbs that take a bare verb after them ("help improve retention", "make sure").
+const BARE_VERB_TAKERS = new Set(['help', 'make', 'let']);
+
+/**
+ * A verb form used attributively is not a verb: after a determiner or preposition
+ * ("core functionalities such as secure login", "a formalized process") or right after
+ * another verb ("Implement secure credential storage", "implement optimized tax
+ * structure"), a verb cannot start a clause.
+ */
+function isAttributive(w: Word, words: Word[], base: string, prevBase: string | undefined, prevIsVerb: boolean): boolean {
+  if (w.index === 0) return false;
+  const prev = words[w.index - 1];
+  const participle = /ed$/.test(w.lower) && base !== w.lower;
+  if (base !== w.lower && !participle) return false;
+  if (ATTRIBUTIVE_BEFORE.has(prev.lower)) return true;
+  return prevIsVerb && !!prevBase && !BARE_VERB_TAKERS.has(prevBase) && prev.end + 1 === w.start;
+}
+
 /** All verbs from the lexicons, in order, with their class. */
 export function findVerbs(text: string, words: Word[]): VerbHit[] {
   const titleCase = isTitleCase(words);
@@ -77,6 +101,9 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
     const base = verbLemma(w.lower);
     const cls = classify(base);
     if (!cls) continue;
+    const last = hits[hits.length - 1];
+    const prevIsVerb = !!last && last.word.index === w.index - 1;
+    if (isAttributive(w, words, base, last?.base, prevIsVerb)) continue;
     // "-ing" words mid-sentence are mostly nouns or adjectives ("hosting costs",
     // "Q3 hiring"); only trust them at the start ("Proactively reaching out").
     if (/ing$/.test(w.lower) && base !== w.lower) {
@@ -163,6 +190,20 @@ export interface ChangeVerbCheck {
   fuzzyObject?: Word;
 }
 
+/**
+ * Is the verb the head of a purpose or means clause that follows the main result
+ * ("… to refine team practices", "… by improving sprint planning", ", incorporating
+ * feedback to enhance …")? Returns where that subordinate clause starts.
+ */
+function subordinateStart(words: Word[], v: VerbHit, verbs: VerbHit[]): number | undefined {
+  if (verbs[0] === v || v.word.index < 2) return undefined;
+  const prev = words[v.word.index - 1];
+  if (prev.lower === 'to' || (prev.lower === 'by' && /ing$/.test(v.word.lower))) return prev.start;
+  return undefined;
+}
+
+const SUBORDINATE_AMOUNT_KINDS = new Set(['number', 'percent', 'ratio', 'multiplier', 'currency', 'duration']);
+
 export function checkChangeVerbs(
   text: string, words: Word[], verbs: VerbHit[], quantities: Quantity[], extraUnits: Set<string>,
 ): ChangeVerbCheck[] {
@@ -172,12 +213,27 @@ export function checkChangeVerbs(
     // A multiplier verb is its own amount: "IACV doubles year over year".
     const selfAmount = quantities.find((q) => q.kind === 'multiplier' && q.start <= v.word.start && q.end >= v.word.end);
     const clause = clauseOf(text, words, v.word);
-    const amount = selfAmount ?? quantities.find((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.start >= clause.start && q.start < clause.end);
+    // In a purpose or means clause the amounts before it belong to the main result:
+    // "Organize at least two retrospectives to refine team practices".
+    const sub = subordinateStart(words, v, verbs);
+    if (sub !== undefined && sub > clause.start) clause.start = sub;
+    // "Drive satisfaction scores, filtered for billing, to >95%": a parenthetical between
+    // commas does not separate the verb from its amount.
+    const tail = PARENTHETICAL_THEN_AMOUNT.exec(text.slice(clause.end, clause.end + 80));
+    if (tail) clause.end += tail[0].length;
+    let amount = selfAmount ?? quantities.find((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.start >= clause.start && q.start < clause.end);
+    // "expand to all NQR and OQR roles", "scale to every region": the scope is the target.
+    // Only when the scope follows the verb's own object ("grow the team to have people
+    // answering to all needs" is not a scope of the growth).
+    amount ??= quantities.find((q) => q.kind === 'quantifier' && q.value === undefined && q.start > v.word.end && q.start < clause.end &&
+      /\b(?:to|across)\s+$/i.test(text.slice(Math.max(0, q.start - 8), q.start)) &&
+      words.filter((w) => w.start > v.word.end && w.end <= q.start).every((w, _i, between) =>
+        between.length <= 6 && !/ing$/.test(w.lower) && !OUTCOME_VERBS.has(w.lower) && w.lower !== 'have'));
     const check: ChangeVerbCheck = { verb: v, viaOutcome: false };
     if (amount) check.amount = amount;
-    // Words of the object: after the verb up to the amount (or clause end).
+    // Words of the object: after the verb up to the amount (or clause end), content words only.
     const objEnd = amount && amount.start > v.word.end ? amount.start : clause.end;
-    const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd).slice(0, 8);
+    const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd && !FUNCTION_WORDS.has(w.lower)).slice(0, 8);
     if (objWords.some((w) => OUTCOME_VERBS.has(verbLemma(w.lower)))) check.viaOutcome = true;
     // "improve UX, resulting in retention flattening at +20%", "improve X, achieve 65% DAU/MAU":
     // the next clause states the outcome the change is read by, with its amount.
@@ -188,11 +244,21 @@ export function checkChangeVerbs(
         quantities.some((q) => q.end <= prev.start && q.kind !== 'date' && q.kind !== 'placeholder' && (q.kind !== 'quantifier' || q.value === 1))) {
         check.describesCounted = true;
       }
+      // A purpose or means without an amount does not spoil a counted result (dev: "Create
+      // and publish 5 documents aimed at lowering the barrier to entry"): "Complete 3
+      // rounds of usability testing …, incorporating feedback to enhance user experience",
+      // "Maintain a velocity increase of 10% each week by improving sprint planning".
+      if (sub !== undefined && quantities.some((q) => SUBORDINATE_AMOUNT_KINDS.has(q.kind) && q.end <= sub &&
+        !/[.;!?]\s/.test(text.slice(q.end, sub)))) {
+        check.describesCounted = true;
+      }
     }
     // Subject words too: "Productivity increases by 10%", "Work progress by 40%".
     const subjWords = words.filter((w) => w.end <= v.word.start && w.start >= clause.start).slice(-3);
     const scope = amount && !check.viaOutcome ? [...objWords, ...(v.word.index > 0 ? subjWords : [])] : [];
-    if (scope.length > 0 && !scope.some((w) => METRIC_NOUNS.has(w.lower) || extraUnits.has(w.lower))) {
+    // "Say/Do", "DAU/MAU": two terms joined by a slash name a ratio, which is a metric.
+    const ratioTerm = objWords.some((w, i) => i > 0 && text.slice(objWords[i - 1].end, w.start) === '/');
+    if (scope.length > 0 && !ratioTerm && !scope.some((w) => METRIC_NOUNS.has(w.lower) || extraUnits.has(w.lower))) {
       const fuzzy = scope.find((w) => FUZZY_NOUNS.has(w.lower) || (/ing$/.test(w.lower) && w.lower.length > 5 && w === objWords[0]));
       if (fuzzy) check.fuzzyObject = fuzzy;
       // "improve X by 50%": improve names no direction, so X itself must be a metric.
@@ -203,7 +269,9 @@ export function checkChangeVerbs(
   return out;
 }
 
-const OUTCOME_CLAUSE = /[,;\u2014]\s*(?:and\s+)?(?:resulting\s+in|leading\s+to|(?:to\s+)?(?:achiev|reach|attain)[a-z]*)\b/i;
+const OUTCOME_CLAUSE = /(?:[,;\u2014]\s*(?:and\s+)?|\s(?:which|that)\s+)(?:resulting\s+in|results?\s+in|leading\s+to|leads?\s+to|translat[a-z]*\s+(?:to|into)|(?:as\s+)?measured\s+by|(?:to\s+)?(?:achiev|reach|attain)[a-z]*)\b/i;
+const PARENTHETICAL_THEN_AMOUNT = /^,[^,;.()]{1,40},\s*(?:to|by|at)\s+[<>≤≥~+]?\s*[$€£]?\d[\d.,]*%?/;
+const FUNCTION_WORDS = new Set(['to', 'by', 'of', 'in', 'on', 'for', 'the', 'a', 'an', 'and', 'or', 'at', 'with', 'that', 'which', 'from', 'into']);
 
 /**
  * Does a later clause of the same sentence state the outcome ("…, resulting in retention
@@ -211,6 +279,9 @@ const OUTCOME_CLAUSE = /[,;\u2014]\s*(?:and\s+)?(?:resulting\s+in|leading\s+to|(
  * ("improve Functionality, UX, Customer Relations, …") are skipped.
  */
 function outcomeClauseAmount(text: string, from: number, quantities: Quantity[]): boolean {
+  // Keep the character before the clause end, so "… experience which translates to …"
+  // (the clause ends at "which") still sees the space before the connective.
+  if (from > 0) from -= 1;
   const tail = text.slice(from, from + 240);
   // "e.g." and "i.e." do not end the sentence.
   const sentenceEnd = tail.replace(/\b[ei]\.[eg]\./gi, 'xxxx').search(/[.!?](?:\s|$)/);
@@ -222,12 +293,19 @@ function outcomeClauseAmount(text: string, from: number, quantities: Quantity[])
   return quantities.some((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.kind !== 'placeholder' && q.start > at && q.start < end);
 }
 
-/** Subject-position fuzzy metric without any verb: "Work progress by 40%". */
+/** Subject-position fuzzy metric without any verb: "Work progress by 40%", "100% clarity". */
 export function fuzzyAmountWithoutVerb(words: Word[], quantities: Quantity[], extraUnits: Set<string>): Word | undefined {
   for (const q of quantities) {
     if (q.kind !== 'percent' && q.kind !== 'number') continue;
+    // "with 100% clarity and prioritization": the percentage is of a fuzzy noun.
+    if (q.kind === 'percent') {
+      const next = words.find((w) => w.start >= q.end);
+      if (next && next.start - q.end <= 1 && FUZZY_NOUNS.has(next.lower)) return next;
+    }
     const before = words.filter((w) => w.end <= q.start).slice(-4);
     if (before.length < 2 || before[before.length - 1].lower !== 'by') continue;
+    // "…, as measured by 90% of deploys": the amount is the measure, not a change of the noun.
+    if (before[before.length - 2].lower === 'measured') continue;
     const head = before.slice(0, -1);
     if (head.some((w) => METRIC_NOUNS.has(w.lower) || extraUnits.has(w.lower))) continue;
     const f = head.find((w) => FUZZY_NOUNS.has(w.lower));
@@ -237,6 +315,12 @@ export function fuzzyAmountWithoutVerb(words: Word[], quantities: Quantity[], ex
 }
 
 const TERM_HEADS = new Set(['best', 'good']);
+const REFERENTIAL_ADJ = new Set(['relevant', 'appropriate']);
+const REFERENTIAL_HEADS = new Set([
+  'section', 'sections', 'team', 'teams', 'stakeholder', 'stakeholders', 'party', 'parties', 'people',
+  'department', 'departments', 'group', 'groups', 'page', 'pages', 'channel', 'channels', 'owner', 'owners',
+  'role', 'roles', 'person', 'persons', 'individuals', 'managers', 'leads', 'functions', 'folks',
+]);
 const VERB_HOMOGRAPHS = new Set(['clear', 'clean', 'smooth', 'polish', 'polished', 'solid']);
 const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
 
@@ -264,6 +348,9 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     if (TERM_HEADS.has(w.lower) && TERM_TAILS.has(words[w.index + 1]?.lower ?? '')) continue;
     // "a robust list (50+)": the count in parentheses says what the adjective means.
     if (COUNT_IN_PARENS.test(text.slice(w.end, w.end + 40))) continue;
+    // "the relevant section of the handbook", "available to relevant teams": which one is
+    // meant, not a claim of quality.
+    if (REFERENTIAL_ADJ.has(w.lower) && REFERENTIAL_HEADS.has(words[w.index + 1]?.lower ?? '')) continue;
     // "no longer requires": negation, not a comparison.
     if (w.lower === 'longer' && words[w.index - 1]?.lower === 'no') continue;
     // "Implement 3 personas … to get more qualified leads": the purpose of a counted
@@ -274,7 +361,9 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
       const near = quantities.some((q) => q.kind !== 'date' && (
         (q.start >= w.end && q.start - w.end <= 12) ||
         // "3 or more", "5.5-hours total or less"
-        (w.start >= q.end && /^\s*(?:(?:[\p{L}-]+\s+){0,2}or\s+)?$/u.test(text.slice(q.end, w.start))) ||
+        (w.start >= q.end && /^\s*\(?\s*(?:(?:[\p{L}-]+\s+){0,2}or\s+)?$/u.test(text.slice(q.end, w.start))) ||
+        // "a lower tax cash out of 25% vs prior year": the amount closes the same phrase.
+        (q.start >= w.end && q.start - w.end <= 40 && /^[^,;.()]*\b(?:of|by)\s+[<>≤≥~]?\s*$/u.test(text.slice(w.end, q.start))) ||
         (q.start <= w.start && q.end >= w.end)));
       if (near) continue;
     }
@@ -292,6 +381,10 @@ export function hasDeliverableNoun(words: Word[]): boolean {
   return words.some((w) => DELIVERABLE_NOUNS.has(w.lower));
 }
 
+// Standards with an external audit or certificate: the report exists or it does not.
+// ("GDPR compliance" has no certificate, so it is not here.)
+const STANDARD_RE = /\b(?:SOC\s?-?[12]|ISO\s?\/?(?:IEC\s?)?\d{4,5}|PCI[-\s]?DSS|FedRAMP|HITRUST|CSA\s+STAR|Cyber\s+Essentials)\b(?:\s+Type\s?(?:1|2|I|II))?\s+(?:compliance|compliant|certification|certified|certificate|attestation|report|audit)\b/iu;
+
 // Verifiable end states of a binary milestone (guide §1.1 step 4).
 const END_STATE_RES: RegExp[] = [
   /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification)\b/i,
@@ -302,16 +395,18 @@ const END_STATE_RES: RegExp[] = [
   /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
   /\bcompliant\s+with\s+\p{Lu}/u,
-  // Standards with an external audit or certificate: the report exists or it does not.
-  // ("GDPR compliance" has no certificate, so it is not here.)
-  /\b(?:SOC\s?-?[12]|ISO\s?\/?(?:IEC\s?)?\d{4,5}|PCI[-\s]?DSS|FedRAMP|HITRUST|CSA\s+STAR|Cyber\s+Essentials)\b(?:\s+Type\s?(?:1|2|I|II))?\s+(?:compliance|compliant|certification|certified|certificate|attestation|report|audit)\b/iu,
+  STANDARD_RE,
 ];
 
 /** An approval end state: the approver judges the deliverable's quality ("a comprehensive model … approved by the Board"). */
 export const APPROVAL_RE = /\b(?:approved|signed[-\s]off|ratified|accepted)\s+by\b|\bagreed\s+(?:with|by)\b/i;
 
+// Cheap test for the audited-standard pattern, the costliest of the end-state expressions.
+const STANDARD_GATE = /SOC|ISO|PCI|FedRAMP|HITRUST|CSA|Cyber/;
+
 export function findEndState(text: string): { text: string; start: number; end: number } | undefined {
   for (const re of END_STATE_RES) {
+    if (re === STANDARD_RE && !STANDARD_GATE.test(text)) continue;
     const m = re.exec(text);
     if (m) return { text: m[0], start: m.index, end: m.index + m[0].length };
   }
@@ -323,8 +418,10 @@ export function findEndState(text: string): { text: string; start: number; end: 
  * "All teams adopt a test-first approach" scopes over all teams, but adopting an
  * approach has no reading.
  */
-export function fuzzyMainObject(words: Word[], main: VerbHit | undefined): Word | undefined {
+export function fuzzyMainObject(words: Word[], main: VerbHit | undefined, text = ''): Word | undefined {
   if (!main) return undefined;
+  const titleCase = isTitleCase(words);
   const obj = words.slice(main.word.index + 1, main.word.index + 5);
-  return obj.find((w) => FUZZY_NOUNS.has(w.lower));
+  // "Implement at least one Culture Amp action item": a capitalised word is a name.
+  return obj.find((w) => FUZZY_NOUNS.has(w.lower) && !(text && looksLikeName(w, words, text, titleCase)));
 }

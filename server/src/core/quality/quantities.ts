@@ -84,13 +84,15 @@ class Collector {
   }
 }
 
+const STOP_AFTER_NAME = new Set(['of', 'to', 'in', 'on', 'for', 'by', 'and', 'or', 'at', 'per', 'than', 'a', 'an', 'the', 'new', 'more', 'less', 'times', 'x']);
+
 /** A number glued to letters ("P1", "G2", "libp2p", "Week-1", "V0") is a name, not an amount. */
 function isIdentifierContext(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(end, end + 3);
   if (/[\p{L}_]$/u.test(before)) return true;
   if (/[\p{L}_]-$/u.test(before) && !/top-$/i.test(before)) return true;
-  if (/#$/.test(before)) return true; // issue reference "#4260"
+  if (/[#&!]$/.test(before)) return true; // issue, epic or MR reference "#4260", "gitlab-org&2023"
   if (/^(?:st|nd|rd|th)\b/i.test(after)) return true; // ordinals
   if (/^[_]/.test(after)) return true;
   // "30-day retention", "7-day active users": the number is part of the metric's name.
@@ -99,6 +101,13 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
   const prev = /([\p{L}]+)[\s.]*$/u.exec(before);
   if (prev && IDENTIFIER_PREFIXES.has(prev[1].toLowerCase()) && !/^no$/i.test(prev[1])) return true;
   if (/\bv\.?\s*$/i.test(before)) return true;
+  // "PostgreSQL 11 upgrade", "Kubernetes/Omnibus 50K reference architecture": a number
+  // between a product name (capitalised, mixed case, not opening the sentence) and a
+  // singular noun names a version or size class; it is not an amount.
+  const name = /[^.;:!?\s]\s+[\p{L}/]*\p{Lu}[\p{L}/]*\p{Ll}[\p{L}/]*\s+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  const head = /^\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?(?:\s+([a-z][a-z-]*))?/.exec(text.slice(end, end + 40).replace(/^(?:[kKMB]|MM|bn)\b/, ''));
+  if (name && head && !STOP_AFTER_NAME.has(head[1]) && !(head[1] in DURATION_UNITS) &&
+    ![head[1], head[2], head[3]].some((x) => x && /[^s]s$/.test(x))) return true;
   // version numbers "1.2.3", "the 1.0 version", "version 2"
   if (/^\.\d/.test(after)) return true;
   if (/^\s+versions?\b/i.test(text.slice(end, end + 10)) && /\./.test(text.slice(start, end))) return true;
@@ -123,6 +132,11 @@ const CURRENCY_CODE_GATE = /USD|EUR|GBP|CHF|dollar|euro|pound/i;
 const DURATION_GATE = new RegExp(String.raw`\d|\b(?:${Object.keys(NUMBER_WORDS).join('|')})\b`, 'i');
 const CADENCE_GATE = /\b(?:once|twice|times?)\b/i;
 const OVER_GATE = /over|MoM|QoQ|YoY|WoW/;
+const HIRE_TITLE_GATE = /\b(?:[Hh]ire|[Rr]ecruit|[Oo]nboard)s?\s+(?:VP|SVP|EVP|Director|Head|Chief|C[TFOMRI]O|CISO|Manager|Lead)\b/;
+const NO_GATE = /\bno\s/i;
+const NEGATION_GATE = /n[’']t\b|\bnot\b|\bno\s+longer\b/i;
+const HIRE_GATE = /hire|recruit|bring/i;
+const RELATIVE_GATE = /\b(?:week|sprint|day|month|iteration|milestone)\s+\d/i;
 
 // Compiled once: building these per call cost more than the whole analysis.
 const QUARTER_RE = new RegExp(String.raw`\b(?:(?:the\s+)?(?:end|start|beginning|middle|mid|close)\s+of\s+(?:the\s+)?)?(?:(?:FY|CY)\s?'?\d{2,4}[-\s]?)?(?:Q[1-4]|H[12])(?:\s?[+/&]\s?(?:Q[1-4]|H[12]))*(?:[-\s/]?(?:FY)?'?(?:19|20)?\d{2}\b)?|\b(?:FY|CY)\s?'?\d{2,4}\b|\bq[1-4]\s+(?:19|20)\d{2}\b`, 'g');
@@ -133,6 +147,8 @@ const PERCENT_RE = new RegExp(String.raw`(?<![\p{L}\d.])(${NUM})\s?(%|percent(?:
 const DURATION_RE = new RegExp(String.raw`(?<![\p{L}\d.])(${NUM}|${numberWordAlt}|a|an)(?:[-\s]?)(${DURATION_ALT})\.?(?![\p{L}\d])`, 'giu');
 const NUMBER_RE = new RegExp(String.raw`(?<![\d.,])(${NUM})(\s?${MAG}(?![\p{L}]))?([A-Za-z]{1,5}\b)?\+?`, 'gu');
 const NUMBER_WORD_RE = new RegExp(String.raw`\b(${numberWordAlt})(?:[-\s]+(${numberWordAlt}))?\b(?:\s+(million|thousand|billion|hundred))?`, 'gi');
+
+const PERIOD_NOUN_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:targets?|goals?|objectives?|okrs?|plans?|planning|quotas?|budgets?|forecasts?|revenue|recurring|results?|numbers?)\b/iu;
 
 export function extractQuantities(text: string, options: ExtractOptions = {}): Quantity[] {
   const c = new Collector(text);
@@ -166,6 +182,12 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   c.scan(/\b(?:(?:by|at|before|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the|this|next|each|every)?\s*(?:quarter|year|month|sprint|week|half|period|cycle)\b|\b(?:EOQ|EOY|EOM|EOW|EOD)\b/gi, (m) => {
     c.add('date', m.index, m.index + m[0].length);
   }, END_GATE);
+
+  // Relative deadlines: "by week 3", "in sprint 4", "before day 30" (the unit comes first).
+  c.scan(/\b(?:by|in|before|until|end\s+of)\s+(?:the\s+)?(?:week|sprint|day|month|iteration|milestone)\s+\d{1,3}\b(?![\d.,%])/gi, (m) => {
+    const lead = /^(?:by|in|before|until)\s+/i.exec(m[0]);
+    c.add('date', m.index + (lead ? lead[0].length : 0), m.index + m[0].length);
+  }, RELATIVE_GATE);
 
   // --- Currency: "$3.5M", "€10k", "250 USD". ---
   c.scan(CURRENCY_SYMBOL_RE, (m) => {
@@ -242,6 +264,9 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
     if (/^(?:\s*(?:,|\/|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:daily|weekly|monthly|quarterly|yearly|annual)\b)*\s+active\b/i.test(rest)) return;
     if (/^\p{Lu}/u.test(m[1]) && /[\p{L}\d,]\s+$/u.test(before)) return;
+    // "quarterly targets", "annual plan", "monthly quota": the period the thing covers,
+    // not how often something is done (unlike "weekly reviews").
+    if (PERIOD_NOUN_AFTER.test(rest)) return;
     c.add('quantifier', m.index, m.index + m[0].length, undefined, 'cadence');
   });
 
@@ -260,21 +285,31 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   });
   c.scan(/(?:^|[.;:(]\s*|\b(?:with|have|has|see|sees|report|reports|and|that|ensure|ensures)\s+)(no)\s+(?!longer\b|later\b|more\s+than\b|less\s+than\b|one\b|matter\b|need\b|doubt\b)[\p{L}]/giu, (m) => {
     const s = m.index + m[0].toLowerCase().lastIndexOf('no ');
+    // "Roll out the No PO, No Pay Policy": a capitalised "No" inside a sentence, before a
+    // capitalised word, is part of a name.
+    if (text[s] === 'N' && s > 0 && !/[.;:!?(]\s*$/.test(text.slice(0, s)) && /^No\s+\p{Lu}/u.test(text.slice(s, s + 6))) return;
     c.add('quantifier', s, s + 2, 0, 'no');
-  });
+  }, NO_GATE);
 
   // "go-ipfs doesn't have checked-in gx paths", "no longer requires a release captain":
   // a negated possession is an end state of zero, like "has no".
   c.scan(/\b(?:doesn[’']t|does\s+not|don[’']t|do\s+not|no\s+longer)\s+(?:have|has|contain|contains|use|uses|require|requires|need|needs|depend\s+on|depends\s+on)\b/giu, (m) => {
     c.add('quantifier', m.index, m.index + m[0].length, 0, 'none');
-  });
+  }, NEGATION_GATE);
 
   // --- "Hire a Head of Marketing": a single hire is a count of one. ---
   // Also "(or hire) an Engineering Manager" and "bring on a recruiter".
   c.scan(/\b(?:(?:hire|recruit)s?\)?|(?:bring|brings|bringing)\s+on)\s+(an?)\s+(?=[\p{L}])/giu, (m) => {
     const s = m.index + m[0].length - m[1].length - 1;
     c.add('number', s, s + m[1].length, 1, countedNoun(text, s + m[1].length, []));
-  });
+  }, HIRE_GATE);
+  // Named roles without an article: "Onboard VP, Director of SRE, and Sr/Mgr of DBRE",
+  // "Hire Head of Design". Each title listed after the hire verb is one hire.
+  c.scan(/\b(?:[Hh]ires?|[Rr]ecruits?|[Oo]nboards?)\s+(?=(?:VP|SVP|EVP|Director|Head|Chief|C[TFOMRI]O|CISO|Manager|Lead)\b)/g, (m) => {
+    const s = m.index + m[0].length;
+    const title = /^[\p{L}]+/u.exec(text.slice(s))?.[0] ?? '';
+    c.add('number', s, s + title.length, 1, title);
+  }, HIRE_TITLE_GATE);
   // Passive: "A scheduling coordinator is brought on / hired / recruited".
   c.scan(/^\s*(an?)\s+(?:[\p{L}-]+\s+){1,4}(?:is|gets|was|will\s+be)\s+(?:hired|recruited|brought\s+on|brought\s+onboard)\b/giu, (m) => {
     const s = m.index + m[0].indexOf(m[1]);
