@@ -34,4 +34,19 @@ describe('server state', () => {
     assert.notEqual(model.yaml, fromScan.yaml);
     assert.equal(model.objectives[0]!.title, 'Make checkout calm');
   });
+
+  it('closing a saved file keeps its model; closing with unsaved edits goes back to the disk', () => {
+    const state = scanned();
+    const uri = pathToFileURL(WEB).toString();
+    const text = fs.readFileSync(WEB, 'utf8');
+    const open = state.parsed(TextDocument.create(uri, 'okr', 3, text));
+    state.closed(uri);
+    assert.equal(state.rootFor(WEB).index.get(WEB), open, 'same text on disk: the model is kept');
+
+    const edited = state.parsed(TextDocument.create(uri, 'okr', 4, text.replace('Make checkout reliable', 'Unsaved title')));
+    state.closed(uri);
+    const back = state.rootFor(WEB).index.get(WEB)!;
+    assert.notEqual(back, edited);
+    assert.equal(back.objectives[0]!.title, 'Make checkout reliable', 'the unsaved edit is gone with the editor');
+  });
 });

@@ -74,8 +74,14 @@ export class ServerState {
 
   loadFromDisk(root: Root, file: string): void {
     const read = readOkrText(file);
-    if (read.ok) root.index.set(file, parseOkrDocument(read.text, pathToUri(file)));
-    else root.index.delete(file);
+    if (!read.ok) {
+      root.index.delete(file);
+      return;
+    }
+    // A saved file that was just closed, or a watcher event for a file we already read: the model of
+    // that exact text is at hand, so keep it rather than parse a large file again.
+    const known = root.index.get(file);
+    root.index.set(file, known && known.text === read.text ? known : parseOkrDocument(read.text, pathToUri(file)));
   }
 
   /** The root holding a path; files outside every root get a root of their own folder. */
