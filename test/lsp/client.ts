@@ -8,6 +8,8 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const SERVER = path.join(REPO, 'dist', 'server.js');
+/** Longest we let a server take to answer `shutdown` before it is killed. */
+const SHUTDOWN_CAP_MS = 2_000;
 
 export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -133,7 +135,8 @@ export class LspClient {
 
   async stop(): Promise<void> {
     try {
-      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      // A cap, not a wait: a server that does not answer shutdown is killed below anyway.
+      await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, SHUTDOWN_CAP_MS))]);
       await this.conn.sendNotification('exit');
     } catch {
       // already gone
