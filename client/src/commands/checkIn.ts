@@ -9,15 +9,7 @@ import { findKeyResult, pickKeyResult, targetOfNode, type KeyResultTarget } from
 import type { Services } from './services';
 
 /** The argument form that skips the prompts (tests, other extensions, keybindings). */
-export interface CheckinArgs {
-  uri: string | vscode.Uri;
-  objectiveId: string;
-  keyResultId: string;
-  value: number | boolean;
-  confidence?: number;
-  note?: string;
-  date?: string;
-}
+export type CheckinArgs = Omit<CheckinParams, 'uri'> & { uri: string | vscode.Uri };
 
 function isCheckinArgs(arg: unknown): arg is CheckinArgs {
   const a = arg as Partial<CheckinArgs> | undefined;
