@@ -40,6 +40,10 @@ describe('quality: independent labelled samples (generalisation gate)', () => {
     // 204 KRs labelled blind before round 4 (first measurement P .785 / R .849); round 4
     // was derived from its misses, so this floor guards the fixes, it is not a held-out figure.
     { file: 'round4.jsonl', minRows: 200, precision: 0.95, recall: 0.90 },
+    // 89 KRs labelled blind before any run, measured once with the untouched round-4
+    // analyser (P .868 / R .868). Not tuned on: this is the honest held-out figure.
+    // Do not tune rules on its misses; collect a fresh sample instead.
+    { file: 'round5.jsonl', minRows: 85, precision: 0.85, recall: 0.85 },
   ];
   for (const c of cases) {
     it(`${c.file}: precision >= ${c.precision.toFixed(2)} and recall >= ${c.recall.toFixed(2)} on the vague class`, () => {
