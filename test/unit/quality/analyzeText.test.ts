@@ -161,6 +161,14 @@ describe('quality/analyzeKeyResultText: reasons and fields', () => {
     assert.equal(a.summary, "'Improve' promises a change but gives no amount");
     assert.ok(a.fix && a.fix.length > 10);
     assert.match(a.example ?? '', /from .* to /);
+    // The example keeps the user's words when the title opens with the weasel verb...
+    assert.equal(a.example, 'Improve onboarding, measured as <metric>, from <current value> to <target>');
+    assert.equal(
+      analyzeKeyResultText('Improve checkout observability by adding tracing').example,
+      'Improve checkout observability, measured as <metric>, from <current value> to <target>',
+    );
+    // ...and falls back to a filled-in sample when it does not.
+    assert.match(analyzeKeyResultText('Work to improve onboarding').example ?? '', /^(Increase|Reduce|Keep) /);
     const t = analyzeKeyResultText('Meet FY24Q2 hiring targets');
     assert.match(t.summary, /points to a target/);
     const m = analyzeKeyResultText('Reduce p95 checkout latency from 800 ms to 300 ms');

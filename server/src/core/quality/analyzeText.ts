@@ -209,6 +209,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   if (compound) analysis.parts = resultParts.map((p) => ({ text: p.text, start: p.start, end: p.end }));
   const ex = explain(analysis, {
     weaselVerb: weaselVerbs[0]?.verb.word.text,
+    weaselClause: weaselClause(text, weaselVerbs[0]?.verb.word),
     qualityWord: qualityWords[0]?.text,
     fuzzyWord: fuzzyWord?.text ?? fuzzyObject?.text,
     targetRef: targetRef?.text,
@@ -221,6 +222,17 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   if (ex.fix) analysis.fix = ex.fix;
   if (ex.example) analysis.example = ex.example;
   return analysis;
+}
+
+/**
+ * "Improve checkout observability" -> the clause the weasel verb opens, when the title starts with it,
+ * so the example rewrite can keep the user's own words. Undefined when the verb is not first or the
+ * clause is too long to make a readable example.
+ */
+function weaselClause(text: string, verb: { start: number } | undefined): string | undefined {
+  if (!verb || text.slice(0, verb.start).trim() !== '') return undefined;
+  const clause = text.slice(verb.start).split(/[,;:(]| - | by | so that | to (?=[a-z]+\b)/)[0]!.trim().replace(/[.!]+$/, '');
+  return clause.split(/\s+/).length >= 2 && clause.length <= 60 ? clause : undefined;
 }
 
 function directionOf(verbs: VerbHit[], fromTo: TextAnalysis['fromTo']): TextAnalysis['direction'] {

@@ -7,6 +7,8 @@ import type { TextAnalysis } from './types';
 
 export interface ExplainFacts {
   weaselVerb?: string;
+  /** The clause a leading weasel verb opens ("Improve checkout observability"), for a tailored example. */
+  weaselClause?: string;
   qualityWord?: string;
   fuzzyWord?: string;
   targetRef?: string;
@@ -45,7 +47,8 @@ export function explain(a: TextAnalysis, f: ExplainFacts): Explanation {
       return {
         summary: `'${f.weaselVerb}' promises a change but gives no amount`,
         fix: `Say how much: the metric, its current value and the target (e.g. "from X to Y").`,
-        example,
+        // In the user's own words where the title allows it; the filled-in sample otherwise.
+        example: f.weaselClause ? `${f.weaselClause}, measured as <metric>, from <current value> to <target>` : example,
       };
     }
     if (f.fuzzyWord) {
