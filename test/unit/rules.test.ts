@@ -154,13 +154,13 @@ describe('rules', () => {
       check(CLEAN.slice(1), 'schema', ["error 0:0-0:14 Missing required key 'period' in the file."]);
     });
     it('bad enum value with did-you-mean', () => {
-      const d = check(edit(CLEAN, { 4.5: '    type: comitted' }), 'schema', ["error 5:10-5:18 `type` must be one of 'aspirational', 'committed'; did you mean 'committed'?"]);
+      const d = check(edit(CLEAN, { 4.5: '    type: comitted' }), 'schema', ["error 5:10-5:18 `type` is 'comitted'; it must be one of 'aspirational', 'committed'. Did you mean 'committed'?"]);
       assert.deepEqual(d[0]!.data, { kind: 'replace-value', with: 'committed' });
     });
     it('bad period, bad slug, out of range', () => {
       check(edit(CLEAN, { 0: 'period: 2026-Q5' }), 'schema', ['error 0:8-0:15 `period` must be YYYY-Qn, YYYY-Hn, YYYY, YYYY-MM or {start: YYYY-MM-DD, end: YYYY-MM-DD}.']);
       check(edit(CLEAN, { 3: '  - id: Reliability' }), 'schema', ['error 3:8-3:19 `id` must be a slug']);
-      check(edit(CLEAN, { 9.5: '        confidence: 1.5' }), 'schema', ['error 10:20-10:23 `confidence` must be <=1.']);
+      check(edit(CLEAN, { 9.5: '        confidence: 1.5' }), 'schema', ['error 10:20-10:23 `confidence` must be at most 1.']);
     });
     it('dates that do not exist, periods that end before they start', () => {
       check(edit(CLEAN, { 0: 'period: {start: 2026-12-31, end: 2026-10-01}' }), 'schema', ['error 0:8-0:44 `period` ends (2026-10-01) before it starts (2026-12-31).']);

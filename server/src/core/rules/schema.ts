@@ -1,8 +1,9 @@
 // Rule `schema`: everything the zod schema says about the file (unknown keys with "did you mean",
 // wrong types, missing required keys), with the range of the offending key or value.
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
-import { keysOf, OkrFileSchema, type MapKind } from '../schema';
+import { keysOf, ObjectiveSchema, OkrFileSchema, type MapKind } from '../schema';
+import type { OkrDocument } from '../model';
 import type { Range } from '../positions';
 import { closest } from '../suggest';
 import { isValidIsoDate } from '../period';
@@ -25,19 +26,60 @@ export const schemaRule: Rule = {
       ctx.report({ range: rangeOfNode(ctx, contents), message: 'An .okr file is a YAML map with `period` and `objectives`, not a list or a single value.' });
       return;
     }
-    let data: unknown;
+    let issues: readonly $ZodIssue[];
     try {
-      data = doc.yaml.toJS({ maxAliasCount: 1000 });
+      issues = validate(doc, contents);
     } catch (e) {
       ctx.report({ range: doc.lines.range(0, 0), message: `Cannot read the YAML: ${(e as Error).message}` });
       return;
     }
-    const result = OkrFileSchema.safeParse(data);
-    if (!result.success) for (const issue of result.error.issues) reportIssue(ctx, issue);
+    for (const issue of issues) reportIssue(ctx, issue);
     checkDates(ctx);
     checkKinds(ctx);
   },
 };
+
+// Issues of one objective, keyed by its source text: validation depends on nothing else, so typing in
+// one objective of a large file re-validates that objective only.
+const objectiveIssues = new Map<string, readonly $ZodIssue[]>();
+const OBJECTIVE_CACHE_MAX = 20_000;
+// An anchor (&a) or alias (*a) lets an objective's value depend on text outside it.
+const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,\]}]/m;
+
+/** The zod issues of the file, with paths from the document root. */
+function validate(doc: OkrDocument, root: YAMLMap): readonly $ZodIssue[] {
+  const pairs = root.items as Pair[];
+  const objectivesPair = pairs.find((p) => isScalar(p.key) && p.key.value === 'objectives');
+  const seq = objectivesPair?.value as Node | null | undefined;
+  const simple =
+    doc.yamlErrors.length === 0 && isSeq(seq) && !seq.flow && pairs.every((p) => isScalar(p.key)) && !ANCHOR_OR_ALIAS.test(doc.text);
+  if (!simple) return wholeFile(doc);
+
+  // The top level, with the objectives left to the per-objective pass below.
+  const top: Record<string, unknown> = {};
+  for (const p of pairs) {
+    const v = p.value as Node | null;
+    top[String((p.key as Scalar).value)] = p === objectivesPair ? [] : isScalar(v) ? v.value : v ? v.toJSON() : null;
+  }
+  const out: $ZodIssue[] = [...(OkrFileSchema.safeParse(top).error?.issues ?? [])];
+  (seq as YAMLSeq).items.forEach((item, i) => {
+    const node = item as Node;
+    const [s, e] = node.range ?? [0, 0];
+    const key = doc.text.slice(s, e);
+    let issues = objectiveIssues.get(key);
+    if (!issues) {
+      issues = ObjectiveSchema.safeParse(isScalar(node) ? node.value : node.toJSON()).error?.issues ?? [];
+      if (objectiveIssues.size >= OBJECTIVE_CACHE_MAX) objectiveIssues.clear();
+      objectiveIssues.set(key, issues);
+    }
+    for (const issue of issues) out.push({ ...issue, path: ['objectives', i, ...issue.path] } as $ZodIssue);
+  });
+  return out;
+}
+
+function wholeFile(doc: OkrDocument): readonly $ZodIssue[] {
+  return OkrFileSchema.safeParse(doc.yaml.toJS({ maxAliasCount: 1000 })).error?.issues ?? [];
+}
 
 function reportIssue(ctx: RuleContext, issue: $ZodIssue): void {
   const path = issue.path as Array<string | number>;
@@ -78,13 +120,18 @@ function reportIssue(ctx: RuleContext, issue: $ZodIssue): void {
     const value = String(ctx.doc.yaml.getIn(path));
     const options = issue.values.map(String);
     const hint = closest(value, options);
-    message = `must be one of ${options.map((o) => `'${o}'`).join(', ')}${hint ? `; did you mean '${hint}'?` : ''}`;
-    ctx.report({ range: rangeAt(ctx, path), message: `${where} ${message}.`, data: hint ? { kind: 'replace-value', with: hint } : undefined });
+    message = `is '${value}'; it must be one of ${options.map((o) => `'${o}'`).join(', ')}.${hint ? ` Did you mean '${hint}'?` : ''}`;
+    ctx.report({ range: rangeAt(ctx, path), message: `${where} ${message}`, data: hint ? { kind: 'replace-value', with: hint } : undefined });
     return;
   } else if (issue.code === 'too_small' && issue.origin === 'string') {
     message = 'must not be empty';
   } else if (issue.code === 'too_small' || issue.code === 'too_big') {
-    message = message.replace(/^Too (small|big): expected number to (be|have) /, 'must be ');
+    message = message
+      .replace(/^Too (small|big): expected number to (be|have) /, 'must be ')
+      .replace(/>=\s*/, 'at least ')
+      .replace(/<=\s*/, 'at most ')
+      .replace(/>\s*/, 'more than ')
+      .replace(/<\s*/, 'less than ');
   }
   ctx.report({ range: rangeAt(ctx, path), message: `${where} ${message}.` });
 }
