@@ -46,6 +46,8 @@ export const QUALITY_ADJECTIVES = new Set([
   'easy', 'easily', 'suitable', 'detailed', 'clear', 'useful', 'painless', 'painlessly', 'compelling',
   // Comparatives of size and time with no amount ("measurably shorter than in October").
   'shorter', 'longer', 'smaller', 'bigger', 'larger',
+  // Manner adverbs of quality ("effectively processing deals", "efficiently handled").
+  'effectively', 'efficiently', 'properly', 'seamlessly', 'smoothly',
 ]);
 
 /**

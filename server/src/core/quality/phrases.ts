@@ -56,8 +56,13 @@ export function isTitleCase(words: Word[]): boolean {
   const alpha = words.filter((w) => /^\p{L}/u.test(w.text) && w.text.length > 3);
   if (alpha.length < 3) return false;
   const caps = alpha.filter((w) => /^\p{Lu}/u.test(w.text)).length;
-  return caps / alpha.length >= 0.6;
+  // Title case leaves at most one longer content word in lower case; "Tackle 60% of issues
+  // raised in Onboarding Feedback" is a sentence with a capitalised name in it.
+  const lowerContent = alpha.filter((w) => !/^\p{Lu}/u.test(w.text) && !TITLE_SMALL.has(w.lower)).length;
+  return caps / alpha.length >= 0.6 && lowerContent <= 1;
 }
+
+const TITLE_SMALL = new Set(['with', 'from', 'into', 'over', 'onto', 'upon', 'than', 'that', 'this', 'across', 'within', 'through', 'about', 'under', 'between', 'without']);
 
 function looksLikeName(w: Word, words: Word[], text: string, titleCase: boolean): boolean {
   if (titleCase || w.index === 0) return false;
@@ -259,7 +264,11 @@ export function checkChangeVerbs(
     // "Say/Do", "DAU/MAU": two terms joined by a slash name a ratio, which is a metric.
     const ratioTerm = objWords.some((w, i) => i > 0 && text.slice(objWords[i - 1].end, w.start) === '/');
     if (scope.length > 0 && !ratioTerm && !scope.some((w) => METRIC_NOUNS.has(w.lower) || extraUnits.has(w.lower))) {
-      const fuzzy = scope.find((w) => FUZZY_NOUNS.has(w.lower) || (/ing$/.test(w.lower) && w.lower.length > 5 && w === objWords[0]));
+      // "issues raised in Onboarding Feedback": a capitalised word inside a sentence is a
+      // name (a survey, a product), not a fuzzy noun, wherever it stands in the name.
+      const titleCase = isTitleCase(words);
+      const fuzzy = scope.find((w) => !looksLikeName(w, words, text, titleCase) &&
+        (FUZZY_NOUNS.has(w.lower) || (/ing$/.test(w.lower) && w.lower.length > 5 && w === objWords[0])));
       if (fuzzy) check.fuzzyObject = fuzzy;
       // "improve X by 50%": improve names no direction, so X itself must be a metric.
       else if (v.cls === 'improve' && objWords.length > 0) check.fuzzyObject = objWords[objWords.length - 1];
@@ -335,6 +344,41 @@ function inPurposeAfterCount(text: string, w: Word, quantities: Quantity[]): boo
   return quantities.some((q) => q.kind !== 'date' && q.kind !== 'placeholder' && q.kind !== 'quantifier' && q.end <= purposeStart && q.start >= sentenceStart);
 }
 
+const MANNER_ADVERBS = new Set(['effectively', 'efficiently', 'properly', 'seamlessly', 'smoothly']);
+
+function countBefore(text: string, w: Word, quantities: Quantity[]): boolean {
+  const sentenceStart = Math.max(0, text.lastIndexOf('. ', w.start) + 1);
+  return quantities.some((q) => q.kind !== 'date' && q.kind !== 'placeholder' && q.end <= w.start && q.start >= sentenceStart);
+}
+
+const DEGREE_WORDS = new Set(['highly', 'very', 'more', 'most', 'truly', 'really', 'always', 'fully', 'sufficiently', 'consistently']);
+
+/** Is the adjective graded ("highly relevant") or coordinated with another quality word ("fast and relevant")? */
+function gradedOrCoordinated(text: string, words: Word[], w: Word, extra: Set<string>): boolean {
+  const isQ = (x: Word | undefined): boolean => !!x && x !== w && (QUALITY_ADJECTIVES.has(x.lower) || extra.has(x.lower)) && !REFERENTIAL_ADJ.has(x.lower);
+  const prev = words[w.index - 1];
+  if (prev && DEGREE_WORDS.has(prev.lower)) return true;
+  // "Publish 3 relevant articles": on the object of an output verb it qualifies what is
+  // made, so it is a claim about the output's quality.
+  for (let i = w.index - 1; i >= Math.max(0, w.index - 3); i--) {
+    const x = words[i];
+    if (TASK_VERBS.has(verbLemma(x.lower))) return true;
+    if (!/^(?:\d[\d,.]*\+?|a|an|the|more|new|some|few|several|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(x.lower)) break;
+  }
+  const link = (a: Word, b: Word): boolean => /^\s*(?:,|and|or|&|,\s*and)\s*$/i.test(text.slice(a.end, b.start));
+  if (prev && isQ(prev) && link(prev, w)) return true;
+  const p2 = words[w.index - 2];
+  if (prev && p2 && /^(?:and|or)$/.test(prev.lower) && isQ(p2)) return true;
+  const next = words[w.index + 1];
+  if (next && isQ(next) && link(w, next)) return true;
+  const n2 = words[w.index + 2];
+  return !!(next && n2 && /^(?:and|or)$/.test(next.lower) && isQ(n2));
+}
+
+// Quality phrases built from a degree noun: "a high level of comfort", "a good degree of
+// confidence", "strong sense of ownership". No reading is defined for the level.
+const DEGREE_PHRASE_RE = /\b(?:high|higher|low|good|great|strong|deep|solid|reasonable|certain)\s+(?:level|levels|degree|sense|standard|standards)\s+of\b/gi;
+
 /** Unmeasurable quality words ("robust", "seamless", "proper"), forgiving "20% more". */
 export function findQualityWords(text: string, words: Word[], quantities: Quantity[], extra: Set<string>): Word[] {
   const titleCase = isTitleCase(words);
@@ -351,6 +395,15 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     // "the relevant section of the handbook", "available to relevant teams": which one is
     // meant, not a claim of quality.
     if (REFERENTIAL_ADJ.has(w.lower) && REFERENTIAL_HEADS.has(words[w.index + 1]?.lower ?? '')) continue;
+    // "relevant customers", "referring to relevant documentation": without a degree word or a
+    // coordinated quality word, relevant/appropriate select which things are meant. As a claim
+    // ("fast and relevant search results", "highly relevant") they stay quality words.
+    if (REFERENTIAL_ADJ.has(w.lower) && !gradedOrCoordinated(text, words, w, extra)) continue;
+    // "Identify at least 3 companies effectively using the Engine", "100% of the team trained
+    // to effectively handle …": a manner adverb after the count says which things are
+    // counted or why; it is a claim only when it qualifies the result itself ("We're
+    // effectively processing deals").
+    if (MANNER_ADVERBS.has(w.lower) && countBefore(text, w, quantities)) continue;
     // "no longer requires": negation, not a comparison.
     if (w.lower === 'longer' && words[w.index - 1]?.lower === 'no') continue;
     // "Implement 3 personas … to get more qualified leads": the purpose of a counted
@@ -368,6 +421,14 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
       if (near) continue;
     }
     out.push(w);
+  }
+  if (/level|degree|sense|standard/i.test(text)) {
+    for (const m of text.matchAll(DEGREE_PHRASE_RE)) {
+      const w = words.find((x) => x.start === m.index);
+      // "a high level of 95%": the amount defines the level.
+      if (w && !out.includes(w) && !/^\s*(?:the\s+)?[<>≤≥~]?\s*\d/.test(text.slice(m.index + m[0].length))) out.push(w);
+    }
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }
@@ -391,7 +452,9 @@ const END_STATE_RES: RegExp[] = [
   /\binterops?\b|\binteroperates?\b/i,
   /\b(?:by|as\s+the|as|the)\s+default\b|\bdefault[-\s](?:on|off|enabled)\b|\bbecomes?\s+the\s+default\b/i,
   /\b(?:runs?|running|works?|working|available|deployed|shipped|live)\s+(?:out[-\s]of[-\s]the[-\s]box\s+)?(?:on|in|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
-  /\bout[-\s]of[-\s]the[-\s]box\b/i,
+  // Predicative only: "works out of the box", "is out-of-the-box"; "Deliver out-of-the-box
+  // dashboards" only describes the deliverable.
+  /\b(?:is|are|be|being|becomes?|works?|working|runs?|running)\s+out[-\s]of[-\s]the[-\s]box\b|\bout[-\s]of[-\s]the[-\s]box\s*(?:[.;,)]|$)/i,
   /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
   /\bcompliant\s+with\s+\p{Lu}/u,

@@ -129,7 +129,10 @@ const MONTH_GATE = new RegExp(String.raw`\b(?:${MONTH_ALT})`, 'i');
 const END_GATE = /\b(?:end|close)\s+of|\bEO[QYMWD]\b/i;
 const CURRENCY_GATE = /[$€£¥]/;
 const CURRENCY_CODE_GATE = /USD|EUR|GBP|CHF|dollar|euro|pound/i;
-const DURATION_GATE = new RegExp(String.raw`\d|\b(?:${Object.keys(NUMBER_WORDS).join('|')})\b`, 'i');
+const DURATION_GATE = new RegExp(String.raw`\d|\b(?:${Object.keys(NUMBER_WORDS).join('|')}|within|under|less\s+than|no\s+more\s+than|inside)\b`, 'i');
+// A threshold word before "a/an <unit>" makes it a limit of one unit: "within an hour",
+// "in under a day", "in less than a week" (unlike the cadence "twice a week").
+const ONE_UNIT_LIMIT_BEFORE = /\b(?:within|under|inside(?:\s+of)?|(?:in\s+)?less\s+than|no\s+more\s+than|no\s+later\s+than|at\s+most)\s+$/i;
 const CADENCE_GATE = /\b(?:once|twice|times?)\b/i;
 const OVER_GATE = /over|MoM|QoQ|YoY|WoW/;
 const HIRE_TITLE_GATE = /\b(?:[Hh]ire|[Rr]ecruit|[Oo]nboard)s?\s+(?:VP|SVP|EVP|Director|Head|Chief|C[TFOMRI]O|CISO|Manager|Lead)\b/;
@@ -235,14 +238,15 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   // --- Durations: "45 days", "300 ms", "72h", "5min. 40sec.", "two weeks". ---
   c.scan(DURATION_RE, (m) => {
     const rawNum = m[1].toLowerCase();
-    if (/^(?:a|an)$/.test(rawNum)) return; // "a day" is a cadence, handled with frequencies
+    // "a day" is a cadence, handled with frequencies, unless a threshold word makes it a limit.
+    if (/^(?:a|an)$/.test(rawNum) && !ONE_UNIT_LIMIT_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return;
     // "seven-day active users", "three-year pitch": a hyphenated duration describes a noun.
     if (/-/.test(m[0].slice(m[1].length, m[1].length + 1))) return;
     const unitKey = m[2].toLowerCase().replace(/\s+/g, ' ');
     // Single-letter units only when glued to the number ("72h", "5d"), never "3 s".
     if (unitKey.length === 1 && /\s/.test(m[0])) return;
     if (/^\d/.test(rawNum) && isIdentifierContext(text, m.index, m.index + m[1].length)) return;
-    const value = /^\d/.test(rawNum) ? parseNumber(rawNum) : NUMBER_WORDS[rawNum];
+    const value = /^\d/.test(rawNum) ? parseNumber(rawNum) : NUMBER_WORDS[rawNum] ?? 1;
     const end = m[0].endsWith('.') && !/\b(?:min|sec|hr|hrs|mins|secs|wk|wks|yr|yrs)\.$/i.test(m[0]) ? m.index + m[0].length - 1 : m.index + m[0].length;
     c.add('duration', m.index, end, value, DURATION_UNITS[unitKey] ?? unitKey);
   }, DURATION_GATE);
@@ -281,6 +285,10 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const before = text.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
     // "for all roles" and "at all times" are scope, so the idiom needs the clause to end.
     if (w === 'all' && (/^\s+over\b/.test(after) || (/\bat\s+$|\bfor\s+$/.test(before) && /^\s*(?:[.,;:!?)]|$)/.test(after)))) return;
+    // "deals of all sizes", "users of all kinds", "more views each time": the quantifier
+    // describes a range or a repetition; it sets no scope a reader could check.
+    if (/^(?:all|every|each)$/.test(w) && (/^\s+(?:sizes|kinds|types|sorts|shapes|stripes|levels|ages|backgrounds|stages)\b/.test(after) && /\bof\s+$/.test(before) ||
+      (w !== 'all' && /^\s+time\b/.test(after) && !/^\s+time\s+(?:we|a|an|the|someone|anyone|they|you|it)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))))) return;
     c.add('quantifier', m.index, m.index + m[0].length, w === 'zero' || w === 'none' || w === 'never' ? 0 : undefined, w);
   });
   c.scan(/(?:^|[.;:(]\s*|\b(?:with|have|has|see|sees|report|reports|and|that|ensure|ensures)\s+)(no)\s+(?!longer\b|later\b|more\s+than\b|less\s+than\b|one\b|matter\b|need\b|doubt\b)[\p{L}]/giu, (m) => {
@@ -295,6 +303,12 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   // a negated possession is an end state of zero, like "has no".
   c.scan(/\b(?:doesn[’']t|does\s+not|don[’']t|do\s+not|no\s+longer)\s+(?:have|has|contain|contains|use|uses|require|requires|need|needs|depend\s+on|depends\s+on)\b/giu, (m) => {
     c.add('quantifier', m.index, m.index + m[0].length, 0, 'none');
+  }, NEGATION_GATE);
+  // "Don't push code that fails tests", "Do not deploy on Fridays": a prohibition opening a
+  // sentence is a target of zero occurrences, checkable like "no X".
+  c.scan(/(?:^|[.;:!?]\s+)(?:don[’']t|do\s+not)\s+(?!have\b|has\b|need\b|forget\b)\p{L}/giu, (m) => {
+    const s = m.index + m[0].search(/d/i);
+    c.add('quantifier', s, s + (/^don/i.test(text.slice(s)) ? 5 : 6), 0, 'none');
   }, NEGATION_GATE);
 
   // --- "Hire a Head of Marketing": a single hire is a count of one. ---
