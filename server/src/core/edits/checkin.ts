@@ -45,10 +45,8 @@ export function checkinEdits(doc: OkrDocument, objectiveId: string, keyResultId:
     const items = (seq as YAMLSeq).items as Node[];
     const last = items[items.length - 1]!;
     if (seq.flow) {
-      // [ {...}, {...} ] -> add before the closing bracket.
-      const close = doc.text.lastIndexOf(']', seq.range![1]);
+      // [ {...}, {...} ] -> one more entry after the last.
       edits.push(insertAt(doc, last.range![1], `, ${flowEntry(entry)}`));
-      void close;
     } else {
       const dashCol = dashColumn(doc, last);
       const style = isMap(last) && !(last as YAMLMap).flow ? 'block' : 'flow';
@@ -60,9 +58,14 @@ export function checkinEdits(doc: OkrDocument, objectiveId: string, keyResultId:
     const keyNode = checkinsPair.key as Node;
     const keyCol = doc.lines.positionAt(keyNode.range![0]).character;
     const valueNode = checkinsPair.value as Node | null;
-    const start = keyNode.range![1] + 1; // after the colon
+    const start = doc.text.indexOf(':', keyNode.range![1]) + 1; // after the colon
     const end = valueNode?.range ? valueNode.range[1] : start;
-    edits.push(replaceRange(doc, start, end, eol + ' '.repeat(keyCol + 2) + '- ' + flowEntry(entry)));
+    const item = eol + ' '.repeat(keyCol + 2) + '- ' + flowEntry(entry);
+    if (doc.text.slice(start, end).trim() === '') {
+      // Nothing written after the colon but maybe a comment: the list starts on the next line, after
+      // the comment (replacing the blank before it would glue the comment to the new item).
+      edits.push(insertAt(doc, doc.lines.lineBounds(doc.lines.positionAt(keyNode.range![0]).line).end, item));
+    } else edits.push(replaceRange(doc, start, end, item));
   } else {
     const col = keyColumn(doc, krNode);
     const lastLine = doc.lines.positionAt(krNode.range![1] - 1).line;

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits, checkinEdits, parseOkrDocument, type CheckinEntry } from '../../../server/src/core';
+
+function kr(checkinsLine: string, after = ''): string {
+  return `period: 2026-Q4
+objectives:
+  - id: o
+    title: T
+    key_results:
+      - id: k
+        title: X
+        target: 10
+${checkinsLine}${after}`;
+}
+
+/** The text after a check-in, which must parse without YAML problems and hold the new check-in. */
+function checkIn(text: string, entry: CheckinEntry = { date: '2026-11-01', value: 5 }): string {
+  const doc = parseOkrDocument(text, 'file:///ws/x.okr');
+  const r = checkinEdits(doc, 'o', 'k', entry);
+  assert.ok(r.ok, r.ok ? '' : r.message);
+  const out = applyEdits(text, r.edits, doc.lines);
+  const after = parseOkrDocument(out, 'file:///ws/x.okr');
+  assert.deepEqual(after.yamlErrors.map((e) => e.message), [], out);
+  assert.ok(after.objectives[0]!.keyResults[0]!.checkins.some((c) => c.date === entry.date && c.value === entry.value), out);
+  return out;
+}
+
+describe('check-in edits', () => {
+  it('an empty `checkins:` with a comment keeps the comment on its line', () => {
+    const out = checkIn(kr('        checkins: # none yet\n', '        owner: a\n'));
+    assert.ok(out.includes('        checkins: # none yet\n          - {date: 2026-11-01, value: 5}\n        owner: a\n'), out);
+  });
+
+  it('an empty `checkins:` at the end of the file', () => {
+    const out = checkIn(kr('        checkins:'));
+    assert.ok(out.endsWith('        checkins:\n          - {date: 2026-11-01, value: 5}'), out);
+  });
+
+  it('`checkins: []` becomes a block list, keeping the comment after it', () => {
+    const out = checkIn(kr('        checkins: []   # empty\n', '        owner: a\n'));
+    assert.ok(out.includes('        checkins:\n          - {date: 2026-11-01, value: 5}   # empty\n        owner: a\n'), out);
+  });
+
+  it('`checkins: null` is replaced by the list', () => {
+    const out = checkIn(kr('        checkins: null\n'));
+    assert.ok(out.includes('        checkins:\n          - {date: 2026-11-01, value: 5}\n'), out);
+  });
+
+  it('a flow list gets one more entry, a block list one more item', () => {
+    checkIn(kr('        checkins: [{date: 2026-10-01, value: 1}]  # c\n'));
+    const out = checkIn(kr('        checkins:\n          - date: 2026-10-01\n            value: 1\n'), { date: '2026-11-01', value: 5, note: 'on: track' });
+    assert.ok(out.includes('          - date: 2026-11-01\n            value: 5\n            note: "on: track"'), out);
+  });
+
+  it('no `checkins` key: a list after the key result, and `current` follows the newest check-in', () => {
+    const out = checkIn(kr('        current: 3 # as of October\n'));
+    assert.ok(out.includes('        current: 5 # as of October\n        checkins:\n          - {date: 2026-11-01, value: 5}'), out);
+  });
+});
