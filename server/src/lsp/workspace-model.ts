@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import {
   analyzeDocument,
+  latestCheckin,
   resolveLink,
   scoreDocument,
   type KeyResult,
@@ -66,7 +67,8 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
             progress: ks.progress,
             expected: ks.expected,
             status: ks.status,
-            confidence: kr.confidence ?? [...kr.checkins].reverse().find((c) => c.confidence !== undefined)?.confidence,
+            // The newest check-in by date that gives one (as the hover's trend), not the last written.
+            confidence: kr.confidence ?? latestCheckin({ ...kr, checkins: kr.checkins.filter((c) => c.confidence !== undefined) })?.confidence,
             checkins: kr.checkins
               .filter((c) => c.date)
               .map((c) => ({ date: c.date!, value: c.value, confidence: c.confidence, note: c.note }))

@@ -56,4 +56,12 @@ describe('check-in edits', () => {
     const out = checkIn(kr('        current: 3 # as of October\n'));
     assert.ok(out.includes('        current: 5 # as of October\n        checkins:\n          - {date: 2026-11-01, value: 5}'), out);
   });
+
+  it('the newest check-in with a confidence updates the `confidence` the key result states; an older one does not', () => {
+    const text = kr('        current: 3\n        confidence: 0.7 # gut feeling\n        checkins:\n          - {date: 2026-10-15, value: 3}\n');
+    const out = checkIn(text, { date: '2026-11-01', value: 5, confidence: 0.4 });
+    assert.ok(out.includes('        current: 5\n        confidence: 0.4 # gut feeling\n'), out);
+    const older = checkIn(text, { date: '2026-10-01', value: 2, confidence: 0.9 });
+    assert.ok(older.includes('        current: 3\n        confidence: 0.7 # gut feeling\n'), older);
+  });
 });

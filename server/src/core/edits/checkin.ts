@@ -73,16 +73,19 @@ export function checkinEdits(doc: OkrDocument, objectiveId: string, keyResultId:
     edits.push(insertAt(doc, lineEnd, `${eol}${' '.repeat(col)}checkins:${eol}${' '.repeat(col + 2)}- ${flowEntry(entry)}`));
   }
 
-  // The newest check-in sets `current`/`done` where the file states them; older back-filled ones do not.
+  // The newest check-in sets `current`/`done` (and `confidence`, when it has one) where the file
+  // states them; older back-filled ones do not.
   const latest = latestCheckin(kr);
   if (!latest?.date || entry.date >= latest.date) {
-    const key = kr.kind === 'milestone' ? 'done' : 'current';
-    const field = kr.node.fields.get(key);
-    if (field) {
+    const replaceValue = (key: string, value: number | boolean) => {
+      const field = kr.node.fields.get(key);
+      if (!field) return;
       const s = doc.lines.offsetAt(field.valueRange.start);
       const e = doc.lines.offsetAt(field.valueRange.end);
-      if (e > s) edits.push(replaceRange(doc, s, e, String(entry.value)));
-    }
+      if (e > s) edits.push(replaceRange(doc, s, e, String(value)));
+    };
+    replaceValue(kr.kind === 'milestone' ? 'done' : 'current', entry.value);
+    if (entry.confidence !== undefined) replaceValue('confidence', entry.confidence);
   }
   return { ok: true, edits };
 }
