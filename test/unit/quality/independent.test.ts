@@ -41,9 +41,13 @@ describe('quality: independent labelled samples (generalisation gate)', () => {
     // was derived from its misses, so this floor guards the fixes, it is not a held-out figure.
     { file: 'round4.jsonl', minRows: 200, precision: 0.95, recall: 0.90 },
     // 89 KRs labelled blind before any run, measured once with the untouched round-4
-    // analyser (P .868 / R .868). Not tuned on: this is the honest held-out figure.
+    // analyser (P .868 / R .868). Round 6 fixed the error classes its misses share with the
+    // earlier samples (P .974 / R .974 after), so this floor now guards those fixes.
+    { file: 'round5.jsonl', minRows: 85, precision: 0.95, recall: 0.95 },
+    // 92 KRs labelled blind before any run, measured once with the round-6 analyser
+    // (P .842 / R .914). Not tuned on: this is the honest held-out figure.
     // Do not tune rules on its misses; collect a fresh sample instead.
-    { file: 'round5.jsonl', minRows: 85, precision: 0.85, recall: 0.85 },
+    { file: 'round6.jsonl', minRows: 90, precision: 0.80, recall: 0.90 },
   ];
   for (const c of cases) {
     it(`${c.file}: precision >= ${c.precision.toFixed(2)} and recall >= ${c.recall.toFixed(2)} on the vague class`, () => {
