@@ -6,30 +6,19 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDocument, compareDiagnostics, CONFIG_FILE_NAME, ruleDocsUrl, type OkrDiagnostic } from '../core';
-import { todayFromEnv } from '../core';
+import { CONFIG_FILE_NAME, ruleDocsUrl, todayFromEnv } from '../core';
+import { diagnosticsOf } from './analysis';
 import { toLspDiagnostic } from './convert';
 import type { ServerState, Root } from './state';
 import { pathToUri, uriToPath } from './uris';
 
-interface FileResult {
-  version: number;
-  generation: number;
-  today: string;
-  diagnostics: OkrDiagnostic[];
-}
-
 export class DiagnosticsPublisher {
   private readonly queue = new Set<string>();
   private scheduled = false;
-  /** File-scope results by uri, reused while version, configuration and day are unchanged. */
-  private readonly fileResults = new Map<string, FileResult>();
   /** Objective ids per file, to tell when other files' alignment needs re-checking. */
   private readonly signatures = new Map<string, string>();
   /** What the last published result depended on, per uri: nothing changed, nothing to send. */
   private readonly published = new Map<string, string>();
-  /** How many analyses ran (the benchmark reads it through the trace). */
-  analysedCount = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -50,7 +39,6 @@ export class DiagnosticsPublisher {
   }
 
   forget(uri: string): void {
-    this.fileResults.delete(uri);
     this.signatures.delete(uri);
     this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -67,7 +55,7 @@ export class DiagnosticsPublisher {
       if (this.publish(textDoc)) changedSignature.push(uri);
     }
     // Another file's objectives changed: alignment in the other open files may now (not) resolve.
-    // Their file-scope results are cached, so only the workspace rules run again.
+    // Their file-scope results are cached with their models, so only the workspace rules run again.
     if (changedSignature.length) {
       for (const d of this.documents.all()) if (!uris.includes(d.uri)) this.publish(d);
     }
@@ -83,22 +71,9 @@ export class DiagnosticsPublisher {
     const gen = this.state.configGeneration;
     const inputs = `${version}|${gen}|${today}|${root.index.epoch}|${root.path}`;
     if (this.published.get(textDoc.uri) === inputs) return false;
-    const options = { config: root.config, today, path: p, workspace: root.index, fileExists: (f: string) => fs.existsSync(f) };
-
-    let file = this.fileResults.get(textDoc.uri);
-    if (!file || file.version !== version || file.generation !== gen || file.today !== today) {
-      file = { version, generation: gen, today, diagnostics: analyzeDocument(doc, { ...options, scope: 'file' }) };
-      this.fileResults.set(textDoc.uri, file);
-    }
-    // File and workspace rules run separately (the first is cached), but a suppression comment can
-    // only be judged unused over all rules: files with such comments take one full pass instead.
-    const all =
-      doc.suppressions.size > 0
-        ? analyzeDocument(doc, { ...options, scope: 'all' })
-        : [...file.diagnostics, ...analyzeDocument(doc, { ...options, scope: 'workspace' })].sort(compareDiagnostics);
+    const all = diagnosticsOf(doc, { config: root.config, today, path: p, workspace: root.index, fileExists: (f: string) => fs.existsSync(f) });
     // Stale guard: if the document changed while we worked, its newer version is queued already.
     if (this.documents.get(textDoc.uri)?.version !== version) return false;
-    this.analysedCount++;
     this.published.set(textDoc.uri, inputs);
     void this.connection.sendDiagnostics({ uri: textDoc.uri, version, diagnostics: all.map(toLspDiagnostic) });
 

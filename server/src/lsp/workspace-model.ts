@@ -1,7 +1,6 @@
 // Builds the workspace model the client's tree, status bar and panel show (protocol.ts).
 import * as fs from 'node:fs';
 import {
-  analyzeDocument,
   latestCheckin,
   resolveLink,
   scoreDocument,
@@ -9,6 +8,7 @@ import {
   type OkrDocument,
 } from '../core';
 import type { FileModel, KeyResultModel, LinkSummary, WorkspaceModel } from '../shared/protocol';
+import { diagnosticsOf } from './analysis';
 import type { Root, ServerState } from './state';
 import { pathToUri } from './uris';
 
@@ -23,7 +23,8 @@ export function buildWorkspaceModel(state: ServerState, today: string): Workspac
 export function fileModel(root: Root, p: string, doc: OkrDocument, today: string): FileModel {
   const score = scoreDocument(doc, today);
   const fileRef = root.index.shortRef(p);
-  const diags = analyzeDocument(doc, { config: root.config, today, path: p, workspace: root.index, fileExists: (f) => fs.existsSync(f) });
+  // Asked after every edit: only the workspace rules run again for files that did not change.
+  const diags = diagnosticsOf(doc, { config: root.config, today, path: p, workspace: root.index, fileExists: (f) => fs.existsSync(f) });
   const problemsIn = (kr: KeyResult) => {
     const inside = diags.filter((d) => d.range.start.line >= kr.node.range.start.line && d.range.start.line <= kr.node.range.end.line);
     return { errors: inside.filter((d) => d.severity === 'error').length, warnings: inside.filter((d) => d.severity === 'warning').length };

@@ -1,0 +1,17 @@
+// The diagnostics of one model, for the publisher and the workspace model alike. File-scope rules
+// depend only on the model, the configuration and the day, so their result is kept with the model
+// (a new version is a new model); workspace-scope rules read other files and run each time.
+import { analyzeDocument, compareDiagnostics, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument } from '../core';
+
+const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; diagnostics: OkrDiagnostic[] }>();
+
+export function diagnosticsOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
+  // A suppression comment can only be judged unused over all rules: such files take one full pass.
+  if (doc.suppressions.size > 0) return analyzeDocument(doc, { ...options, scope: 'all' });
+  let file = fileScope.get(doc);
+  if (!file || file.config !== options.config || file.today !== options.today) {
+    file = { config: options.config, today: options.today, diagnostics: analyzeDocument(doc, { ...options, scope: 'file' }) };
+    fileScope.set(doc, file);
+  }
+  return [...file.diagnostics, ...analyzeDocument(doc, { ...options, scope: 'workspace' })].sort(compareDiagnostics);
+}
