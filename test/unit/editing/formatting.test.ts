@@ -54,4 +54,22 @@ objectives:
     formatText(doc);
     assert.equal(doc.yaml.toString().startsWith('# header comment\nobjectives:'), true);
   });
+
+  it('leaves a file alone when reordering would put an alias before its anchor (instead of failing the request)', () => {
+    const text = `period: 2026-Q4
+objectives:
+  - id: o
+    key_results:
+      - id: k
+        title: X
+        owner: &dana "@dana"
+        target: 1
+    owner: *dana
+    title: T
+`;
+    const doc = parseOkrDocument(text, 'file:///a.okr');
+    assert.equal(formatText(doc), undefined);
+    assert.deepEqual(formatDocument(doc), []);
+  });
 });
+

@@ -17,7 +17,14 @@ export function formatText(doc: OkrDocument): string | undefined {
   const copy = doc.yaml.clone() as Document.Parsed;
   reorder(copy.contents as Node, 'file');
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
-  let out = copy.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
+  let out: string;
+  try {
+    out = copy.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
+  } catch {
+    // Reordering can put an alias before its anchor (or the file uses one it never set): the yaml
+    // package refuses to print that. Leave the file as it is rather than fail the request.
+    return undefined;
+  }
   if (eol !== '\n') out = out.replace(/\n/g, eol);
   return out;
 }
