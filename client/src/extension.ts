@@ -52,5 +52,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   const c = client;
   client = undefined;
-  if (c) await c.stop();
+  // stop() rejects unless the client runs (after a failed start, or while it restarts).
+  if (c?.isRunning()) await c.stop();
 }
