@@ -74,7 +74,13 @@ export async function applyCheckin(services: Services, params: CheckinParams): P
   const client = services.client();
   if (!client) return { ok: false, message: 'the OKR language server is not running' };
   for (let attempt = 0; attempt < 3; attempt++) {
-    const result = await client.sendRequest<CheckinResult>(CheckinRequest, params);
+    let result: CheckinResult;
+    try {
+      result = await client.sendRequest<CheckinResult>(CheckinRequest, params);
+    } catch (err) {
+      // The server is restarting or failed: say so in the check-in's own message, not as a command crash.
+      return { ok: false, message: `the OKR language server did not answer (${err instanceof Error ? err.message : String(err)})` };
+    }
     if (!result.ok) return { ok: false, message: result.message };
     const uri = vscode.Uri.parse(result.uri);
     const key = normalizeUri(result.uri);
