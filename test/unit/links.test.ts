@@ -106,6 +106,7 @@ describe('workspace index', () => {
     check('company', "!'company' is not a reference");
     check('#checkout', '!empty file reference');
     check('company#quality/nope', "!no key result 'nope' in objective 'quality'");
+    check('company#quality/crash-free/extra', "!after '#' comes <objective-id> or <objective-id>/<kr-id>");
   });
 
   it('objectives() and children()', () => {

@@ -105,7 +105,9 @@ export class WorkspaceIndex {
     const doc = this.docs.get(file.path);
     // `#id` from a file the index does not hold (untitled, outside the root): say so, do not crash.
     if (!doc) return { ok: false, reason: `${this.fileRef(file.path)} is not in the workspace index` };
-    const [objectiveId, krId] = ref.slice(hash + 1).split('/');
+    const parts = ref.slice(hash + 1).split('/');
+    if (parts.length > 2) return { ok: false, reason: `'${ref}': after '#' comes <objective-id> or <objective-id>/<kr-id>` };
+    const [objectiveId, krId] = parts;
     const objective = doc.objectives.find((o) => o.id === objectiveId);
     if (!objective) {
       return {
