@@ -26,6 +26,17 @@ describe('okr: bad input and bad usage', () => {
     assert.equal(okr(['report', 'broken.okr', '--today', '2026-11-20'], { cwd: t.dir }).code, 0);
   });
 
+  it('a map used as a key, in a file or in okr.config.yaml, is a schema / config problem and nothing more on stderr', () => {
+    write(path.join(t.dir, 'okr.config.yaml'), '{rules: x}: 1\n');
+    write(path.join(t.dir, 'keys.okr'), 'period: 2026-Q4\n[a, b]: 1\nobjectives: []\n');
+    const r = okr(['check', 'keys.okr', '--format', 'json', '--today', '2026-11-20'], { cwd: t.dir });
+    assert.equal(r.code, 1, r.stderr);
+    const json = JSON.parse(r.stdout);
+    const rules = json.files.flatMap((f: { diagnostics: Array<{ rule: string }> }) => f.diagnostics.map((d) => d.rule));
+    assert.ok(rules.includes('schema') && rules.includes('config'), rules.join());
+    assert.equal(r.stderr, '', 'no Node.js process warning from the YAML library');
+  });
+
   it('a binary file: exit 2, "binary file"', () => {
     write(path.join(t.dir, 'image.okr'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
     const r = okr(['check', 'image.okr'], { cwd: t.dir });

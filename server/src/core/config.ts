@@ -28,7 +28,8 @@ const KNOWN_KEYS: Record<string, string[]> = {
 /** Parses okr.config.yaml text. Never throws: problems are returned with their positions. */
 export function parseConfig(text: string, knownRuleIds: readonly string[]): LoadedConfig {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { prettyErrors: false });
+  // logLevel 'error': no Node.js process warnings on the terminal (see parse.ts); problems come back here.
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   const problems: ConfigProblem[] = doc.errors.map((e) => ({ message: e.message, range: lines.range(e.pos[0], e.pos[1]) }));
   const rangeOf = (path: readonly PropertyKey[]): Range => {
     for (let n = path.length; n >= 0; n--) {

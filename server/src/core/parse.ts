@@ -7,7 +7,9 @@ import { parsePeriod } from './period';
 
 export function parseOkrDocument(text: string, uri: string, version = 0): OkrDocument {
   const lines = new LineIndex(text);
-  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // logLevel 'error': the yaml package would print some problems (a map used as a key) as Node.js
+  // process warnings on the terminal; the schema rule reports them on the file instead.
+  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
   const problem = (e: { message: string; pos: [number, number]; code: string }): YamlProblem => {
     return { message: cleanYamlMessage(e.message), range: problemRange(text, lines, e.pos), code: e.code };
   };
