@@ -28,4 +28,31 @@ objectives:
     const kr = fileModel(root, file, doc, '2026-11-20').objectives[0]!.keyResults[0]!;
     assert.equal(kr.confidence, 0.4);
   });
+
+  it("a key result's problems are those on its own lines, not on the first line of the next one", () => {
+    const root = new ServerState().addRoot(path.join(os.tmpdir(), 'okr-workspace-model-test'));
+    const doc = parseOkrDocument(
+      `period: 2026-Q4
+owner: "@a"
+objectives:
+  - id: o
+    title: T
+    key_results:
+      - id: k1
+        title: Cut latency from 800 ms to 300 ms
+        baseline: 800
+        target: 300
+      - id: k1
+        title: Cut errors from 2% to 1%
+        baseline: 2
+        target: 1
+`,
+      'file:///ws/web.okr',
+    );
+    // duplicate-id (an error) is reported on the second key result's id, the first line of its map.
+    const [first, second] = fileModel(root, path.join(root.path, 'web.okr'), doc, '2026-11-20').objectives[0]!.keyResults;
+    assert.equal(second!.problems.errors, 1);
+    assert.equal(first!.problems.errors, 0);
+  });
 });
+

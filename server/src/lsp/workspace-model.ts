@@ -9,6 +9,7 @@ import {
 } from '../core';
 import type { FileModel, KeyResultModel, LinkSummary, WorkspaceModel } from '../shared/protocol';
 import { diagnosticsOf } from './analysis';
+import { lastLine } from './features/folding';
 import type { Root, ServerState } from './state';
 import { pathToUri } from './uris';
 
@@ -26,7 +27,9 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
   // Asked after every edit: only the workspace rules run again for files that did not change.
   const diags = diagnosticsOf(doc, { config: root.config, today, path: p, workspace: root.index, fileExists: (f) => fs.existsSync(f) });
   const problemsIn = (kr: KeyResult) => {
-    const inside = diags.filter((d) => d.range.start.line >= kr.node.range.start.line && d.range.start.line <= kr.node.range.end.line);
+    // A block map's range ends at column 0 of the next item's line: that line is not the key result's.
+    const last = lastLine(kr.node.range);
+    const inside = diags.filter((d) => d.range.start.line >= kr.node.range.start.line && d.range.start.line <= last);
     return { errors: inside.filter((d) => d.severity === 'error').length, warnings: inside.filter((d) => d.severity === 'warning').length };
   };
   return {
