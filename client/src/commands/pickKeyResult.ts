@@ -1,6 +1,7 @@
 // Quick pick of the workspace's key results (with scores), for commands run from the palette.
 import * as vscode from 'vscode';
 import type { FileModel, KeyResultModel, ObjectiveModel } from '../../../server/src/shared/protocol';
+import { keyResultAtLine } from '../model/at';
 import { scoreAndStatus } from '../model/format';
 import type { ModelStore } from '../model/store';
 import type { TreeNode } from '../tree/nodes';
@@ -37,10 +38,8 @@ export function keyResultAtCursor(store: ModelStore): KeyResultTarget | undefine
   const line = editor.selection.active.line;
   for (const file of store.current?.files ?? []) {
     if (file.uri !== uri) continue;
-    for (const objective of file.objectives) {
-      const keyResult = objective.keyResults.find((k) => k.range.start.line <= line && line <= k.range.end.line);
-      if (keyResult) return { file, objective, keyResult };
-    }
+    const at = keyResultAtLine(file, line);
+    if (at) return { file, ...at };
   }
   return undefined;
 }
