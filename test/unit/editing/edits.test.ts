@@ -106,6 +106,11 @@ describe('core edits', () => {
     const d3 = doc(TEXT.replace('      - id: latency', '      # okr-disable-next-line schema -- legacy\n      - id: latency'));
     const reason = apply(d3, suppressEdit(d3, 10, 'missing-owner'));
     assert.ok(reason.includes('# okr-disable-next-line schema missing-owner -- legacy\n'), reason);
+    // A comment that only starts like one is not a suppression (the parser does not read it as one).
+    const d4 = doc(TEXT.replace('      - id: latency', '      # okr-disable-next-line-ish notes\n      - id: latency'));
+    assert.equal(d4.suppressions.size, 0);
+    const fresh = apply(d4, suppressEdit(d4, 10, 'missing-owner'));
+    assert.ok(fresh.includes('      # okr-disable-next-line-ish notes\n      # okr-disable-next-line missing-owner\n      - id: latency\n'), fresh);
   });
 
   it('keeps CRLF line endings', () => {

@@ -3,7 +3,8 @@
 import type { OkrDocument } from '../model';
 import { eolOf, insertAt, type EditResult } from './text-edit';
 
-const SUPPRESS = /^([ \t]*#[ \t]*okr-disable-next-line\b)([^\n]*)$/;
+// The same boundary as parse.ts: `okr-disable-next-line-ish` is not a suppression comment.
+const SUPPRESS = /^([ \t]*#[ \t]*okr-disable-next-line(?![\w-]))([^\n]*)$/;
 
 export function suppressEdit(doc: OkrDocument, line: number, rule: string): EditResult {
   if (line < 0 || line >= doc.lines.lineCount) return { ok: false, message: 'no such line' };
