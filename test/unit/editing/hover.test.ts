@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, parseOkrDocument, WorkspaceIndex } from '../../../server/src/core';
-import { hoverAt } from '../../../server/src/lsp/features/hover';
+import { hoverAt, mdText } from '../../../server/src/lsp/features/hover';
 import { TODAY } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..', 'fixtures', 'lsp', 'editing');
@@ -48,6 +48,21 @@ describe('hover', () => {
     // Why there is no score, said once (not "No score · no score").
     assert.match(h.value, /No score: draft: no target, guardrail or done field to score/);
     assert.doesNotMatch(h.value, /no score · no score/i);
+  });
+
+  it('escapes text from the file and the example rewrite, so nothing renders as markup or HTML', () => {
+    assert.equal(mdText('Cut <b>p95</b> by *half* | 2 [x] #1 & more'), 'Cut \\<b\\>p95\\</b\\> by \\*half\\* \\| 2 \\[x\\] \\#1 \\& more');
+    const doc = parseOkrDocument(
+      'period: 2026-Q4\nowner: "@a_b"\nobjectives:\n  - id: o\n    title: O\n    key_results:\n      - id: k\n        title: Improve *checkout* observability\n',
+      'file:///x.okr',
+    );
+    const at = doc.text.indexOf('Improve');
+    const h = hoverAt({ doc, position: doc.lines.positionAt(at + 1), today: TODAY, config: DEFAULT_CONFIG, index: undefined, docPath: '/x.okr' })!;
+    const value = (h.contents as { value: string }).value;
+    assert.match(value, /\\<metric\\>/, 'the placeholder of the example survives rendering');
+    assert.match(value, /Improve \\\*checkout\\\* observability, measured as/);
+    assert.match(value, /@a\\_b/);
+    assert.doesNotMatch(value, /(^|[^\\])<metric>/);
   });
 
   it('on a key: its schema description, then the key result', () => {

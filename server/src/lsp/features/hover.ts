@@ -74,7 +74,7 @@ export function periodCard(period: Period, today: string): string {
 export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<HoverInput, 'doc' | 'today' | 'config'>): string {
   const s = scoreKeyResult(kr, input.doc.period, input.today, objective.type);
   const rows: string[] = [];
-  rows.push(`**Key result \`${kr.id ?? kr.index + 1}\`** · ${kr.kind}${kr.weight !== 1 ? ` · weight ${fmt(kr.weight)}` : ''}${kr.effectiveOwner ? ` · ${kr.effectiveOwner}` : ''}`);
+  rows.push(`**Key result \`${kr.id ?? kr.index + 1}\`** · ${kr.kind}${kr.weight !== 1 ? ` · weight ${fmt(kr.weight)}` : ''}${kr.effectiveOwner ? ` · ${mdText(kr.effectiveOwner)}` : ''}`);
   if (s.score !== undefined) rows.push(`Score **${fmt(s.score)}** · ${STATUS_LABEL[s.status]}${s.exceeded ? ' · target exceeded' : ''}`);
   // Without a score the status adds nothing ("no score"), unless the period has not started; say why instead.
   else rows.push(`No score${s.status === 'not-started' ? ` · ${STATUS_LABEL[s.status]}` : ''}: ${s.arithmetic}`);
@@ -131,23 +131,23 @@ function qualityLine(kr: KeyResult, config: OkrConfig): string {
   if (!kr.title) return 'Quality: no title to judge';
   const q = qualityOf(kr.title, config);
   const reasons = q.reasons.length ? ` (${q.reasons.map((r) => REASON_TEXT[r] ?? r).join(', ')})` : '';
-  let line = `Quality: ${q.measurable ? 'measurable' : '**not measurable**'}: ${q.summary}${reasons}`;
-  if (q.fix) line += `  \nFix: ${q.fix}`;
-  if (q.example) line += `  \nFor example: "${q.example}"`;
+  let line = `Quality: ${q.measurable ? 'measurable' : '**not measurable**'}: ${mdText(q.summary)}${reasons}`;
+  if (q.fix) line += `  \nFix: ${mdText(q.fix)}`;
+  if (q.example) line += `  \nFor example: "${mdText(q.example)}"`;
   return line;
 }
 
 export function objectiveCard(o: Objective, input: Pick<HoverInput, 'doc' | 'today'>): string {
   const s = scoreObjective(o, input.doc.period, input.today);
   const rows: string[] = [];
-  rows.push(`**Objective \`${o.id ?? o.index + 1}\`** · ${o.type} (aims for ${String(AIM[o.type])})${o.weight !== 1 ? ` · weight ${fmt(o.weight)}` : ''}${o.effectiveOwner ? ` · ${o.effectiveOwner}` : ''}`);
+  rows.push(`**Objective \`${o.id ?? o.index + 1}\`** · ${o.type} (aims for ${String(AIM[o.type])})${o.weight !== 1 ? ` · weight ${fmt(o.weight)}` : ''}${o.effectiveOwner ? ` · ${mdText(o.effectiveOwner)}` : ''}`);
   rows.push(`${s.score !== undefined ? `Score **${fmt(s.score)}**` : 'No score'} · ${STATUS_LABEL[s.status]}${input.doc.period ? ` · expected ${fmt(s.expected * AIM[o.type])}` : ''}`);
   let out = rows.join('  \n');
   if (o.keyResults.length) {
     const table = ['| Key result | Score | Weight | Status |', '|---|---|---|---|'];
     o.keyResults.forEach((kr, i) => {
       const k = s.keyResults[i]!;
-      table.push(`| ${kr.id ?? i + 1} | ${k.score !== undefined ? fmt(k.score) : '–'} | ${fmt(kr.weight)} | ${STATUS_LABEL[k.status]} |`);
+      table.push(`| ${mdText(String(kr.id ?? i + 1))} | ${k.score !== undefined ? fmt(k.score) : '–'} | ${fmt(kr.weight)} | ${STATUS_LABEL[k.status]} |`);
     });
     out += `\n\n${table.join('\n')}`;
   }
@@ -160,10 +160,19 @@ export function alignmentCard(ref: string, input: Pick<HoverInput, 'today' | 'in
   const r = input.index.resolve(ref, input.docPath);
   if (!r.ok) {
     const candidates = r.candidates?.length ? `  \nCandidates: ${r.candidates.map((c) => `\`${c}\``).join(', ')}` : '';
-    return `**Aligns to** \`${ref}\`: unresolved: ${r.reason}${candidates}`;
+    return `**Aligns to** \`${ref}\`: unresolved: ${mdText(r.reason)}${candidates}`;
   }
   const o = r.objective;
   const s = scoreObjective(o, r.doc.period, input.today);
   const score = s.score !== undefined ? `score ${fmt(s.score)}` : 'no score';
-  return `**Aligns to** \`${ref}\`: ${o.title ?? o.id ?? ''}  \n${o.effectiveOwner ? `owner ${o.effectiveOwner} · ` : ''}${score} · ${STATUS_LABEL[s.status]} · \`${input.index.fileRef(r.path)}.okr\``;
+  return `**Aligns to** \`${ref}\`: ${mdText(o.title ?? o.id ?? '')}  \n${o.effectiveOwner ? `owner ${mdText(o.effectiveOwner)} · ` : ''}${score} · ${STATUS_LABEL[s.status]} · \`${input.index.fileRef(r.path)}.okr\``;
+}
+
+/**
+ * Text taken from the file or derived from it (titles, owners, quoted words, example rewrites) as
+ * literal markdown: punctuation that markdown or HTML would read as markup is escaped, so a title with
+ * `<b>` or `*` shows as written and "<metric>" is not swallowed as an HTML tag.
+ */
+export function mdText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#~&]/g, (c) => `\\${c}`);
 }
