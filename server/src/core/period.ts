@@ -112,8 +112,11 @@ export function upcomingQuarters(today: string, count: number): string[] {
   return out;
 }
 
-/** "Today" as YYYY-MM-DD: the OKR_TODAY environment variable when set (reproducible runs), else the clock. */
-export function todayFromEnv(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+/**
+ * "Today" as YYYY-MM-DD: OKR_TODAY when it is a valid date (reproducible runs), else the clock's UTC day.
+ * Pure: the host passes its environment and clock in (server/src/node/today.ts).
+ */
+export function todayFromEnv(env: { OKR_TODAY?: string }, now: Date): string {
   const fixed = env.OKR_TODAY;
   if (fixed && isValidIsoDate(fixed)) return fixed;
   return now.toISOString().slice(0, 10);

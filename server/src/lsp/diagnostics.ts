@@ -6,7 +6,8 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ruleDocsUrl, todayFromEnv } from '../core';
+import { CONFIG_FILE_NAME, ruleDocsUrl } from '../core';
+import { today as todayNow } from '../node/today';
 import { diagnosticsOf } from './analysis';
 import { toLspDiagnostic } from './convert';
 import type { ServerState, Root } from './state';
@@ -67,7 +68,7 @@ export class DiagnosticsPublisher {
     const doc = this.state.parsed(textDoc);
     const p = uriToPath(textDoc.uri);
     const root = this.state.rootFor(p);
-    const today = todayFromEnv();
+    const today = todayNow();
     const gen = this.state.configGeneration;
     const inputs = `${version}|${gen}|${today}|${root.index.epoch}|${root.path}`;
     if (this.published.get(textDoc.uri) === inputs) return false;

@@ -10,7 +10,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { checkinEdits, CONFIG_FILE_NAME, todayFromEnv } from '../core';
+import { checkinEdits, CONFIG_FILE_NAME } from '../core';
+import { today } from '../node/today';
 import {
   CheckinRequest,
   ModelChangedNotification,
@@ -162,7 +163,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(WorkspaceModelRequest, (): WorkspaceModel => {
     // Open documents first: the model reflects unsaved edits.
     for (const d of documents.all()) state.parsed(d);
-    return buildWorkspaceModel(state, todayFromEnv());
+    return buildWorkspaceModel(state, today());
   });
 
   connection.onRequest<CheckinResult, unknown>(CheckinRequest, (params: CheckinParams): CheckinResult => {
@@ -171,7 +172,7 @@ export function startServer(connection: Connection): void {
     const doc = open ? state.parsed(open) : p ? state.rootFor(p).index.get(p) : undefined;
     if (!doc) return { ok: false, message: `${params.uri} is not an .okr file of this workspace` } satisfies CheckinResult;
     const result = checkinEdits(doc, params.objectiveId, params.keyResultId, {
-      date: params.date ?? todayFromEnv(),
+      date: params.date ?? today(),
       value: params.value,
       confidence: params.confidence,
       note: params.note,

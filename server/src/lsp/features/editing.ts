@@ -15,7 +15,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { todayFromEnv } from '../../core';
+import { today } from '../../node/today';
 import { discoverOkrFiles } from '../../node/discover';
 import type { Root, ServerState } from '../state';
 import { uriToPath } from '../uris';
@@ -63,19 +63,19 @@ function target(state: ServerState, documents: Pick<TextDocuments<TextDocument>,
 export function onCompletion(state: ServerState, documents: Pick<TextDocuments<TextDocument>, 'get'>, params: CompletionParams): CompletionItem[] {
   const t = target(state, documents, params.textDocument.uri);
   if (!t) return [];
-  return completions({ doc: t.doc, position: params.position, today: todayFromEnv(), index: t.root.index, docPath: t.path, files: () => workspaceFiles(t.root) });
+  return completions({ doc: t.doc, position: params.position, today: today(), index: t.root.index, docPath: t.path, files: () => workspaceFiles(t.root) });
 }
 
 export function onHover(state: ServerState, documents: Pick<TextDocuments<TextDocument>, 'get'>, params: HoverParams): Hover | null {
   const t = target(state, documents, params.textDocument.uri);
   if (!t) return null;
-  return hoverAt({ doc: t.doc, position: params.position, today: todayFromEnv(), config: t.root.config, index: t.root.index, docPath: t.path });
+  return hoverAt({ doc: t.doc, position: params.position, today: today(), config: t.root.config, index: t.root.index, docPath: t.path });
 }
 
 export function onCodeAction(state: ServerState, documents: Pick<TextDocuments<TextDocument>, 'get'>, params: CodeActionParams): CodeAction[] {
   const t = target(state, documents, params.textDocument.uri);
   if (!t) return [];
-  return codeActions({ doc: t.doc, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, today: todayFromEnv(), config: t.root.config, index: t.root.index });
+  return codeActions({ doc: t.doc, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, today: today(), config: t.root.config, index: t.root.index });
 }
 
 export function onFormatting(state: ServerState, documents: Pick<TextDocuments<TextDocument>, 'get'>, params: DocumentFormattingParams): TextEdit[] | null {

@@ -3,7 +3,7 @@
 // version and hands it to a module that returns plain LSP data.
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { todayFromEnv } from '../../core';
+import { today } from '../../node/today';
 import type { ServerState } from '../state';
 import { uriToPath } from '../uris';
 import { definition, references } from './definition';
@@ -44,7 +44,7 @@ export function register(connection: Connection, documents: TextDocuments<TextDo
 
   connection.onDocumentSymbol((params) => {
     const doc = model(params.textDocument.uri);
-    return doc ? documentSymbols(doc, todayFromEnv()) : null;
+    return doc ? documentSymbols(doc, today()) : null;
   });
   connection.onFoldingRanges((params) => {
     const doc = model(params.textDocument.uri);
