@@ -1,7 +1,9 @@
 // The diagnostics of one model, for the publisher and the workspace model alike. File-scope rules
 // depend only on the model, the configuration and the day, so their result is kept with the model
 // (a new version is a new model); workspace-scope rules read other files and run each time.
+import * as fs from 'node:fs';
 import { analyzeDocument, compareDiagnostics, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument } from '../core';
+import type { Root } from './state';
 
 const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; diagnostics: OkrDiagnostic[] }>();
 
@@ -14,4 +16,9 @@ export function diagnosticsOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 's
     fileScope.set(doc, file);
   }
   return [...file.diagnostics, ...analyzeDocument(doc, { ...options, scope: 'workspace' })].sort(compareDiagnostics);
+}
+
+/** The diagnostics of a file of a workspace root, as the server shows them (links checked on disk). */
+export function diagnosticsInRoot(doc: OkrDocument, root: Root, path: string | undefined, today: string): OkrDiagnostic[] {
+  return diagnosticsOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f) });
 }

@@ -4,11 +4,10 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, ruleDocsUrl } from '../core';
 import { today as todayNow } from '../node/today';
-import { diagnosticsOf } from './analysis';
+import { diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
 import type { ServerState, Root } from './state';
 import { pathToUri, uriToPath } from './uris';
@@ -72,7 +71,7 @@ export class DiagnosticsPublisher {
     const gen = this.state.configGeneration;
     const inputs = `${version}|${gen}|${today}|${root.index.epoch}|${root.path}`;
     if (this.published.get(textDoc.uri) === inputs) return false;
-    const all = diagnosticsOf(doc, { config: root.config, today, path: p, workspace: root.index, fileExists: (f: string) => fs.existsSync(f) });
+    const all = diagnosticsInRoot(doc, root, p, today);
     // Stale guard: if the document changed while we worked, its newer version is queued already.
     if (this.documents.get(textDoc.uri)?.version !== version) return false;
     this.published.set(textDoc.uri, inputs);

@@ -1,5 +1,4 @@
 // Builds the workspace model the client's tree, status bar and panel show (protocol.ts).
-import * as fs from 'node:fs';
 import {
   latestCheckin,
   resolveLink,
@@ -8,7 +7,7 @@ import {
   type OkrDocument,
 } from '../core';
 import type { FileModel, KeyResultModel, LinkSummary, WorkspaceModel } from '../shared/protocol';
-import { diagnosticsOf } from './analysis';
+import { diagnosticsInRoot } from './analysis';
 import { lastLine } from './features/folding';
 import type { Root, ServerState } from './state';
 import { pathToUri } from './uris';
@@ -25,7 +24,7 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
   const score = scoreDocument(doc, today);
   const fileRef = root.index.shortRef(p);
   // Asked after every edit: only the workspace rules run again for files that did not change.
-  const diags = diagnosticsOf(doc, { config: root.config, today, path: p, workspace: root.index, fileExists: (f) => fs.existsSync(f) });
+  const diags = diagnosticsInRoot(doc, root, p, today);
   const problemsIn = (kr: KeyResult) => {
     // A block map's range ends at column 0 of the next item's line: that line is not the key result's.
     const last = lastLine(kr.node.range);
