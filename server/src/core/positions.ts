@@ -45,12 +45,12 @@ export class LineIndex {
     return { line: lo, character: o - this.starts[lo]! };
   }
 
+  /** LSP semantics: a character past the end of the line means the end of that line (before its break). */
   offsetAt(pos: Position): number {
     if (pos.line >= this.starts.length) return this.text.length;
     if (pos.line < 0) return 0;
-    const start = this.starts[pos.line]!;
-    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1]! : this.text.length;
-    return Math.max(start, Math.min(start + pos.character, next));
+    const { start, end } = this.lineBounds(pos.line);
+    return Math.max(start, Math.min(start + pos.character, end));
   }
 
   range(start: number, end: number): Range {
