@@ -109,3 +109,18 @@ export interface OkrDocument {
   /** `# okr-disable-next-line` comments: line they apply to -> rule ids ('*' for all). */
   suppressions: Map<number, Set<string>>;
 }
+
+/**
+ * The id an objective or key result is addressed by in the workspace model, the tree and check-ins:
+ * its own `id`, or a stand-in from its position (`objective@2`, `kr@3`) when it has none, so that a
+ * draft without ids can still be checked in. '@' is not allowed in a slug, so a stand-in never equals a
+ * real id; the schema rule asks for a real one.
+ */
+export function handleOf(item: { id?: string; index: number }, kind: 'objective' | 'kr'): string {
+  return item.id ?? `${kind}@${item.index + 1}`;
+}
+
+/** Finds an item by the handle handleOf gives it. */
+export function findByHandle<T extends { id?: string; index: number }>(items: readonly T[], handle: string, kind: 'objective' | 'kr'): T | undefined {
+  return items.find((i) => handleOf(i, kind) === handle);
+}

@@ -1,5 +1,6 @@
 // Builds the workspace model the client's tree, status bar and panel show (protocol.ts).
 import {
+  handleOf,
   latestCheckin,
   resolveLink,
   scoreDocument,
@@ -41,7 +42,7 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
     status: score.status,
     objectives: doc.objectives.map((o, i) => {
       const os = score.objectives[i]!;
-      const oid = o.id ?? `objective-${i + 1}`;
+      const oid = handleOf(o, 'objective');
       return {
         id: oid,
         title: o.title ?? '(untitled objective)',
@@ -55,7 +56,7 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
         range: o.node.range,
         keyResults: o.keyResults.map((kr, j): KeyResultModel => {
           const ks = os.keyResults[j]!;
-          const kid = kr.id ?? `kr-${j + 1}`;
+          const kid = handleOf(kr, 'kr');
           return {
             id: kid,
             title: kr.title ?? '(untitled key result)',

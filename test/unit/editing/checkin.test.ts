@@ -65,3 +65,33 @@ describe('check-in edits', () => {
     assert.ok(older.includes('        current: 3\n        confidence: 0.7 # gut feeling\n'), older);
   });
 });
+
+describe('check-in on items without ids (a draft)', () => {
+  const draft = `period: 2026-Q4
+objectives:
+  - title: Ship things
+    key_results:
+      - title: Reduce p95 latency from 800 ms to 300 ms
+        target: 300
+      - id: kr-1
+        title: A real id
+        target: 5
+`;
+  const checkinsAfter = (objective: string, kr: string, value: number) => {
+    const doc = parseOkrDocument(draft, 'file:///ws/x.okr');
+    const r = checkinEdits(doc, objective, kr, { date: '2026-11-01', value });
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    const after = parseOkrDocument(applyEdits(draft, r.edits, doc.lines), 'file:///ws/x.okr');
+    return after.objectives[0]!.keyResults.map((k) => k.checkins.map((c) => c.value));
+  };
+
+  it('addresses them by the stand-in handles the workspace model shows (objective@1, kr@1)', () => {
+    assert.deepEqual(checkinsAfter('objective@1', 'kr@1', 400), [[400], []]);
+  });
+
+  it('a stand-in never equals a real id: kr-1 is the second key result, kr@2 is nothing', () => {
+    assert.deepEqual(checkinsAfter('objective@1', 'kr-1', 3), [[], [3]]);
+    const r = checkinEdits(parseOkrDocument(draft, 'file:///ws/x.okr'), 'objective@1', 'kr@2', { date: '2026-11-01', value: 1 });
+    assert.equal(r.ok, false);
+  });
+});

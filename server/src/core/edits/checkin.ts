@@ -1,7 +1,7 @@
 // The check-in edit: append a check-in to a key result and update `current` (and `done` for a
 // milestone), as minimal text edits so the user's comments, quoting and layout stay as they were.
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { KeyResult, OkrDocument } from '../model';
+import { findByHandle, type KeyResult, type OkrDocument } from '../model';
 import { isValidIsoDate } from '../period';
 import { latestCheckin } from '../scoring';
 import { eolOf, insertAt, replaceRange, yamlScalar, type EditResult, type TextEdit } from './text-edit';
@@ -20,9 +20,9 @@ export function validateCheckinValue(kr: KeyResult, value: unknown): string | un
 }
 
 export function checkinEdits(doc: OkrDocument, objectiveId: string, keyResultId: string, entry: CheckinEntry): EditResult {
-  const objective = doc.objectives.find((o) => o.id === objectiveId);
+  const objective = findByHandle(doc.objectives, objectiveId, 'objective');
   if (!objective) return { ok: false, message: `no objective '${objectiveId}' in this file` };
-  const kr = objective.keyResults.find((k) => k.id === keyResultId);
+  const kr = findByHandle(objective.keyResults, keyResultId, 'kr');
   if (!kr) return { ok: false, message: `no key result '${keyResultId}' in objective '${objectiveId}'` };
   const invalid = validateCheckinValue(kr, entry.value);
   if (invalid) return { ok: false, message: invalid };
