@@ -83,6 +83,33 @@ export class DiagnosticsPublisher {
     return changed;
   }
 
+  /** Files we hold as unreadable, by uri, so a file that becomes readable again gets its problem cleared. */
+  private readonly unreadable = new Set<string>();
+
+  /**
+   * One error on each .okr file the server could not read (binary, too large, not UTF-8), which would
+   * otherwise just be missing from the tree and the scores. Files open in the editor are analysed from
+   * the editor's text instead, so they are skipped here.
+   */
+  publishUnreadable(): void {
+    const now = new Set<string>();
+    for (const root of this.state.roots) {
+      for (const [file, message] of root.unreadable) {
+        const uri = pathToUri(file);
+        if (this.documents.get(uri)) continue;
+        now.add(uri);
+        const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        void this.connection.sendDiagnostics({
+          uri,
+          diagnostics: [toLspDiagnostic({ rule: 'unreadable-file', severity: 'error', message: `Not analysed: ${message}.`, range, docsUrl: ruleDocsUrl('unreadable-file') })],
+        });
+      }
+    }
+    for (const uri of this.unreadable) if (!now.has(uri) && !this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.unreadable.clear();
+    for (const uri of now) this.unreadable.add(uri);
+  }
+
   /** okr.config.yaml problems, published on the config file itself. */
   publishConfig(root: Root): void {
     const uri = pathToUri(path.join(root.path, CONFIG_FILE_NAME));

@@ -74,6 +74,7 @@ export function startServer(connection: Connection): void {
       state.scanRoot(root);
       diagnostics.publishConfig(root);
     }
+    diagnostics.publishUnreadable();
     await pullSettings();
     diagnostics.scheduleAll();
     notifyModelChanged([]);
@@ -91,6 +92,7 @@ export function startServer(connection: Connection): void {
         const root = state.addRoot(p);
         state.scanRoot(root);
       }
+      diagnostics.publishUnreadable();
       void pullSettings().then(() => {
         diagnostics.scheduleAll();
         notifyModelChanged([]);
@@ -135,11 +137,14 @@ export function startServer(connection: Connection): void {
         continue;
       }
       if (documents.get(change.uri)) continue; // the editor's version wins while the file is open
-      if (change.type === FileChangeType.Deleted) root.index.delete(p);
-      else state.loadFromDisk(root, p);
+      if (change.type === FileChangeType.Deleted) {
+        root.index.delete(p);
+        root.unreadable.delete(p);
+      } else state.loadFromDisk(root, p);
       changed.push(change.uri);
     }
     if (changed.length) {
+      diagnostics.publishUnreadable();
       diagnostics.scheduleAll();
       notifyModelChanged(changed);
     }
@@ -157,6 +162,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     state.closed(e.document.uri);
     diagnostics.forget(e.document.uri);
+    diagnostics.publishUnreadable(); // the file on disk may be one we cannot read
     notifyModelChanged([e.document.uri]);
   });
 

@@ -27,6 +27,8 @@ export interface Root {
   index: WorkspaceIndex;
   fileConfig: OkrConfigInput;
   configProblems: ConfigProblem[];
+  /** .okr files found on disk that cannot be analysed (binary, too large, unreadable): path -> why. */
+  unreadable: Map<string, string>;
   settings: OkrConfigInput;
   editor: EditorSettings;
   config: OkrConfig;
@@ -48,6 +50,7 @@ export class ServerState {
       index: new WorkspaceIndex(rootPath),
       fileConfig: {},
       configProblems: [],
+      unreadable: new Map(),
       settings: {},
       editor: EditorSettingsSchema.parse({}),
       config: mergeConfig(),
@@ -73,11 +76,14 @@ export class ServerState {
   }
 
   loadFromDisk(root: Root, file: string): void {
-    const read = readOkrText(file);
+    const read = readOkrText(file, path.basename(file));
     if (!read.ok) {
+      // Kept out of the index (no rule can judge it) but remembered, so the editor can say why.
       root.index.delete(file);
+      root.unreadable.set(file, read.message);
       return;
     }
+    root.unreadable.delete(file);
     // A saved file that was just closed, or a watcher event for a file we already read: the model of
     // that exact text is at hand, so keep it rather than parse a large file again.
     const known = root.index.get(file);
