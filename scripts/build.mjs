@@ -1,4 +1,4 @@
-// One esbuild script for the three bundles. `--production` minifies (used by packaging),
+// One esbuild script for the bundles (client, server, CLI, the progress panel's page script). `--production` minifies (used by packaging),
 // `--watch` rebuilds on change. Type checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 
@@ -20,6 +20,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The progress panel's page script: runs in the webview (a browser), loaded under its CSP.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/panel/webview/main.ts'], outfile: 'dist/webview/panel.js' },
 ];
 
 if (watch) {

@@ -1,11 +1,12 @@
 // Entry point of the VS Code extension (dist/client.js): starts the language client, the Objectives
-// tree, the status bar item and the commands. Everything is disposed through context.subscriptions.
+// tree, the status bar item, the progress panel and the commands. Everything is disposed through context.subscriptions.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelChangedNotification } from '../../server/src/shared/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 import { ModelStore } from './model/store';
+import { ProgressPanel } from './panel/panel';
 import { ScoreStatusBar } from './statusBar';
 import { ObjectivesProvider } from './tree/provider';
 import { ObjectivesView } from './tree/view';
@@ -21,7 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const provider = new ObjectivesProvider(store);
   const view = new ObjectivesView(provider);
   const statusBar = new ScoreStatusBar(store);
-  context.subscriptions.push(store, provider, view, statusBar);
+  const panel = new ProgressPanel(context.extensionUri, store, output);
+  context.subscriptions.push(store, provider, view, statusBar, panel);
 
   const setLoaded = () => void vscode.commands.executeCommand('setContext', 'okr.modelLoaded', true);
   context.subscriptions.push(store.onDidChange(setLoaded));
@@ -38,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showErrorMessage('The OKR language server could not be restarted.', 'Show output').then((p) => p && output.show(true));
     }
   };
-  context.subscriptions.push(...registerCommands({ context, output, client: () => client, store, view, statusBar }, restartServer));
+  context.subscriptions.push(...registerCommands({ context, output, client: () => client, store, view, statusBar, panel }, restartServer));
 
   try {
     await client.start();

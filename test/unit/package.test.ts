@@ -24,6 +24,7 @@ const REQUIRED = [
   'dist/client.js',
   'dist/server.js',
   'dist/cli.js',
+  'dist/webview/panel.js',
   'language-configuration.json',
   'okr.schema.json',
   'okr.config.schema.json',
@@ -31,10 +32,11 @@ const REQUIRED = [
   'snippets/okr.code-snippets',
   'media/icon.png',
   'media/okr-file.svg',
+  'media/panel/panel.css',
 ];
 
 /** Everything packaged must match one of these. */
-const ALLOWED = [/^dist\/[\w-]+\.js$/, /^media\//, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.code-snippets$/, /^[\w.-]+\.(json|md)$/, /^LICENSE$/];
+const ALLOWED = [/^dist\/(webview\/)?[\w-]+\.js$/, /^media\//, /^syntaxes\/[\w.-]+\.json$/, /^snippets\/[\w.-]+\.code-snippets$/, /^[\w.-]+\.(json|md)$/, /^LICENSE$/];
 
 function forbiddenReason(file: string): string | undefined {
   if (/\.(ts|tsx|mts|cts|map)$/.test(file) && !file.endsWith('.d.ts')) return 'source or sourcemap';
@@ -130,6 +132,8 @@ describe('packaging (.vsix)', function () {
       assert.equal(forbiddenReason('test/grammar/meaning.okr'), 'not part of the extension');
       assert.equal(forbiddenReason('dist/client.js.map'), 'source or sourcemap');
       assert.equal(forbiddenReason('dist/client.js'), undefined);
+      assert.ok(ALLOWED.some((re) => re.test('dist/webview/panel.js')), 'the progress panel script');
+      assert.ok(!ALLOWED.some((re) => re.test('dist/webview/panel.js.map')));
     });
   });
 
@@ -185,7 +189,7 @@ describe('packaging (.vsix)', function () {
     });
 
     it('ships minified bundles without sourcemap references', () => {
-      for (const name of ['dist/client.js', 'dist/server.js', 'dist/cli.js']) {
+      for (const name of ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/webview/panel.js']) {
         const text = entry(name)!.read().toString('utf8');
         const lines = text.split('\n').length;
         assert.ok(lines < text.length / 1000, `${name} does not look minified: ${lines} lines for ${text.length} characters`);

@@ -1,6 +1,7 @@
-// OKR: Check In. From a tree item, the palette (quick pick of key results) or, for tests, an argument
-// object that skips the prompts. The server computes the edits (keeping comments and formatting);
-// they are applied as a WorkspaceEdit so undo works.
+// OKR: Check In. From a tree item (or the progress panel, which passes the same shape), the palette
+// (quick pick of key results) or, for tests, an argument object that skips the prompts. The server
+// computes the edits (keeping comments and formatting); they are applied as a WorkspaceEdit so undo
+// works.
 import * as vscode from 'vscode';
 import { CheckinRequest, type CheckinParams, type CheckinResult } from '../../../server/src/shared/protocol';
 import { normalizeUri } from '../model/store';
@@ -123,7 +124,10 @@ export async function checkIn(services: Services, arg?: unknown): Promise<boolea
     return false;
   }
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(params.uri));
-  if (!isCheckinArgs(arg)) await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: true });
+  // The progress panel passes the column beside it, so the file does not open over the panel.
+  const column = (arg as { viewColumn?: unknown } | undefined)?.viewColumn;
+  const viewColumn = typeof column === 'number' ? (column as vscode.ViewColumn) : undefined;
+  if (!isCheckinArgs(arg)) await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: true, viewColumn });
   vscode.window.setStatusBarMessage(`$(check) Checked in ${params.keyResultId}: ${String(params.value)}`, 5000);
   return true;
 }

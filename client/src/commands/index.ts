@@ -26,6 +26,7 @@ export function registerCommands(services: Services, restartServer: () => Promis
     reg('okr.sortByScore', () => provider.setSort('score')),
     reg('okr.sortByFileOrder', () => provider.setSort('file')),
     reg('okr.refreshTree', () => services.store.refresh()),
+    reg('okr.showProgress', () => services.panel.show()),
     // Kept for the real-VS-Code tests (hidden from the palette): the tree as plain data, after a
     // fresh model from the server.
     reg('okr.test.treeSnapshot', async () => {
@@ -34,5 +35,7 @@ export function registerCommands(services: Services, restartServer: () => Promis
       const server = state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
       return { description: services.view.view.description ?? '', roots: provider.snapshot(), statusBar: services.statusBar.text, server };
     }),
+    // The progress panel as the tests see it: open, visible, and what its page last reported drawing.
+    reg('okr.test.progressSnapshot', () => services.panel.snapshot()),
   ];
 }

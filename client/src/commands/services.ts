@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ModelStore } from '../model/store';
+import type { ProgressPanel } from '../panel/panel';
 import type { ScoreStatusBar } from '../statusBar';
 import type { ObjectivesView } from '../tree/view';
 
@@ -12,4 +13,5 @@ export interface Services {
   store: ModelStore;
   view: ObjectivesView;
   statusBar: ScoreStatusBar;
+  panel: ProgressPanel;
 }
