@@ -16,7 +16,7 @@ import {
 } from './phrases';
 import { splitParts } from './compound';
 import { explain } from './explain';
-import { TASK_VERBS } from './lexicon';
+import { METRIC_NOUNS, TASK_VERBS } from './lexicon';
 import { tokenize, type Word } from './words';
 
 /** Quantities inside quotes are part of a title ("partner with us over the next three years"). */
@@ -74,8 +74,19 @@ function inPurposeClause(text: string, words: Word[], verbs: VerbHit[], q: Quant
 
 const KNOWN_SCALES = new Set(['nps', 'csat', 'rating', 'ratings', 'stars', 'enps']);
 
+/**
+ * "Increase avg. time on page from 3:00 to 4:00": the period of an abbreviation does not end a
+ * sentence (which would cut the verb off from its amount). Replaced by a space, so every offset
+ * into the title stays the same.
+ */
+const ABBREVIATION_DOT = /\b(?:(avg|approx|incl|excl|vs|resp|dept|mgmt|qty)\.(?=\s+[\p{L}\d(])|(est|min|max|no|nr|yr|mo|wk|pct)\.(?=\s+[\p{Ll}\d(]))/giu;
+function maskAbbreviations(text: string): string {
+  return text.includes('.') ? text.replace(ABBREVIATION_DOT, (m) => m.slice(0, -1) + ' ') : text;
+}
+
 export function analyzeKeyResultText(fullText: string, options: QualityOptions = {}): TextAnalysis {
-  const text = fullText.slice(0, commentaryStart(fullText));
+  const masked = maskAbbreviations(fullText);
+  const text = masked.slice(0, commentaryStart(masked));
   const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));
   const extraVague = new Set((options.extraVagueWords ?? []).map((u) => u.toLowerCase()));
   const words = tokenize(text);
@@ -158,8 +169,13 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
     ? resultParts.filter((p) => !amounts.some((q) => inPart(q, p)) && !(endState && endState.start >= p.start && endState.start < p.end))
     : [];
 
+  // "Measure the number of searches that fail", "We've benchmarked conversion rates at each
+  // stage": naming a metric to measure sets no target, even across a scope (dev kr-0353).
+  const measuring = numeric.length === 0 ? measuringOnly(words, verbs) : undefined;
+  if (measuring) sig('measure-only', `'${measuring.text}' names a metric to measure, not the value that means done`, measuring.start, measuring.end);
+
   // --- Verdict. ---
-  const spoilers = weaselVerbs.length > 0 || qualityWords.length > 0 || !!fuzzyWord || !!fuzzyObject;
+  const spoilers = weaselVerbs.length > 0 || qualityWords.length > 0 || !!fuzzyWord || !!fuzzyObject || !!measuring;
   let measurable: boolean;
   if (placeholder) measurable = false;
   else if (targetRef && numeric.length === 0) measurable = false;
@@ -182,6 +198,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const metricNamed = hasMetricNoun(words, extraUnits) || changes.some((c) => c.verb.cls !== 'improve');
   if (!measurable) {
     if (targetRef || placeholder) reasons.add('no_target');
+    else if (measuring) reasons.add('no_target');
     else if (numeric.length === 0 && amounts.length === 0) reasons.add(metricNamed ? 'no_target' : 'no_number');
     if (weaselVerbs.length > 0 || qualityWords.length > 0 || fuzzyObject || (fuzzyWord && numeric.length === 0)) reasons.add('weasel');
     if (fuzzyWord && numeric.length > 0) reasons.add('no_unit');
@@ -217,6 +234,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
     unmeasuredParts: unmeasuredParts.length,
     hasDate: deadlines.length > 0,
     endState: endState?.text,
+    measuring: measuring?.text,
   });
   analysis.summary = ex.summary;
   if (ex.fix) analysis.fix = ex.fix;
@@ -233,6 +251,23 @@ function weaselClause(text: string, verb: { start: number } | undefined): string
   if (!verb || text.slice(0, verb.start).trim() !== '') return undefined;
   const clause = text.slice(verb.start).split(/[,;:(]| - | by | so that | to (?=[a-z]+\b)/)[0]!.trim().replace(/[.!]+$/, '');
   return clause.split(/\s+/).length >= 2 && clause.length <= 60 ? clause : undefined;
+}
+
+const MEASURE_VERBS = new Set(['measure', 'track', 'benchmark', 'monitor', 'quantify', 'baseline', 'instrument', 'assess']);
+const START_VERBS = new Set(['begin', 'start', 'continue']);
+
+/**
+ * The measuring verb when the key result only measures: its main verb (or the one after
+ * "begin/start") measures, tracks or benchmarks something whose object names a metric.
+ */
+function measuringOnly(words: Word[], verbs: VerbHit[]): Word | undefined {
+  let v = verbs[0];
+  if (v && START_VERBS.has(v.base)) v = verbs[1];
+  if (!v || !MEASURE_VERBS.has(v.base)) return undefined;
+  const object = words.filter((w) => w.start > v.word.end);
+  // "… completed on time" is a deadline idiom, not a metric.
+  const metric = (w: Word): boolean => METRIC_NOUNS.has(w.lower) && !(w.lower === 'time' && words[w.index - 1]?.lower === 'on');
+  return object.some((w) => metric(w) || /^(?:stages?|funnel)$/.test(w.lower)) ? v.word : undefined;
 }
 
 function directionOf(verbs: VerbHit[], fromTo: TextAnalysis['fromTo']): TextAnalysis['direction'] {

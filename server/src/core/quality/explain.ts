@@ -16,6 +16,8 @@ export interface ExplainFacts {
   unmeasuredParts: number;
   hasDate: boolean;
   endState?: string;
+  /** The verb of a key result that only measures ("Measure", "Track"). */
+  measuring?: string;
 }
 
 export interface Explanation { summary: string; fix?: string; example?: string }
@@ -55,6 +57,13 @@ export function explain(a: TextAnalysis, f: ExplainFacts): Explanation {
       return {
         summary: `'${f.fuzzyWord}' is not a defined metric, so the amount cannot be read from data`,
         fix: 'Name the metric that stands for it (a rate, time, count or score) and give its target.',
+        example,
+      };
+    }
+    if (f.measuring) {
+      return {
+        summary: `'${f.measuring}' names a metric to measure, not the value that means done`,
+        fix: 'Keep the measurement as a task, and make the key result the value you want the metric to reach.',
         example,
       };
     }

@@ -238,7 +238,7 @@ export function checkChangeVerbs(
     if (amount) check.amount = amount;
     // Words of the object: after the verb up to the amount (or clause end), content words only.
     const objEnd = amount && amount.start > v.word.end ? amount.start : clause.end;
-    const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd && !FUNCTION_WORDS.has(w.lower)).slice(0, 8);
+    const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd && !FUNCTION_WORDS.has(w.lower) && !COMPARATOR_WORDS.has(w.lower)).slice(0, 8);
     if (objWords.some((w) => OUTCOME_VERBS.has(verbLemma(w.lower)))) check.viaOutcome = true;
     // "improve UX, resulting in retention flattening at +20%", "improve X, achieve 65% DAU/MAU":
     // the next clause states the outcome the change is read by, with its amount.
@@ -253,7 +253,9 @@ export function checkChangeVerbs(
       // and publish 5 documents aimed at lowering the barrier to entry"): "Complete 3
       // rounds of usability testing …, incorporating feedback to enhance user experience",
       // "Maintain a velocity increase of 10% each week by improving sprint planning".
-      if (sub !== undefined && quantities.some((q) => SUBORDINATE_AMOUNT_KINDS.has(q.kind) && q.end <= sub &&
+      // A scope counts as the main result's amount too: "Set hiring targets for each department
+      // for Q1 to empower the executive team".
+      if (sub !== undefined && quantities.some((q) => (SUBORDINATE_AMOUNT_KINDS.has(q.kind) || isScope(q)) && q.end <= sub &&
         !/[.;!?]\s/.test(text.slice(q.end, sub)))) {
         check.describesCounted = true;
       }
@@ -267,15 +269,39 @@ export function checkChangeVerbs(
       // "issues raised in Onboarding Feedback": a capitalised word inside a sentence is a
       // name (a survey, a product), not a fuzzy noun, wherever it stands in the name.
       const titleCase = isTitleCase(words);
+      // A gerund object ("improve downloading") names no metric; a hyphenated -ing word
+      // ("customer-facing articles") is an adjective.
       const fuzzy = scope.find((w) => !looksLikeName(w, words, text, titleCase) &&
-        (FUZZY_NOUNS.has(w.lower) || (/ing$/.test(w.lower) && w.lower.length > 5 && w === objWords[0])));
-      if (fuzzy) check.fuzzyObject = fuzzy;
-      // "improve X by 50%": improve names no direction, so X itself must be a metric.
-      else if (v.cls === 'improve' && objWords.length > 0) check.fuzzyObject = objWords[objWords.length - 1];
+        (FUZZY_NOUNS.has(w.lower) || (/ing$/.test(w.lower) && !w.lower.includes('-') && w.lower.length > 5 && w === objWords[0])));
+      // "Improve diversity to 40% women in tech roles": what the percentage counts is named
+      // right after it, which defines the metric.
+      if (amount && amountNamesItsMetric(text, words, amount)) { /* defined */ }
+      else if (fuzzy) check.fuzzyObject = fuzzy;
+      // "improve X by 50%": improve names no direction, so X itself must be a metric. Not when
+      // the amount belongs to a purpose ("Optimize borges to keep up with all updates within
+      // 30 days"), which then says what is measured.
+      else if (v.cls === 'improve' && objWords.length > 0 && !(amount && purposeVerbBefore(words, verbs, v, amount))) check.fuzzyObject = objWords[objWords.length - 1];
     }
     out.push(check);
   }
   return out;
+}
+
+/** Thresholds and their fillers, never the object of a change: "at least 3", "within 30 days". */
+const COMPARATOR_WORDS = new Set(['least', 'most', 'over', 'under', 'above', 'below', 'within', 'than', 'up', 'around', 'about', 'approximately', 'roughly', 'nearly', 'almost']);
+
+/** "40% women", "95% uptime": a percentage followed directly by the noun it counts. */
+function amountNamesItsMetric(text: string, words: Word[], amount: Quantity): boolean {
+  if (amount.kind !== 'percent') return false;
+  const next = words.find((w) => w.start >= amount.end);
+  if (!next || next.start - amount.end > 1 || !/^\s?$/.test(text.slice(amount.end, next.start))) return false;
+  return !FUNCTION_WORDS.has(next.lower) && !FUZZY_NOUNS.has(next.lower) && !/^(?:this|next|each|every|per|more|less|increase|decrease|growth|improvement|reduction|higher|lower|better|faster|yoy|mom|qoq)$/.test(next.lower);
+}
+
+/** A "to <verb>" between the change verb and its amount: the amount measures that purpose. */
+function purposeVerbBefore(words: Word[], verbs: VerbHit[], v: VerbHit, amount: Quantity): boolean {
+  return words.some((w, i) => w.start > v.word.end && w.end <= amount.start && w.lower === 'to' &&
+    verbs.some((x) => x.word === words[i + 1]));
 }
 
 const OUTCOME_CLAUSE = /(?:[,;\u2014]\s*(?:and\s+)?|\s(?:which|that)\s+)(?:resulting\s+in|results?\s+in|leading\s+to|leads?\s+to|translat[a-z]*\s+(?:to|into)|(?:as\s+)?measured\s+by|(?:to\s+)?(?:achiev|reach|attain)[a-z]*)\b/i;
@@ -336,12 +362,19 @@ const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
 const COUNT_IN_PARENS = /^(?:\s+[\p{L}-]+){0,2}\s*\(\s*(?:~|≈|about|over|at\s+least)?\s*\d/u;
 const PURPOSE_HEAD = /\b(?:in\s+order\s+to|to|aimed\s+at|so\s+as\s+to)\s+\p{L}+[^,;.]*$/u;
 
+/** A universal scope ("each department", "all teams", "100% of managers"), not "no"/"never". */
+function isScope(q: Quantity): boolean {
+  return q.kind === 'quantifier' && q.value === undefined && /^(?:all|every|each|everyone|everybody)\b/i.test(q.text);
+}
+
 function inPurposeAfterCount(text: string, w: Word, quantities: Quantity[]): boolean {
   const sentenceStart = Math.max(0, text.lastIndexOf('. ', w.start) + 1);
   const m = PURPOSE_HEAD.exec(text.slice(sentenceStart, w.start));
   if (!m) return false;
+  // "updated to be suitable for …": a copula states the result's claimed quality, not a purpose.
+  if (/^(?:in\s+order\s+to|to|so\s+as\s+to)\s+(?:be|become|feel|look|seem|remain|stay)\b/i.test(m[0])) return false;
   const purposeStart = sentenceStart + m.index;
-  return quantities.some((q) => q.kind !== 'date' && q.kind !== 'placeholder' && q.kind !== 'quantifier' && q.end <= purposeStart && q.start >= sentenceStart);
+  return quantities.some((q) => q.kind !== 'date' && q.kind !== 'placeholder' && (q.kind !== 'quantifier' || isScope(q)) && q.end <= purposeStart && q.start >= sentenceStart);
 }
 
 const MANNER_ADVERBS = new Set(['effectively', 'efficiently', 'properly', 'seamlessly', 'smoothly']);
@@ -408,7 +441,9 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     if (w.lower === 'longer' && words[w.index - 1]?.lower === 'no') continue;
     // "Implement 3 personas … to get more qualified leads": the purpose of a counted
     // result is its reason, not a further result (dev: "5 documents aimed at lowering …").
-    if (COMPARATIVES.has(w.lower) && inPurposeAfterCount(text, w, quantities)) continue;
+    // The same for any quality word in that purpose: "100% of people managers have taken 1
+    // training session to make them more effective leaders".
+    if (inPurposeAfterCount(text, w, quantities)) continue;
     if (COMPARATIVES.has(w.lower) && !extra.has(w.lower)) {
       // "less than 12 hours", "20% more leads", "one or more": the amount is there.
       const near = quantities.some((q) => q.kind !== 'date' && (

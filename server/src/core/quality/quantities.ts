@@ -278,6 +278,17 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   c.scan(/\b(?:at\s+least|one\s+or\s+more|at\s+most)\s+(?:one|1)\b|\bone\s+\(?\s*or\s+more\b(?:\s*!?\))?/gi, (m) => {
     c.add('quantifier', m.index, m.index + m[0].length, 1);
   });
+  // "Everyone on the team has an OKR", "nobody is paged twice": scope over people, like "all".
+  c.scan(/(?<![\p{L}-])(everyone|everybody|no\s+one|nobody)\b/giu, (m) => {
+    const w = m[1].toLowerCase();
+    // "Everyone knows where to find the roadmap": a state of mind, which no scope makes checkable.
+    if (/^[^,;.]{0,40}?\b(?:knows?|understands?|trusts?|feels?|believes?|is\s+aware|cares?|loves?|enjoys?)\b/i.test(text.slice(m.index + m[0].length))) return;
+    c.add('quantifier', m.index, m.index + m[0].length, w === 'nobody' || w.startsWith('no') ? 0 : undefined, w.startsWith('every') ? 'every' : 'none');
+  });
+  // "self-serve on a majority of requests": more than half, a threshold a reader can check.
+  c.scan(/\b(?:a|the)\s+(?:clear\s+|simple\s+)?majority\s+of\b/gi, (m) => {
+    c.add('quantifier', m.index, m.index + m[0].length, undefined, 'majority');
+  });
   c.scan(/(?<![\p{L}-])(all|every|each|always|none|zero|never|without\s+(?:any|a\s+single))\b(?!-)/giu, (m) => {
     const w = m[1].toLowerCase();
     // "all over the globe", "at all", "once and for all" are idioms, not scope.
@@ -313,7 +324,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
 
   // --- "Hire a Head of Marketing": a single hire is a count of one. ---
   // Also "(or hire) an Engineering Manager" and "bring on a recruiter".
-  c.scan(/\b(?:(?:hire|recruit)s?\)?|(?:bring|brings|bringing)\s+on)\s+(an?)\s+(?=[\p{L}])/giu, (m) => {
+  c.scan(/\b(?:(?:hire|recruit)s?(?:\s+or\s+(?:assign|appoint|name|designate|find))?\)?|(?:bring|brings|bringing)\s+on)\s+(an?)\s+(?=[\p{L}])/giu, (m) => {
     const s = m.index + m[0].length - m[1].length - 1;
     c.add('number', s, s + m[1].length, 1, countedNoun(text, s + m[1].length, []));
   }, HIRE_GATE);
@@ -324,6 +335,12 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const title = /^[\p{L}]+/u.exec(text.slice(s))?.[0] ?? '';
     c.add('number', s, s + title.length, 1, title);
   }, HIRE_TITLE_GATE);
+  // A role without an article or count: "Hire social media intern", "Recruit senior data
+  // engineer". A singular role noun after at most three modifiers is one hire.
+  c.scan(/\b(?:[Hh]ire|[Rr]ecruit)\s+((?:(?!an?\b|the\b|\d)[\p{L}-]+\s+){0,3}(?:intern|engineer|designer|developer|recruiter|analyst|coordinator|specialist|writer|scientist|assistant|advocate|architect|administrator|marketer|editor|researcher|consultant|accountant|strategist|evangelist))\b(?!s)/gu, (m) => {
+    const s = m.index + m[0].length - m[1].length;
+    c.add('number', s, s + m[1].length, 1, m[1]);
+  }, HIRE_GATE);
   // Passive: "A scheduling coordinator is brought on / hired / recruited".
   c.scan(/^\s*(an?)\s+(?:[\p{L}-]+\s+){1,4}(?:is|gets|was|will\s+be)\s+(?:hired|recruited|brought\s+on|brought\s+onboard)\b/giu, (m) => {
     const s = m.index + m[0].indexOf(m[1]);
