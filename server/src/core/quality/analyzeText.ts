@@ -253,21 +253,26 @@ function weaselClause(text: string, verb: { start: number } | undefined): string
   return clause.split(/\s+/).length >= 2 && clause.length <= 60 ? clause : undefined;
 }
 
-const MEASURE_VERBS = new Set(['measure', 'track', 'benchmark', 'monitor', 'quantify', 'baseline', 'instrument', 'assess']);
-const START_VERBS = new Set(['begin', 'start', 'continue']);
+const MEASURE_VERB = /^(?:measur(?:e|es|ed|ing)|track(?:s|ed|ing)?|benchmark(?:s|ed|ing)?|monitor(?:s|ed|ing)?|quantif(?:y|ies|ied|ying)|baselin(?:e|es|ed|ing)|instrument(?:s|ed|ing)?)$/;
+const MEASURE_LEAD = /^(?:we|we've|we’ve|we're|have|has|will|begin|start|continue|to|and|be)$/;
 
 /**
- * The measuring verb when the key result only measures: its main verb (or the one after
- * "begin/start") measures, tracks or benchmarks something whose object names a metric.
+ * The measuring verb when the key result only measures: it opens with measure / track /
+ * benchmark (after at most a subject or "begin"/"start": "We've benchmarked …", "Begin
+ * tracking …") and its object names a metric.
  */
 function measuringOnly(words: Word[], verbs: VerbHit[]): Word | undefined {
-  let v = verbs[0];
-  if (v && START_VERBS.has(v.base)) v = verbs[1];
-  if (!v || !MEASURE_VERBS.has(v.base)) return undefined;
-  const object = words.filter((w) => w.start > v.word.end);
+  let at: Word | undefined;
+  for (const w of words.slice(0, 4)) {
+    if (MEASURE_VERB.test(w.lower)) { at = w; break; }
+    if (!MEASURE_LEAD.test(w.lower)) break;
+  }
+  // Another main verb first ("Reduce the time we track …") makes it something else.
+  if (!at || verbs.some((v) => v.word.start < at.start && v.cls !== 'activity')) return undefined;
+  const v = at;
   // "… completed on time" is a deadline idiom, not a metric.
   const metric = (w: Word): boolean => METRIC_NOUNS.has(w.lower) && !(w.lower === 'time' && words[w.index - 1]?.lower === 'on');
-  return object.some((w) => metric(w) || /^(?:stages?|funnel)$/.test(w.lower)) ? v.word : undefined;
+  return words.some((w) => w.start > v.end && (metric(w) || /^(?:stages?|funnel)$/.test(w.lower))) ? v : undefined;
 }
 
 function directionOf(verbs: VerbHit[], fromTo: TextAnalysis['fromTo']): TextAnalysis['direction'] {

@@ -288,7 +288,7 @@ export function checkChangeVerbs(
 }
 
 /** Thresholds and their fillers, never the object of a change: "at least 3", "within 30 days". */
-const COMPARATOR_WORDS = new Set(['least', 'most', 'over', 'under', 'above', 'below', 'within', 'than', 'up', 'around', 'about', 'approximately', 'roughly', 'nearly', 'almost']);
+const COMPARATOR_WORDS = new Set(['first', 'last', 'next', 'least', 'most', 'over', 'under', 'above', 'below', 'within', 'than', 'up', 'around', 'about', 'approximately', 'roughly', 'nearly', 'almost']);
 
 /** "40% women", "95% uptime": a percentage followed directly by the noun it counts. */
 function amountNamesItsMetric(text: string, words: Word[], amount: Quantity): boolean {
@@ -437,6 +437,8 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     // counted or why; it is a claim only when it qualifies the result itself ("We're
     // effectively processing deals").
     if (MANNER_ADVERBS.has(w.lower) && countBefore(text, w, quantities)) continue;
+    // "catch all possible errors": every error there is, a scope, not a claim.
+    if (w.lower === 'possible' && /^(?:all|every|each|any)$/.test(words[w.index - 1]?.lower ?? '')) continue;
     // "no longer requires": negation, not a comparison.
     if (w.lower === 'longer' && words[w.index - 1]?.lower === 'no') continue;
     // "Implement 3 personas … to get more qualified leads": the purpose of a counted
@@ -485,7 +487,13 @@ const STANDARD_RE = /\b(?:SOC\s?-?[12]|ISO\s?\/?(?:IEC\s?)?\d{4,5}|PCI[-\s]?DSS|
 const END_STATE_RES: RegExp[] = [
   /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification)\b/i,
   /\binterops?\b|\binteroperates?\b/i,
-  /\b(?:by|as\s+the|as|the)\s+default\b|\bdefault[-\s](?:on|off|enabled)\b|\bbecomes?\s+the\s+default\b/i,
+  /\b(?:by|as\s+the|as|the)\s+default\b|\bdefault[-\s](?:on|off|enabled)\b|\bbecomes?\s+the\s+default\b|\bon[-\s]by[-\s]default\b/i,
+  // "Make UAST v2 the standard interface for Babelfish": becoming the standard is a config state.
+  /\bmakes?\s+[^.;,]{1,40}?\s+the\s+(?:standard|default|official|primary)\b/i,
+  // "SSO (protocol compatible with Google)": like "interops with go", a named counterpart to test against.
+  /\bcompatible\s+with\s+\p{Lu}[\p{L}\d.-]*/u,
+  // "do not crash", "never fails", "does not break": a negated failure is a zero a test can check.
+  /\b(?:do(?:es)?\s+not|don[’']t|doesn[’']t|never|not|won[’']t|will\s+not)\s+(?:crash|crashes|fail|fails|break|breaks|hang|hangs|panic|panics|leak|leaks|regress|regresses|time\s+out)\b/i,
   /\b(?:runs?|running|works?|working|available|deployed|shipped|live)\s+(?:out[-\s]of[-\s]the[-\s]box\s+)?(?:on|in|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
   // Predicative only: "works out of the box", "is out-of-the-box"; "Deliver out-of-the-box
   // dashboards" only describes the deliverable.

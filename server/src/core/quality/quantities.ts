@@ -178,7 +178,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const s = m.index + (lead ? lead[0].length : 0);
     c.add('date', s, m.index + m[0].length);
   }, MONTH_GATE);
-  c.scan(/\b(?:by|in|until|before|during|for|since|from|end\s+of)\s+((?:19|20)\d{2})\b(?![\d,.%]|\s*[\p{L}]+s\b)/giu, (m) => {
+  c.scan(/(?:\b(?:by|in|until|before|during|for|since|from|end\s+of)|\b(?:Q[1-4]|H[12])\s*(?:&|and|\/))\s+((?:19|20)\d{2})\b(?![\d,.%]|\s*[\p{L}]+s\b)/giu, (m) => {
     const s = m.index + m[0].length - m[1].length;
     c.add('date', s, m.index + m[0].length, Number(m[1]));
   }, HAS_DIGIT);
@@ -278,6 +278,10 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   c.scan(/\b(?:at\s+least|one\s+or\s+more|at\s+most)\s+(?:one|1)\b|\bone\s+\(?\s*or\s+more\b(?:\s*!?\))?/gi, (m) => {
     c.add('quantifier', m.index, m.index + m[0].length, 1);
   });
+  // "Run that workshop at least once", "at least twice a quarter": a count in words.
+  c.scan(/\b(?:at\s+least|at\s+most|no\s+more\s+than|more\s+than)\s+(once|twice|thrice)\b/gi, (m) => {
+    c.add('number', m.index, m.index + m[0].length, m[1].toLowerCase() === 'once' ? 1 : m[1].toLowerCase() === 'twice' ? 2 : 3, 'times');
+  });
   // "Everyone on the team has an OKR", "nobody is paged twice": scope over people, like "all".
   c.scan(/(?<![\p{L}-])(everyone|everybody|no\s+one|nobody)\b/giu, (m) => {
     const w = m[1].toLowerCase();
@@ -373,8 +377,10 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const w = m[1].toLowerCase();
     const before = text.slice(Math.max(0, m.index - 12), m.index).toLowerCase();
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+    // "in one more language": one more thing is a count of one, whatever comes before.
+    const oneMore = w === 'one' && /^\s*more\s+(?!time\b|than\b)\p{L}/u.test(after);
     // Idioms where "one"/"single"/"half" is not a count.
-    if (/^(?:one|single|half)$/.test(w) && (/\b(?:in|at|as|no|any|the|of|this|that)\s+$/.test(before) || /^\s*(?:of|another|place|day|way|go|step|time|source|stop|click|team|voice|more|and)\b/.test(after) || /^-/.test(after))) return;
+    if (!oneMore && /^(?:one|single|half)$/.test(w) && (/\b(?:in|at|as|no|any|the|of|this|that)\s+$/.test(before) || /^\s*(?:of|another|place|day|way|go|step|time|source|stop|click|team|voice|and)\b/.test(after) || /^\s*more\s+(?:time|than)\b/.test(after) || /^-/.test(after))) return;
     if (/^-/.test(after) && w !== 'one') return; // "three-year pitch" describes, it does not count
     // "select and implement one": a pronoun closing the clause stands for a thing, not a count.
     if (w === 'one' && /^\s*(?:[.;:,)]|$)/.test(after) && /\b(?:select|choose|pick|implement|adopt|build|create|find|identify|write|make|deploy|launch|start|ship)\s+$/.test(before)) return;
