@@ -29,6 +29,7 @@ const README_SHOTS: Record<string, string> = {
   '05-vague-hover.png': 'vague.png',
   '06-walkthrough.png': 'walkthrough.png',
   '07-problems-panel.png': 'problems.png',
+  '08-progress.png': 'progress.png',
 };
 
 interface CliKr {

@@ -55,7 +55,9 @@ export class ProgressPanel implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'OKR Progress', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+      // Beside the file being edited; in the editor area itself when nothing is open.
+      const viewColumn = vscode.window.visibleTextEditors.length ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+      const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'OKR Progress', { viewColumn, preserveFocus: false }, {
         enableFindWidget: true,
       });
       this.attach(panel);

@@ -14,6 +14,9 @@
 //      one scrolls the editor to its squiggle
 //   06 the walkthrough, full width: its title and every step title on screen, the first step's media
 //      rendered
+//   08 the progress panel from the command palette, full width: every team and the expanded
+//      objective's key results with the CLI's scores and statuses, sparklines drawn; 09 the same in
+//      the Dark Modern theme
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { settled, texts, TIMEOUT, until, visible, type Page } from './page';
@@ -260,6 +263,50 @@ async function steps(page: Page, folder: string, exp: Expectations, shot: (name:
   await settled(page.locator(wt).first(), 'the walkthrough');
   say(`walkthrough "${shown.title}": ${shown.steps.map((s) => `"${s}"`).join(', ')}; media "${exp.walkthrough.media}" shown`);
   await shot('06-walkthrough.png');
+
+  // ------------------------------------------------------------ 08: the progress panel
+  // From the command palette, full width: every team with the CLI's score and status, the expanded
+  // objective's key results with theirs, bars and sparklines drawn by the page under its CSP.
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'OKR: Show Progress Panel');
+  await visible(page, '.tabs-container .tab.active', 'the "OKR Progress" editor tab', 'OKR Progress');
+  const panelFrame = await until('the progress panel page in a webview frame', async () => {
+    for (const frame of page.frames()) if ((await frame.locator('.file-head').count()) > 0) return frame;
+    return undefined;
+  });
+  const panelRows = () =>
+    panelFrame.locator('.row').evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('h2, h3, .kr-title')?.textContent ?? '', r.querySelector('.score')?.textContent ?? '', r.querySelector('.status')?.textContent ?? ''].join(' | ')),
+    );
+  const panelShown = await until(
+    `the panel to list ${exp.files.map((f) => `"${f.team}"`).join(', ')} and the key results of "${exp.tree.objective}" with the CLI's scores and statuses`,
+    async () => {
+      const rows = await panelRows();
+      const want = [
+        ...exp.files.map((f) => `${f.team} | ${f.score === null ? '–' : fmt(f.score)} | ${label(f.status)}`),
+        ...exp.tree.keyResults.map((k) => `${k.title} | ${k.score === null ? '–' : fmt(k.score)} | ${label(k.status)}`),
+      ];
+      return want.every((w) => rows.includes(w)) ? rows : undefined;
+    },
+    async () => JSON.stringify(await panelRows()),
+  );
+  const sparklines = await panelFrame.locator('svg.trend[role="img"]').count();
+  if (sparklines === 0) throw new Error('the progress panel drew no sparkline');
+  say(`progress panel: ${panelShown.length} rows, ${sparklines} sparklines`);
+  await page.mouse.move(640, 790);
+  await settled(panelFrame.locator('.file').first(), 'the progress panel');
+  await shot('08-progress.png');
+
+  // The same panel in a dark theme (not in the README: a check that it reads there too).
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+T');
+  await visible(page, '.quick-input-widget .quick-input-box input', 'the color theme picker');
+  await page.keyboard.type('Dark Modern');
+  await visible(page, '.quick-input-widget .monaco-list-row.focused', 'the Dark Modern theme picked', 'Dark Modern');
+  await page.keyboard.press('Enter');
+  await until('the workbench in a dark theme', () => page.evaluate(() => (document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ? true : undefined), undefined));
+  await settled(panelFrame.locator('.file').first(), 'the progress panel');
+  await shot('09-progress-dark.png');
 }
 
 /** Waits until an element matching `selector` is on screen (inside the viewport, not covered). */

@@ -17,6 +17,7 @@ export interface Locator {
   isVisible(): Promise<boolean>;
   boundingBox(): Promise<Box | null>;
   evaluate<R>(fn: (el: Element) => R): Promise<R>;
+  evaluateAll<R>(fn: (els: Element[]) => R): Promise<R>;
   click(options?: { timeout?: number }): Promise<void>;
   count(): Promise<number>;
   first(): Locator;
