@@ -43,7 +43,7 @@ export const QUALITY_ADJECTIVES = new Set([
   'world-leading', 'industry-leading', 'cutting-edge', 'state-of-the-art', 'frictionless', 'polished',
   // Ease, fitness and clarity claims with no threshold ("easily accessed", "suitable for",
   // "detailed tasks", "clear reporting", "painlessly deploy").
-  'easy', 'easily', 'suitable', 'detailed', 'clear', 'useful', 'painless', 'painlessly', 'compelling',
+  'realistic', 'easy', 'easily', 'suitable', 'detailed', 'clear', 'useful', 'painless', 'painlessly', 'compelling',
   // Comparatives of size and time with no amount ("measurably shorter than in October").
   'shorter', 'longer', 'smaller', 'bigger', 'larger',
   // Manner adverbs of quality ("effectively processing deals", "efficiently handled").

@@ -300,8 +300,10 @@ function amountNamesItsMetric(text: string, words: Word[], amount: Quantity): bo
 
 /** A "to <verb>" between the change verb and its amount: the amount measures that purpose. */
 function purposeVerbBefore(words: Word[], verbs: VerbHit[], v: VerbHit, amount: Quantity): boolean {
-  return words.some((w, i) => w.start > v.word.end && w.end <= amount.start && w.lower === 'to' &&
-    verbs.some((x) => x.word === words[i + 1]));
+  // The verb list is not exhaustive ("to process", "to keep up"): any word after "to" that is
+  // not a determiner, a number or a capitalised name opens an infinitive.
+  return words.some((w, i) => w.start > v.word.end && w.end <= amount.start && w.lower === 'to' && !!words[i + 1] &&
+    (verbs.some((x) => x.word === words[i + 1]) || /^(?!(?:the|a|an|all|every|each|our|their|its|this|that|these|those|more|less)$)\p{Ll}[\p{Ll}-]*$/u.test(words[i + 1]!.text)));
 }
 
 const OUTCOME_CLAUSE = /(?:[,;\u2014]\s*(?:and\s+)?|\s(?:which|that)\s+)(?:resulting\s+in|results?\s+in|leading\s+to|leads?\s+to|translat[a-z]*\s+(?:to|into)|(?:as\s+)?measured\s+by|(?:to\s+)?(?:achiev|reach|attain)[a-z]*)\b/i;
