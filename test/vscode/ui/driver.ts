@@ -16,7 +16,8 @@
 //      rendered
 //   08 the progress panel from the command palette, full width: every team and the expanded
 //      objective's key results with the CLI's scores and statuses, sparklines drawn; 09 the same in
-//      the Dark Modern theme
+//      the Dark Modern theme; then its Check in button prompts for a value and a click on a key
+//      result opens the file beside it at that key result (10: the panel's narrow layout)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { settled, texts, TIMEOUT, until, visible, type Page } from './page';
@@ -307,6 +308,32 @@ async function steps(page: Page, folder: string, exp: Expectations, shot: (name:
   await until('the workbench in a dark theme', () => page.evaluate(() => (document.querySelector('.monaco-workbench')?.classList.contains('vs-dark') ? true : undefined), undefined));
   await settled(panelFrame.locator('.file').first(), 'the progress panel');
   await shot('09-progress-dark.png');
+
+  // The panel's page talks to the extension: Check in asks for the value (cancelled here), and a
+  // click on a key result opens its file beside the panel with the cursor on it.
+  const metricRow = panelFrame.locator('.row.kr', { hasText: exp.editor.metricTitle }).first();
+  await metricRow.locator('button').click();
+  await visible(page, '.quick-input-widget .quick-input-title', 'the check-in prompt opened from the panel', `Check in: ${exp.editor.metricTitle}`);
+  await page.keyboard.press('Escape');
+  await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: TIMEOUT });
+  const lines = fs.readFileSync(path.join(folder, exp.editor.path), 'utf8').split('\n');
+  const titleLine = lines.findIndex((l) => l.includes(`title: ${exp.editor.metricTitle}`));
+  let itemLine = titleLine;
+  while (itemLine > 0 && !/^\s*- /.test(lines[itemLine]!)) itemLine--;
+  await metricRow.locator('.kr-title').click();
+  await visible(page, '.tabs-container .tab.active', `the editor tab of ${exp.editor.path} opened from the panel`, path.basename(exp.editor.path));
+  const cursorItem = page.locator('[id="status.editor.selection"]').first();
+  await until(
+    `the cursor on line ${itemLine + 1} (the key result "${exp.editor.metricTitle}")`,
+    async () => ((await cursorItem.innerText()).includes(`Ln ${itemLine + 1}, `) ? true : undefined),
+    async () => `"${(await cursorItem.innerText()).trim()}"`,
+  );
+  // Each editor group has its own active tab: the panel is still shown, in the other group.
+  await visible(page, '.tabs-container .tab.active', 'the panel still shown beside the file', 'OKR Progress');
+  await page.mouse.move(640, 790);
+  await settled(panelFrame.locator('.file').first(), 'the progress panel beside the file');
+  await shot('10-progress-beside.png');
+  say(`progress panel: Check in prompted for "${exp.editor.metricTitle}"; a click revealed it at line ${itemLine + 1}`);
 }
 
 /** Waits until an element matching `selector` is on screen (inside the viewport, not covered). */
