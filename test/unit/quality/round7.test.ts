@@ -111,3 +111,31 @@ describe('quality/round7: end states and counts in words', () => {
     assert.ok(kinds('Plan events for Q4 & 2027').includes('date:2027'));
   });
 });
+
+describe('quality/round7: descriptions of what is counted, names, and thresholds on levels', () => {
+  it('a means or relative clause after a count does not spoil it', () => {
+    assert.equal(verdict('Grow newsletter subscribers by 15% through regular sharing of useful tips'), 'measurable');
+    assert.equal(verdict('Fix 4 billing bugs that block significant upgrades'), 'measurable');
+  });
+  it('the same quality word on the result itself still spoils it', () => {
+    assert.equal(verdict('Publish 4 useful tips'), 'vague');
+  });
+  it('"or higher" after a named level is a threshold; "make it possible" enables', () => {
+    assert.equal(verdict('40% of trial accounts at the "active" stage or higher'), 'measurable');
+    assert.ok(!signals('Make it possible to deploy from the main branch').includes('weasel-word'));
+    assert.ok(signals('Deploy as fast as possible').includes('weasel-word'));
+  });
+  it('"Zero" opening a capitalised name is not zero; "zero incidents" is', () => {
+    assert.equal(verdict('Continue the rollout of Zero Trust networking'), 'vague');
+    assert.equal(verdict('Zero P1 incidents caused by config changes'), 'measurable');
+  });
+  it('"x2" after a role counts; hiring "a team" is not one hire', () => {
+    assert.ok(kinds('Fill open roles: SRE x2, Data Engineer').some((k) => k.startsWith('number:')));
+    assert.equal(verdict('Hire a platform team'), 'vague');
+  });
+  it('interoperable and "as the recommended" are end states; proficiency is a quality claim', () => {
+    assert.equal(verdict('The Rust and Go clients are interoperable'), 'measurable');
+    assert.equal(verdict('The new CLI replaces the old one as the recommended install path'), 'measurable');
+    assert.equal(verdict('All account managers are proficient in the new CRM'), 'vague');
+  });
+});

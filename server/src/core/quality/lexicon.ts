@@ -39,11 +39,11 @@ export const QUALITY_ADJECTIVES = new Set([
   'superior', 'outstanding', 'amazing', 'exceptional', 'delightful', 'vibrant', 'engaging', 'clean',
   'good', 'appropriate', 'adequate', 'optimal', 'reasonable', 'efficient', 'stronger', 'higher',
   'lower', 'less', 'more', 'easier', 'simpler', 'quicker', 'cheaper', 'possible', 'measurable',
-  'significant', 'significantly', 'substantial', 'substantially', 'greater', 'enough', 'various',
+  'significant', 'significantly', 'substantial', 'substantially', 'greater', 'enough',
   'world-leading', 'industry-leading', 'cutting-edge', 'state-of-the-art', 'frictionless', 'polished',
   // Ease, fitness and clarity claims with no threshold ("easily accessed", "suitable for",
   // "detailed tasks", "clear reporting", "painlessly deploy").
-  'realistic', 'easy', 'easily', 'suitable', 'detailed', 'clear', 'useful', 'painless', 'painlessly', 'compelling',
+  'realistic', 'proficient', 'rigorous', 'prominent', 'easy', 'easily', 'suitable', 'detailed', 'clear', 'useful', 'painless', 'painlessly', 'compelling',
   // Comparatives of size and time with no amount ("measurably shorter than in October").
   'shorter', 'longer', 'smaller', 'bigger', 'larger',
   // Manner adverbs of quality ("effectively processing deals", "efficiently handled").
@@ -65,6 +65,8 @@ export const COMPARATIVES = new Set([
  * "Increase accessibility to 5 verticals" give a number but no defined quantity (guide §6).
  */
 export const FUZZY_NOUNS = new Set([
+  // The guide's own example: "Cut incidences from 7 out of 10 to 5 out of 10" (incidences of what?).
+  'incidences',
   'productivity', 'accessibility', 'diversity', 'progress', 'usability', 'quality', 'performance',
   'efficiency', 'visibility', 'awareness', 'collaboration', 'morale', 'culture', 'innovation',
   'experience', 'approach', 'mindset', 'alignment', 'excellence', 'maturity', 'agility',

@@ -362,7 +362,9 @@ const VERB_HOMOGRAPHS = new Set(['clear', 'clean', 'smooth', 'polish', 'polished
 const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
 
 const COUNT_IN_PARENS = /^(?:\s+[\p{L}-]+){0,2}\s*\(\s*(?:~|≈|about|over|at\s+least)?\s*\d/u;
-const PURPOSE_HEAD = /\b(?:in\s+order\s+to|to|aimed\s+at|so\s+as\s+to)\s+\p{L}+[^,;.]*$/u;
+// A purpose ("to …"), a means ("through proactive sharing of …", "via …") or a relative
+// clause on what is counted ("3 issues that may impede significant adoption").
+const PURPOSE_HEAD = /\b(?:in\s+order\s+to|to|aimed\s+at|so\s+as\s+to|through|via|by\s+\p{L}+ing|that|which|who|in\s+which|where)\s+\p{L}+[^,;.]*$/u;
 
 /** A universal scope ("each department", "all teams", "100% of managers"), not "no"/"never". */
 function isScope(q: Quantity): boolean {
@@ -443,6 +445,10 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     if (w.lower === 'possible' && /^(?:all|every|each|any)$/.test(words[w.index - 1]?.lower ?? '')) continue;
     // "no longer requires": negation, not a comparison.
     if (w.lower === 'longer' && words[w.index - 1]?.lower === 'no') continue;
+    // "status 'engaged' or higher", "Silver tier or better": a threshold on a named level.
+    if (/^(?:higher|better|above|greater|more)$/.test(w.lower) && words[w.index - 1]?.lower === 'or') continue;
+    // "Make it possible to run GitLab on Rails 5": enabling, not a claim of quality.
+    if (w.lower === 'possible' && /\bmake\s+it\s+$/i.test(text.slice(Math.max(0, w.start - 10), w.start))) continue;
     // "Implement 3 personas … to get more qualified leads": the purpose of a counted
     // result is its reason, not a further result (dev: "5 documents aimed at lowering …").
     // The same for any quality word in that purpose: "100% of people managers have taken 1
@@ -488,7 +494,9 @@ const STANDARD_RE = /\b(?:SOC\s?-?[12]|ISO\s?\/?(?:IEC\s?)?\d{4,5}|PCI[-\s]?DSS|
 // Verifiable end states of a binary milestone (guide §1.1 step 4).
 const END_STATE_RES: RegExp[] = [
   /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification)\b/i,
-  /\binterops?\b|\binteroperates?\b/i,
+  /\binterops?\b|\binteroperates?\b|\binteroperable\s+(?:with\b|$|[.;])|\bare\s+interoperable\b/i,
+  // "replaces go-ipfs as the recommended starting point": a default state.
+  /\bas\s+the\s+(?:recommended|preferred|official)\b/i,
   /\b(?:by|as\s+the|as|the)\s+default\b|\bdefault[-\s](?:on|off|enabled)\b|\bbecomes?\s+the\s+default\b|\bon[-\s]by[-\s]default\b/i,
   // "Make UAST v2 the standard interface for Babelfish": becoming the standard is a config state.
   /\bmakes?\s+[^.;,]{1,40}?\s+the\s+(?:standard|default|official|primary)\b/i,

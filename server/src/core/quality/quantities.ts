@@ -295,6 +295,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   });
   c.scan(/(?<![\p{L}-])(all|every|each|always|none|zero|never|without\s+(?:any|a\s+single))\b(?!-)/giu, (m) => {
     const w = m[1].toLowerCase();
+    // "rollout of Zero Trust model": a capitalised word inside a sentence before another is a name.
+    if (/^Zero\s+\p{Lu}/u.test(text.slice(m.index, m.index + 7)) && m.index > 0 && !/[.;:!?(]\s*$/.test(text.slice(0, m.index))) return;
     // "all over the globe", "at all", "once and for all" are idioms, not scope.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
     const before = text.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
@@ -328,7 +330,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
 
   // --- "Hire a Head of Marketing": a single hire is a count of one. ---
   // Also "(or hire) an Engineering Manager" and "bring on a recruiter".
-  c.scan(/\b(?:(?:hire|recruit)s?(?:\s+or\s+(?:assign|appoint|name|designate|find))?\)?|(?:bring|brings|bringing)\s+on)\s+(an?)\s+(?=[\p{L}])/giu, (m) => {
+  c.scan(/\b(?:(?:hire|recruit)s?(?:\s+or\s+(?:assign|appoint|name|designate|find))?\)?|(?:bring|brings|bringing)\s+on)\s+(an?)\s+(?=[\p{L}])(?!(?:[\p{L}-]+\s+)?(?:team|squad|group|crew|department|agency|firm)\b)/giu, (m) => {
     const s = m.index + m[0].length - m[1].length - 1;
     c.add('number', s, s + m[1].length, 1, countedNoun(text, s + m[1].length, []));
   }, HIRE_GATE);
@@ -345,6 +347,10 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const s = m.index + m[0].length - m[1].length;
     c.add('number', s, s + m[1].length, 1, m[1]);
   }, HIRE_GATE);
+  // "HRBP x2": a multiplier after a role or item names how many.
+  c.scan(/(?<=\p{L})\s+[x×](\d+)\b/gu, (m) => {
+    c.add('number', m.index + m[0].indexOf(m[1]) - 1, m.index + m[0].length, Number(m[1]));
+  }, /\s[x×]\d/);
   // Passive: "A scheduling coordinator is brought on / hired / recruited".
   c.scan(/^\s*(an?)\s+(?:[\p{L}-]+\s+){1,4}(?:is|gets|was|will\s+be)\s+(?:hired|recruited|brought\s+on|brought\s+onboard)\b/giu, (m) => {
     const s = m.index + m[0].indexOf(m[1]);
