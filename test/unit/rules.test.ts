@@ -309,9 +309,11 @@ describe('rules', () => {
     it('fires on a number in the objective title, at the number', () => {
       check(edit(CLEAN, { 4: '    title: Cut checkout errors to 0.5%' }), 'objective-has-metric', ['hint 4:34-4:38 Objectives are qualitative']);
       check(edit(CLEAN, { 4: '    title: Serve 300 more merchants' }), 'objective-has-metric', ['hint 4:17-4:20']);
+      // A version does not hide a real number after it.
+      check(edit(CLEAN, { 4: '    title: Kubernetes 1.34 for 300 merchants' }), 'objective-has-metric', ['hint 4:31-4:34']);
     });
     it('does not fire on years, versions or quarters', () => {
-      for (const t of ['Make checkout boringly reliable', 'Ship the v2 API in 2026', 'Own Q4 reliability', 'Move to Kubernetes 1.34.2'])
+      for (const t of ['Make checkout boringly reliable', 'Ship the v2 API in 2026', 'Own Q4 reliability', 'Move to Kubernetes 1.34.2', 'Run every service on Kubernetes 1.34', 'Adopt Python 3.12 everywhere'])
         check(edit(CLEAN, { 4: `    title: ${t}` }), 'objective-has-metric', []);
     });
   });
