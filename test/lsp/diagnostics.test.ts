@@ -64,3 +64,30 @@ describe('LSP: diagnostics over stdio', function () {
     assert.ok(p.diagnostics.some((d) => d.code === 'yaml-syntax' && d.severity === 1));
   });
 });
+
+describe('LSP: okr/workspaceModel answers', function () {
+  let client: LspClient;
+  beforeEach(async () => {
+    client = new LspClient();
+    await client.initialize(fixture('ws'));
+  });
+  afterEach(async () => client.stop());
+
+  type Model = { files: Array<{ uri: string; objectives: Array<{ title: string; keyResults: Array<{ title: string }> }> }> };
+  const titles = (m: Model, uri: string) => m.files.find((f) => f.uri === uri)!.objectives.flatMap((o) => [o.title, ...o.keyResults.map((k) => k.title)]);
+
+  it('follow every edit and the config, even when asked repeatedly between them (the answer is reused only while nothing changed)', async () => {
+    const file = fixture('ws', 'teams', 'web.okr');
+    const { uri } = await client.open(file);
+    const first = (await client.request('okr/workspaceModel', {})) as Model;
+    assert.deepEqual(await client.request('okr/workspaceModel', {}), first, 'nothing changed: the same answer');
+    const text = (await import('node:fs')).readFileSync(file, 'utf8');
+    const someTitle = titles(first, uri)[0]!;
+    await client.change(uri, text.replace(someTitle, 'Renamed objective'));
+    const second = (await client.request('okr/workspaceModel', {})) as Model;
+    assert.ok(titles(second, uri).includes('Renamed objective'), JSON.stringify(titles(second, uri)));
+    await client.change(uri, text);
+    const third = (await client.request('okr/workspaceModel', {})) as Model;
+    assert.deepEqual(titles(third, uri), titles(first, uri));
+  });
+});

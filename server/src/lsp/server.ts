@@ -166,10 +166,17 @@ export function startServer(connection: Connection): void {
     notifyModelChanged([e.document.uri]);
   });
 
+  // The tree, the status bar and the progress panel all ask after every change; when no file,
+  // setting or date changed since the last answer, that answer still holds (the same inputs the
+  // diagnostics publisher uses to skip a republish).
+  let lastModel: { key: string; model: WorkspaceModel } | undefined;
   connection.onRequest(WorkspaceModelRequest, (): WorkspaceModel => {
     // Open documents first: the model reflects unsaved edits.
     for (const d of documents.all()) state.parsed(d);
-    return buildWorkspaceModel(state, today());
+    const day = today();
+    const key = `${day}|${state.configGeneration}|${state.roots.map((r) => `${r.path}:${r.index.epoch}`).join('|')}`;
+    if (lastModel?.key !== key) lastModel = { key, model: buildWorkspaceModel(state, day) };
+    return lastModel.model;
   });
 
   connection.onRequest<CheckinResult, unknown>(CheckinRequest, (params: CheckinParams): CheckinResult => {
