@@ -2,6 +2,8 @@
  * Evaluates the kr-not-measurable text analysis against a labelled jsonl file
  * (default: the dev set next to the repo). Usage:
  *   npm run eval:quality [-- path/to/file.jsonl] [--split even|odd] [--quiet]
+ *   npm run eval:quality -- --all     one line per labelled file: the dev set and every sample
+ *                                     under test/fixtures/quality/, and the total
  * The positive class is "vague" (the rule fires). Prints precision, recall, F1, the
  * confusion table, every miss with the signals that fired, and per-reason agreement.
  */
@@ -81,4 +83,30 @@ function main(argv: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+/** `--all`: P/R per labelled file, for comparing a change across every sample at once. */
+function all(): void {
+  const dir = path.resolve(__dirname, '..', 'test', 'fixtures', 'quality');
+  const files = [DEFAULT, ...fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f))];
+  const total = { tp: 0, fp: 0, fn: 0, n: 0 };
+  const line = (name: string, c: typeof total): string =>
+    `${name.padEnd(32)} rows ${String(c.n).padStart(4)}  P ${(c.tp / Math.max(1, c.tp + c.fp)).toFixed(3)}  R ${(c.tp / Math.max(1, c.tp + c.fn)).toFixed(3)}  (fp ${c.fp}, fn ${c.fn})`;
+  for (const file of files.filter((f) => fs.existsSync(f))) {
+    const c = { tp: 0, fp: 0, fn: 0, n: 0 };
+    for (const l of fs.readFileSync(file, 'utf8').split('\n')) {
+      if (!l.trim()) continue;
+      const row = JSON.parse(l) as Row;
+      const predVague = !analyzeKeyResultText(row.text).measurable;
+      const goldVague = row.label === 'vague';
+      c.n++;
+      if (predVague && goldVague) c.tp++;
+      else if (predVague) c.fp++;
+      else if (goldVague) c.fn++;
+    }
+    for (const k of ['tp', 'fp', 'fn', 'n'] as const) total[k] += c[k];
+    console.log(line(path.basename(file), c));
+  }
+  console.log(line('all', total));
+}
+
+if (process.argv.includes('--all')) all();
+else main(process.argv.slice(2));
