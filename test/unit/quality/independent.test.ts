@@ -56,6 +56,12 @@ describe('quality: independent labelled samples (generalisation gate)', () => {
     { file: 'round7b.jsonl', minRows: 285, precision: 0.95, recall: 0.95 },
     { file: 'round7c.jsonl', minRows: 420, precision: 0.90, recall: 0.90 },
     { file: 'round7d.jsonl', minRows: 55, precision: 0.95, recall: 0.95 },
+    // Round 8: the key results of the same documents that round 7's per-document cap left out,
+    // labelled blind after round 7 and measured once with the round-7 analyser (8a P .978 /
+    // R .957, 8b P .929 / R .840; together P .951 / R .890). Not tuned on: the honest figure.
+    // Do not tune rules on its misses; collect a fresh sample instead.
+    { file: 'round8a.jsonl', minRows: 115, precision: 0.95, recall: 0.95 },
+    { file: 'round8b.jsonl', minRows: 225, precision: 0.90, recall: 0.80 },
   ];
   for (const c of cases) {
     it(`${c.file}: precision >= ${c.precision.toFixed(2)} and recall >= ${c.recall.toFixed(2)} on the vague class`, () => {
