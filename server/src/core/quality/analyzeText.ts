@@ -197,8 +197,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const reasons = new Set<QualityReason>();
   const metricNamed = hasMetricNoun(words, extraUnits) || changes.some((c) => c.verb.cls !== 'improve');
   if (!measurable) {
-    if (targetRef || placeholder) reasons.add('no_target');
-    else if (measuring) reasons.add('no_target');
+    if (targetRef || placeholder || measuring) reasons.add('no_target');
     else if (numeric.length === 0 && amounts.length === 0) reasons.add(metricNamed ? 'no_target' : 'no_number');
     if (weaselVerbs.length > 0 || qualityWords.length > 0 || fuzzyObject || (fuzzyWord && numeric.length === 0)) reasons.add('weasel');
     if (fuzzyWord && numeric.length > 0) reasons.add('no_unit');
