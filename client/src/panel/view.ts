@@ -4,6 +4,7 @@
 // test/unit/panel/. The webview receives a PanelView and renders it as is.
 import type { CheckinSummary, FileModel, KeyResultModel, ObjectiveModel, WorkspaceModel } from '../../../server/src/shared/protocol';
 import { formatCheckin, formatScore, percent, statusLabel, withUnit, type Status } from '../model/format';
+import { fileLabel } from '../tree/nodes';
 
 /** A horizontal bar: `fill` and `expected` are shares of its width, already clamped to 0..1. */
 export interface BarView {
@@ -297,7 +298,7 @@ export function fileView(f: FileModel, today?: string): FileView {
   return {
     key: f.uri,
     target: { uri: f.uri },
-    title: f.team ?? f.fileRef,
+    title: fileLabel(f),
     fileRef: f.fileRef,
     period: f.period ? `${f.period.label} (${f.period.start} – ${f.period.end})` : undefined,
     scoreText: formatScore(f.score),
@@ -313,7 +314,7 @@ export function fileView(f: FileModel, today?: string): FileView {
 function byPeriodThenTitle(a: FileModel, b: FileModel): number {
   if (!a.period !== !b.period) return a.period ? -1 : 1;
   const p = a.period && b.period ? b.period.start.localeCompare(a.period.start) : 0;
-  return p || (a.team ?? a.fileRef).localeCompare(b.team ?? b.fileRef) || a.fileRef.localeCompare(b.fileRef);
+  return p || fileLabel(a).localeCompare(fileLabel(b)) || a.fileRef.localeCompare(b.fileRef);
 }
 
 export function buildPanelView(model: WorkspaceModel | undefined): PanelView {
