@@ -38,12 +38,27 @@ function illustrationRanges(text: string): Array<[number, number]> {
 }
 
 /**
+ * "Complete feature flag work necessary for weekly releases": what the work is for, with its
+ * own cadence or count; the key result itself gives no amount.
+ */
+function prerequisiteRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!/necessary|needed|required/i.test(text)) return out;
+  for (const m of text.matchAll(/\b(?:necessary|needed|required)\s+for\b[^,;.]*/gi)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return out;
+}
+
+/**
  * Where the KR proper ends: a later sentence that only guesses at the means ("Likely via
  * browser extension usage …", "Possibly by …") is commentary, not a further result.
  */
 function commentaryStart(text: string): number {
-  const m = /[.!]\s+(?:likely|probably|possibly|perhaps|maybe|hopefully|e\.g\.|for\s+example|for\s+instance)\b/i.exec(text);
-  return m ? m.index + 1 : text.length;
+  const m = /[.!]\s+(?:likely|probably|possibly|perhaps|maybe|hopefully|e\.g\.|for\s+example|for\s+instance)\b|:\s+(?:e\.g\.|for\s+example|for\s+instance)/i.exec(text);
+  if (m) return m.index + 1;
+  // "Close 36 bug issues. Afterwards, we should verify …", "… This will ensure a cleaner CRM.":
+  // what follows or why, once the key result has given its number.
+  const after = /[.!]\s+(?:afterwards|after\s+that|otherwise|this\s+(?:will|would|should|helps|ensures|means)|that\s+(?:will|would))\b/i.exec(text);
+  return after && /\d/.test(text.slice(0, after.index)) ? after.index + 1 : text.length;
 }
 
 /**
@@ -92,9 +107,11 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const words = tokenize(text);
   const quoted = quotedRanges(text);
   const illustrations = illustrationRanges(text);
+  const prerequisites = prerequisiteRanges(text);
   const quantities = extractQuantities(text, { units: options.units })
     .filter((q) => !quoted.some(([s, e]) => q.start > s && q.end < e) || /^\d[\d,.]*\s?%|\d\s*=/.test(q.text))
-    .filter((q) => !illustrations.some(([s, e]) => q.start > s && q.end < e));
+    .filter((q) => !illustrations.some(([s, e]) => q.start > s && q.end < e))
+    .filter((q) => !prerequisites.some(([s, e]) => q.start > s && q.end <= e));
   const signals: Signal[] = [];
   const sig = (id: string, message: string, start?: number, end?: number): void => {
     const s: Signal = { id, message };
@@ -132,7 +149,9 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   // With an approval, the approver judges the quality words on what is approved.
   const approval = endState && APPROVAL_RE.test(endState.text) ? endState : undefined;
   const qualityWords = findQualityWords(text, words, quantities, extraVague)
-    .filter((w) => !verbStarts.has(w.start) && !(approval && w.start < approval.start && !extraVague.has(w.lower)));
+    .filter((w) => !verbStarts.has(w.start) && !(approval && w.start < approval.start && !extraVague.has(w.lower)))
+    // "(e.g. larger instances)": an example of what is meant, not a claim about the result.
+    .filter((w) => !illustrations.some(([s, e]) => w.start > s && w.end < e));
   for (const w of qualityWords) sig('weasel-word', `'${w.text}' is a quality word no one can measure`, w.start, w.end);
   const fuzzyChange = changes.find((c) => c.amount && c.fuzzyObject);
   const fuzzyWord = fuzzyChange?.fuzzyObject ?? (numeric.length > 0 ? fuzzyAmountWithoutVerb(words, quantities, extraUnits) : undefined);
@@ -165,17 +184,49 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const compound = resultParts.length >= 2;
   if (compound) sig('compound', `${resultParts.length} separate results in one key result`);
   const inPart = (q: Quantity, p: { start: number; end: number }): boolean => q.start >= p.start && q.start < p.end;
+  // "consult on all reporting discussions": a scope over an activity counts no result.
+  const activityScope = (q: Quantity, p: { start: number; end: number }): boolean =>
+    q.kind === 'quantifier' && q.value === undefined && verbs.find((v) => v.word.start >= p.start && v.word.start < p.end)?.cls === 'activity';
   const unmeasuredParts = compound
-    ? resultParts.filter((p) => !amounts.some((q) => inPart(q, p)) && !(endState && endState.start >= p.start && endState.start < p.end))
+    ? resultParts.filter((p) => !amounts.some((q) => inPart(q, p) && !activityScope(q, p)) && !(endState && endState.start >= p.start && endState.start < p.end))
     : [];
 
   // "Measure the number of searches that fail", "We've benchmarked conversion rates at each
   // stage": naming a metric to measure sets no target, even across a scope (dev kr-0353).
-  const measuring = numeric.length === 0 ? measuringOnly(words, verbs) : undefined;
+  // Counts that only say what is measured ("time between two GitLab versions") set no target.
+  const measuring = numeric.every((q) => q.kind === 'number' && !q.comparator && !/\b(?:to|by|at|of|reach|hit)\s*$/i.test(text.slice(Math.max(0, q.start - 7), q.start)))
+    ? measuringOnly(words, verbs) : undefined;
   if (measuring) sig('measure-only', `'${measuring.text}' names a metric to measure, not the value that means done`, measuring.start, measuring.end);
 
+  // "On track to deliver all features": a forecast of progress, not a result.
+  const forecast = ON_TRACK.exec(text);
+  if (forecast) sig('forecast', `'${forecast[0].trim()}' forecasts progress instead of naming a result`, forecast.index, forecast.index + forecast[0].length);
+  const mind = mentalState(words, numeric);
+  if (mind) sig('state-of-mind', `'${mind.text}' is a state of mind, which no one can read off at the end of the period`, mind.start, mind.end);
+
+  // "… on how to manage effectively. Success will mean that there are at least 15 live
+  // trainings a year": the key result defines its own yardstick, which settles the words before.
+  const successDefined = SUCCESS_DEFINED.exec(text);
+  const definedBy = successDefined && numeric.some((q) => q.start > successDefined.index) ? successDefined.index : undefined;
+  if (definedBy !== undefined) {
+    for (const list of [qualityWords, weaselVerbs as Array<{ verb: VerbHit } | Word>]) {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const x = list[i]!;
+        if (('verb' in x ? x.verb.word.start : x.start) < definedBy) list.splice(i, 1);
+      }
+    }
+    sig('success-defined', `'${successDefined![0]}' states what done means`, definedBy, definedBy + successDefined![0].length);
+  }
+  // "No improvement in 360 feedback", "Increase in API response time": a change named as a noun,
+  // with no amount in its part of the key result, promises as little as the verb would.
+  const changeNoun = findChangeNoun(text, words, compound ? resultParts : [{ start: 0, end: text.length }], numeric);
+  if (changeNoun) sig('weasel-noun', `'${changeNoun.text}' names a change but gives no amount`, changeNoun.start, changeNoun.end);
+  // "Achieve 40% month-over-month growth": growth of what? The amount has no metric.
+  const bareGrowth = fuzzyWord ? undefined : BARE_GROWTH.exec(text);
+  if (bareGrowth && !hasMetricNoun(words, extraUnits)) sig('fuzzy-metric', `'${bareGrowth[0].trim()}' does not say what grows`, bareGrowth.index, bareGrowth.index + bareGrowth[0].length);
+
   // --- Verdict. ---
-  const spoilers = weaselVerbs.length > 0 || qualityWords.length > 0 || !!fuzzyWord || !!fuzzyObject || !!measuring;
+  const spoilers = !!changeNoun || !!bareGrowth && !hasMetricNoun(words, extraUnits) || weaselVerbs.length > 0 || qualityWords.length > 0 || !!fuzzyWord || !!fuzzyObject || !!measuring || !!mind || !!forecast;
   let measurable: boolean;
   if (placeholder) measurable = false;
   else if (targetRef && numeric.length === 0) measurable = false;
@@ -197,10 +248,11 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const reasons = new Set<QualityReason>();
   const metricNamed = hasMetricNoun(words, extraUnits) || changes.some((c) => c.verb.cls !== 'improve');
   if (!measurable) {
-    if (targetRef || placeholder || measuring) reasons.add('no_target');
+    if (targetRef || placeholder || measuring || (mind && numeric.length === 0)) reasons.add('no_target');
     else if (numeric.length === 0 && amounts.length === 0) reasons.add(metricNamed ? 'no_target' : 'no_number');
-    if (weaselVerbs.length > 0 || qualityWords.length > 0 || fuzzyObject || (fuzzyWord && numeric.length === 0)) reasons.add('weasel');
-    if (fuzzyWord && numeric.length > 0) reasons.add('no_unit');
+    if (weaselVerbs.length > 0 || qualityWords.length > 0 || fuzzyObject || forecast || (fuzzyWord && numeric.length === 0)) reasons.add('weasel');
+    if (changeNoun) reasons.add('weasel');
+    if ((fuzzyWord || bareGrowth) && numeric.length > 0) reasons.add('no_unit');
   }
   if (outputNotOutcome) reasons.add('task');
   if (measurable && noBaseline(text, verbs, changes.map((c) => c.amount), numeric, fromTo !== undefined)) reasons.add('no_baseline');
@@ -227,7 +279,10 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
     weaselVerb: weaselVerbs[0]?.verb.word.text,
     weaselClause: weaselClause(text, weaselVerbs[0]?.verb.word),
     qualityWord: qualityWords[0]?.text,
-    fuzzyWord: fuzzyWord?.text ?? fuzzyObject?.text,
+    fuzzyWord: fuzzyWord?.text ?? fuzzyObject?.text ?? (bareGrowth && !hasMetricNoun(words, extraUnits) ? bareGrowth[0].replace(/^[\d\s%x]+/i, '').replace(/[.;,]$/, '').trim() : undefined),
+    changeNoun: changeNoun?.text,
+    forecast: forecast?.[0].trim(),
+    mind: mind?.text,
     targetRef: targetRef?.text,
     mainVerb: main?.word.text,
     unmeasuredParts: unmeasuredParts.length,
@@ -272,6 +327,51 @@ function measuringOnly(words: Word[], verbs: VerbHit[]): Word | undefined {
   // "… completed on time" is a deadline idiom, not a metric.
   const metric = (w: Word): boolean => METRIC_NOUNS.has(w.lower) && !(w.lower === 'time' && words[w.index - 1]?.lower === 'on');
   return words.some((w) => w.start > v.end && (metric(w) || /^(?:stages?|funnel)$/.test(w.lower))) ? v : undefined;
+}
+
+const SUCCESS_DEFINED = /\bsuccess\s+(?:will\s+(?:mean|be)|would\s+(?:mean|be)|means|is\s+defined\s+as|looks\s+like)\b/i;
+const BARE_GROWTH = /(?<![\d.,])\d[\d.,]*\s?(?:%|x)\s+(?:(?:month|quarter|year|week)[-\s]over[-\s](?:month|quarter|year|week)\s+|MoM\s+|QoQ\s+|YoY\s+)?(?:growth|increase|improvement|uplift)\s*(?:[.;,]|$)/i;
+const CHANGE_NOUN = /^(?:improvements?|increases?|reductions?|growth|decreases?|gains?)$/;
+
+/**
+ * A change noun that opens a result ("Improvement in X", "…, and improvement in X", "We see
+ * steady growth in X"): within the first words of the title, of a result part, or of a list
+ * item, with no numeric amount from there to the end of its sentence.
+ */
+function findChangeNoun(text: string, words: Word[], parts: Array<{ start: number; end: number }>, numeric: Quantity[]): Word | undefined {
+  if (!/improvement|increase|reduction|growth|decrease|gain/i.test(text)) return undefined;
+  const starts = new Set(parts.map((p) => p.start));
+  for (const m of text.matchAll(/[,;.]\s+(?:and\s+|&\s+)?|\s(?:and|&)\s+/g)) starts.add((m.index ?? 0) + m[0].length);
+  for (const start of starts) {
+    const lead = words.filter((w) => w.start >= start).slice(0, 4);
+    const at = lead.find((w) => CHANGE_NOUN.test(w.lower) && /^\s+(?:in|of|to)\b/i.test(text.slice(w.end, w.end + 4)));
+    if (!at) continue;
+    const end = text.slice(at.end).search(/[.;!?](?:\s|$)/);
+    const until = end < 0 ? text.length : at.end + end;
+    if (!numeric.some((q) => q.start >= start && q.start < until)) return at;
+  }
+  return undefined;
+}
+
+const ON_TRACK = /^\s*(?:(?:be|are|is|we\s+are|stay|remain)\s+)?on\s+(?:track|pace|schedule)\s+(?:to|for)\b/i;
+const MIND_VERB = /^(?:know|knows|understand|understands|trust|trusts|feel|feels|believe|believes)$/;
+
+/**
+ * "Admins know what percentage of repositories are searchable", "know cost per SQO for each
+ * campaign": the key result is someone's knowledge or belief. Only a measured share of the
+ * people ("80% of engineers know …", a survey) makes it checkable.
+ */
+function mentalState(words: Word[], numeric: Quantity[]): Word | undefined {
+  const titleCase = words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w.text)).length * 2 > words.length;
+  for (const w of words.slice(0, 5)) {
+    if (!MIND_VERB.test(w.lower)) continue;
+    // "Know Thy Dev": a capitalised word inside the title is a name.
+    if (w.index > 0 && /^\p{Lu}/u.test(w.text) && !titleCase) return undefined;
+    // "to help managers understand …": a purpose, not the result.
+    if (words.slice(0, w.index).some((x) => /^(?:to|help|helps|so|that)$/.test(x.lower))) return undefined;
+    return numeric.some((q) => q.end <= w.start) ? undefined : w;
+  }
+  return undefined;
 }
 
 function directionOf(verbs: VerbHit[], fromTo: TextAnalysis['fromTo']): TextAnalysis['direction'] {

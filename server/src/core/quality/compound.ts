@@ -11,7 +11,7 @@ export interface Part { text: string; start: number; end: number; hasVerb: boole
 type Piece = Part & { nWords: number; newSentence?: boolean; hasAmount?: boolean };
 
 // Subordinate or scope openings: "Across all accounts, if ... , there is a plan" is one result.
-const SUBORDINATE = /^(?:intended|aimed|designed|meant|focused|in\s+order|if|when|whenever|once|because|so|while|as|that|which|who|with|without|for|across|in|on|by|based|including|e\.g|i\.e|such|to|from|at|after|before|until|within|via|using|through|excluding|where)\b/i;
+const SUBORDINATE = /^(?:intended|aimed|designed|meant|focused|in\s+order|if|when|whenever|once|because|so|while|as|that|which|who|with|without|for|across|in|on|by|based|including|e\.g|i\.e|such|to|from|at(?!\s+(?:least|most)\b)|after|before|until|within|via|using|through|excluding|where)\b/i;
 const FINITE_BE_HAVE = /\b(?:is|are|was|were|has|have|had|will|can|should|must)\b/i;
 
 /** Character ranges inside (…) and quotes, where separators do not split results. */
@@ -20,6 +20,22 @@ function protectedRanges(text: string): Array<[number, number]> {
   const re = /\([^()]*\)|“[^”]*”|"[^"]*"|\[[^\]]*\]/g;
   for (const m of text.matchAll(re)) out.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   return out;
+}
+
+// What an imperative's object or particle starts with: "digest existing content", "put together a
+// strategy", "commit to 2 events". Used for verbs the lexicon does not list.
+const OBJECT_START = /^(?:a|an|the|our|their|its|all|every|each|existing|new|together|up|out)$/;
+const NOT_A_VERB = /^(?:a|an|the|and|or|of|for|to|in|on|with|by|at|from|as|all|every|each|any|some|no|not|new|more|most|less|our|their|its|this|that|these|those|other|both|first|last|next|key|top|main|same|such|only)$/;
+
+/**
+ * A segment that opens like an imperative the lexicon does not know: a lower-case word that
+ * is not a noun's plural, a participle or an adverb, then an object or particle.
+ */
+function opensWithBareVerb(segWords: Word[]): boolean {
+  const [a, b] = segWords;
+  if (!a || !b || !(a.index === 0 ? /^\p{L}[\p{Ll}-]*$/u : /^\p{Ll}[\p{Ll}-]*$/u).test(a.text) || a.text.length < 3) return false;
+  if (NOT_A_VERB.test(a.lower) || /(?:s|ed|ly|ing|tion|ment|ness|ity|al|ic|ive|ous|ful|able|ible)$/.test(a.lower)) return false;
+  return OBJECT_START.test(b.lower);
 }
 
 export function splitParts(text: string, words: Word[], verbs: VerbHit[], quantities: Quantity[]): Part[] {
@@ -43,10 +59,10 @@ export function splitParts(text: string, words: Word[], verbs: VerbHit[], quanti
     .map(({ start, end, newSentence: ns }) => {
       const slice = text.slice(start, end);
       const segWords = words.filter((w) => w.start >= start && w.end <= end);
-      const hasVerb = segWords.some((w) => verbStarts.has(w.start)) || (FINITE_BE_HAVE.test(slice) && segWords.length > 2);
+      const hasVerb = segWords.some((w) => verbStarts.has(w.start)) || (FINITE_BE_HAVE.test(slice) && segWords.length > 2) || opensWithBareVerb(segWords);
       const first = quantities.find((q) => q.start >= start && q.start < end);
       const startsWithAmount = !!first && first.kind !== 'date' && first.kind !== 'placeholder' &&
-        /^[\s$€£+~<>≤≥]*$/.test(text.slice(start, first.start)) && segWords.length > 1;
+        /^[\s$€£+~<>≤≥]*(?:(?:at\s+least|at\s+most|more\s+than|over|up\s+to|no\s+(?:more|less|fewer)\s+than)\s+)?$/i.test(text.slice(start, first.start)) && segWords.length > 1;
       const hasAmount = quantities.some((q) => q.start >= start && q.start < end && q.kind !== 'date' && q.kind !== 'placeholder' && q.kind !== 'quantifier');
       return { text: slice.trim(), start, end, hasVerb, startsWithAmount, hasAmount, nWords: segWords.length, newSentence: ns };
     })

@@ -18,6 +18,12 @@ export interface ExplainFacts {
   endState?: string;
   /** The verb of a key result that only measures ("Measure", "Track"). */
   measuring?: string;
+  /** A change named as a noun with no amount ("improvement in 360 feedback"). */
+  changeNoun?: string;
+  /** A forecast instead of a result ("On track to"). */
+  forecast?: string;
+  /** A state of mind as the result ("know", "understand"). */
+  mind?: string;
 }
 
 export interface Explanation { summary: string; fix?: string; example?: string }
@@ -51,6 +57,27 @@ export function explain(a: TextAnalysis, f: ExplainFacts): Explanation {
         fix: `Say how much: the metric, its current value and the target (e.g. "from X to Y").`,
         // In the user's own words where the title allows it; the filled-in sample otherwise.
         example: f.weaselClause ? `${f.weaselClause}, measured as <metric>, from <current value> to <target>` : example,
+      };
+    }
+    if (f.changeNoun) {
+      return {
+        summary: `'${f.changeNoun}' names a change but gives no amount`,
+        fix: 'Say how much: the metric, its current value and the target (e.g. "from X to Y").',
+        example,
+      };
+    }
+    if (f.forecast) {
+      return {
+        summary: `'${f.forecast}' forecasts progress instead of naming a result`,
+        fix: 'Name the result itself, with the count or end state that means done.',
+        example: 'Ship 4 of the 5 planned DevOps stages to general availability by end of Q3',
+      };
+    }
+    if (f.mind) {
+      return {
+        summary: `'${f.mind}' is a state of mind, which no one can read off at the end of the period`,
+        fix: 'Measure it: the share of people who pass a check or answer a survey a given way, with a target.',
+        example: '80% of engineers answer "yes" to "I know where the roadmap is" in the Q3 survey',
       };
     }
     if (f.fuzzyWord) {

@@ -43,11 +43,18 @@ export const QUALITY_ADJECTIVES = new Set([
   'world-leading', 'industry-leading', 'cutting-edge', 'state-of-the-art', 'frictionless', 'polished',
   // Ease, fitness and clarity claims with no threshold ("easily accessed", "suitable for",
   // "detailed tasks", "clear reporting", "painlessly deploy").
+  // Claims of correctness and of use with no check named ("accurate statuses", "actionable
+  // metrics", "all unnecessary fields removed").
+  'accurate', 'actionable', 'unnecessary', 'unneeded',
   'realistic', 'proficient', 'rigorous', 'prominent', 'easy', 'easily', 'suitable', 'detailed', 'clear', 'useful', 'painless', 'painlessly', 'compelling',
   // Comparatives of size and time with no amount ("measurably shorter than in October").
   'shorter', 'longer', 'smaller', 'bigger', 'larger',
   // Manner adverbs of quality ("effectively processing deals", "efficiently handled").
   'effectively', 'efficiently', 'properly', 'seamlessly', 'smoothly',
+  // Effort adverbs: how hard someone works, not what changes ("proactively address causes").
+  'proactively', 'actively',
+  // Only before an activity ("Active recruiting for all vacancies"); see findQualityWords.
+  'active',
 ]);
 
 /**
@@ -183,6 +190,7 @@ export const IDENTIFIER_PREFIXES = new Set([
   'tier', 'level', 'phase', 'step', 'version', 'v', 'p', 'priority', 'sev', 'severity', 'stage',
   'gen', 'generation', 'wave', 'milestone', 'rfc', 'issue', 'pr', 'iso', 'soc', 'section',
   'chapter', 'part', 'option', 'type', 'layer', 'l', 'web', 'covid', 'item', 'no', 'number',
+  'release', 'releases', 'versions',
 ]);
 
 /** Words that, within the same clause, attach the amount to an improvement verb. */

@@ -79,6 +79,7 @@ const ATTRIBUTIVE_BEFORE = new Set([
   'the', 'a', 'an', 'our', 'their', 'its', 'this', 'these', 'those', 'your', 'my', 'his', 'her',
   'such', 'as', 'of', 'for', 'with',
 ]);
+const ADJECTIVE_HOMOGRAPHS = new Set(['secure', 'mature']);
 // Verbs that take a bare verb after them ("help improve retention", "make sure").
 const BARE_VERB_TAKERS = new Set(['help', 'make', 'let']);
 
@@ -88,9 +89,12 @@ const BARE_VERB_TAKERS = new Set(['help', 'make', 'let']);
  * another verb ("Implement secure credential storage", "implement optimized tax
  * structure"), a verb cannot start a clause.
  */
-function isAttributive(w: Word, words: Word[], base: string, prevBase: string | undefined, prevIsVerb: boolean): boolean {
+function isAttributive(w: Word, words: Word[], base: string, prevBase: string | undefined, prevIsVerb: boolean, text: string): boolean {
   if (w.index === 0) return false;
   const prev = words[w.index - 1];
+  // "external secure coding training", "a mature process": adjectives that look like verbs,
+  // read as verbs only where a clause can start.
+  if (ADJECTIVE_HOMOGRAPHS.has(w.lower) && !/^(?:to|and|or|&|will|should|must|can|we|they|also|further|then)$/.test(prev.lower) && !/[.;:,!?(]/.test(text.slice(prev.end, w.start))) return true;
   const participle = /ed$/.test(w.lower) && base !== w.lower;
   if (base !== w.lower && !participle) return false;
   if (ATTRIBUTIVE_BEFORE.has(prev.lower)) return true;
@@ -108,7 +112,7 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
     if (!cls) continue;
     const last = hits[hits.length - 1];
     const prevIsVerb = !!last && last.word.index === w.index - 1;
-    if (isAttributive(w, words, base, last?.base, prevIsVerb)) continue;
+    if (isAttributive(w, words, base, last?.base, prevIsVerb, text)) continue;
     // "-ing" words mid-sentence are mostly nouns or adjectives ("hosting costs",
     // "Q3 hiring"); only trust them at the start ("Proactively reaching out").
     if (/ing$/.test(w.lower) && base !== w.lower) {
@@ -123,6 +127,8 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
       const next = words[w.index + 1]?.lower ?? '';
       if (!/^(?:the|a|an|those|these|this|that|its|their|our|all|every|each)$/.test(next)) continue;
     }
+    // "on track to", "on hold": a status, not the verb.
+    if (w.index > 0 && words[w.index - 1]!.lower === 'on' && /^(?:track|hold)$/.test(w.lower)) continue;
     // "reach out" is an activity, "reach 20 million users" is an outcome.
     if (base === 'reach' && words[w.index + 1]?.lower === 'out') {
       hits.push({ word: w, base, cls: 'activity' });
@@ -141,13 +147,19 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
 const STATE_MEANS = new Set(['having', 'getting', 'making', 'ensuring']);
 
 export function clauseOf(text: string, words: Word[], at: Word): { start: number; end: number } {
+  // "Improve monitoring by shipping 5 alerts …": improve names no direction, so a counted
+  // output as its means is the yardstick of the improvement (a direction verb still needs
+  // its own amount: "Reduce churn by launching 3 features").
+  const improving = IMPROVE_VERBS.has(verbLemma(at.lower));
+  const countedOutput = (i: number): boolean => TASK_VERBS.has(verbLemma(words[i]!.lower)) &&
+    words.slice(i + 1, i + 4).some((x) => /^\d/.test(x.text));
   const isBreakWord = (i: number): boolean => {
     const w = words[i];
     if (!w) return false;
     if (CLAUSE_BREAKERS.has(w.lower)) return true;
     // "by reducing alerts" is a means; "by having 100% of the team join" states the level
     // reached, so its amount belongs to the change.
-    if (w.lower === 'by' && /ing$/.test(words[i + 1]?.lower ?? '')) return !STATE_MEANS.has(words[i + 1].lower);
+    if (w.lower === 'by' && /ing$/.test(words[i + 1]?.lower ?? '')) return !STATE_MEANS.has(words[i + 1].lower) && !(improving && countedOutput(i + 1));
     if (w.lower === 'so' && words[i + 1]?.lower === 'that') return true;
     if ((w.lower === 'and' || w.lower === 'or') && words[i + 1]) {
       const nb = verbLemma(words[i + 1].lower);
@@ -201,8 +213,11 @@ export interface ChangeVerbCheck {
  * feedback to enhance …")? Returns where that subordinate clause starts.
  */
 function subordinateStart(words: Word[], v: VerbHit, verbs: VerbHit[]): number | undefined {
-  if (verbs[0] === v || v.word.index < 2) return undefined;
+  if (v.word.index < 2) return undefined;
   const prev = words[v.word.index - 1];
+  // The first verb the lexicon knows may still follow an unknown one: "Each team proposes
+  // and creates at least one SOW to increase service pipeline".
+  if (verbs[0] === v && prev.lower !== 'to') return undefined;
   if (prev.lower === 'to' || (prev.lower === 'by' && /ing$/.test(v.word.lower))) return prev.start;
   return undefined;
 }
@@ -243,9 +258,22 @@ export function checkChangeVerbs(
     // "improve UX, resulting in retention flattening at +20%", "improve X, achieve 65% DAU/MAU":
     // the next clause states the outcome the change is read by, with its amount.
     if (!amount && !check.viaOutcome) check.viaOutcome = outcomeClauseAmount(text, clause.end, quantities);
+    // "Increase contributions from the community. For the 11.3 release, the target MR is 120":
+    // a later sentence gives the target in so many words.
+    if (!amount && !check.viaOutcome) check.viaOutcome = STATED_TARGET.test(text.slice(clause.end)) || OUTCOME_SENTENCE.test(text.slice(clause.end));
+    // "Increase the percentage of developers who are aware of X to 90%": the relative clause
+    // says what is counted; the amount after it is the change's own.
+    if (!amount && /^\s*(?:who|that|which)\b/i.test(text.slice(clause.end, clause.end + 8))) {
+      const m = RELATIVE_THEN_AMOUNT.exec(text.slice(clause.end));
+      if (m) amount = quantities.find((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.kind !== 'placeholder' && q.start >= clause.end + m[0].length - 1 && q.start <= clause.end + m[0].length + 2);
+      if (amount) check.amount = amount;
+    }
     if (!amount) {
-      const prev = words[v.word.index - 1];
-      if (prev && /^(?:that|which)$/.test(prev.lower) &&
+      // "at least one country in which headcount can be grown": the relative pronoun may sit
+      // a few words before the verb.
+      const prev = words.slice(Math.max(0, v.word.index - 4), v.word.index).reverse()
+        .find((x) => /^(?:that|which|who|where)$/.test(x.lower) && !/[,;.]/.test(text.slice(x.end, v.word.start)));
+      if (prev && /^(?:that|which|who|where)$/.test(prev.lower) &&
         quantities.some((q) => q.end <= prev.start && q.kind !== 'date' && q.kind !== 'placeholder' && (q.kind !== 'quantifier' || q.value === 1))) {
         check.describesCounted = true;
       }
@@ -255,7 +283,7 @@ export function checkChangeVerbs(
       // "Maintain a velocity increase of 10% each week by improving sprint planning".
       // A scope counts as the main result's amount too: "Set hiring targets for each department
       // for Q1 to empower the executive team".
-      if (sub !== undefined && quantities.some((q) => (SUBORDINATE_AMOUNT_KINDS.has(q.kind) || isScope(q)) && q.end <= sub &&
+      if (sub !== undefined && quantities.some((q) => (SUBORDINATE_AMOUNT_KINDS.has(q.kind) || (isScope(q) && verbs[0] !== v) || (q.kind === 'quantifier' && q.value === 1)) && q.end <= sub &&
         !/[.;!?]\s/.test(text.slice(q.end, sub)))) {
         check.describesCounted = true;
       }
@@ -276,6 +304,8 @@ export function checkChangeVerbs(
       // "Improve diversity to 40% women in tech roles": what the percentage counts is named
       // right after it, which defines the metric.
       if (amount && amountNamesItsMetric(text, words, amount)) { /* defined */ }
+      // "Improve monitoring by shipping 5 alerts": the counted means is the yardstick.
+      else if (amount && v.cls === 'improve' && amount.kind !== 'quantifier' && TASK_VERBS.has(verbLemma(MEANS_THEN_AMOUNT.exec(text.slice(v.word.end, amount.start))?.[1]?.toLowerCase() ?? ''))) { /* defined */ }
       else if (fuzzy) check.fuzzyObject = fuzzy;
       // "improve X by 50%": improve names no direction, so X itself must be a metric. Not when
       // the amount belongs to a purpose ("Optimize borges to keep up with all updates within
@@ -283,6 +313,13 @@ export function checkChangeVerbs(
       else if (v.cls === 'improve' && objWords.length > 0 && !(amount && purposeVerbBefore(words, verbs, v, amount))) check.fuzzyObject = objWords[objWords.length - 1];
     }
     out.push(check);
+  }
+  // "Drive traffic to docs via … to increase new user traffic to docs by 10% QoQ": a purpose
+  // that changes a metric by an amount is what the first change is read by.
+  for (const c of out) {
+    if (c.amount || c.viaOutcome) continue;
+    c.viaOutcome = out.some((o) => o.amount && o.amount.kind !== 'date' && o.verb.word.start > c.verb.word.end && o.verb.cls !== 'improve' &&
+      words[o.verb.word.index - 1]?.lower === 'to' && !/[.;!?]\s/.test(text.slice(c.verb.word.end, o.verb.word.start)));
   }
   return out;
 }
@@ -306,6 +343,11 @@ function purposeVerbBefore(words: Word[], verbs: VerbHit[], v: VerbHit, amount: 
     (verbs.some((x) => x.word === words[i + 1]) || /^(?!(?:the|a|an|all|every|each|our|their|its|this|that|these|those|more|less)$)\p{Ll}[\p{Ll}-]*$/u.test(words[i + 1]!.text)));
 }
 
+const MEANS_THEN_AMOUNT = /\bby\s+(\p{L}+ing)\s+(?:\S+\s+){0,2}$/u;
+// "…. Achieve 300% of the Q3 growth iACV plan.": a later sentence that opens with the outcome and its amount.
+const OUTCOME_SENTENCE = /[.;]\s+(?:achieve|reach|hit|attain|deliver|get)\s+(?:an?\s+|the\s+)?[<>~]?\s*[$€£]?\d/i;
+const RELATIVE_THEN_AMOUNT = /^\s*(?:who|that|which)\b[^,;.]{1,80}?\b(?:to|by)\s+[<>~≥≤]?\s*[$€£]?(?=\d)/i;
+const STATED_TARGET = /\b(?:target|goal)\b[^.;]{0,30}?\b(?:is|of|=|:)\s*[<>~]?\s*[$€£]?\d/i;
 const OUTCOME_CLAUSE = /(?:[,;\u2014]\s*(?:and\s+)?|\s(?:which|that)\s+)(?:resulting\s+in|results?\s+in|leading\s+to|leads?\s+to|translat[a-z]*\s+(?:to|into)|(?:as\s+)?measured\s+by|(?:to\s+)?(?:achiev|reach|attain)[a-z]*)\b/i;
 const PARENTHETICAL_THEN_AMOUNT = /^,[^,;.()]{1,40},\s*(?:to|by|at)\s+[<>≤≥~+]?\s*[$€£]?\d[\d.,]*%?/;
 const FUNCTION_WORDS = new Set(['to', 'by', 'of', 'in', 'on', 'for', 'the', 'a', 'an', 'and', 'or', 'at', 'with', 'that', 'which', 'from', 'into']);
@@ -361,10 +403,12 @@ const REFERENTIAL_HEADS = new Set([
 const VERB_HOMOGRAPHS = new Set(['clear', 'clean', 'smooth', 'polish', 'polished', 'solid']);
 const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
 
+const THRESHOLD_AFTER = /^\s+(?:to\s+)?(?:within|under|below|above|over|at\s+least|at\s+most|±|\+\/-)\s*[<>≤≥~]?\s*\d/i;
+const OPEN_ITEMS_AFTER = /^(?:\s+[\p{L}-]+)?\s+(?:issues?|bugs?|tickets?|items?|invoices?|requests?|tasks?|prs|mrs|defects?|actions?|debts?|balances?|vulnerabilit(?:y|ies)|questions?|work)\b/iu;
 const COUNT_IN_PARENS = /^(?:\s+[\p{L}-]+){0,2}\s*\(\s*(?:~|≈|about|over|at\s+least)?\s*\d/u;
 // A purpose ("to …"), a means ("through proactive sharing of …", "via …") or a relative
 // clause on what is counted ("3 issues that may impede significant adoption").
-const PURPOSE_HEAD = /\b(?:in\s+order\s+to|to|aimed\s+at|so\s+as\s+to|through|via|by\s+\p{L}+ing|that|which|who|in\s+which|where)\s+\p{L}+[^,;.]*$/u;
+const PURPOSE_HEAD = /\b(?:in\s+order\s+to|to|aimed\s+at|so\s+as\s+to|through|via|by\s+\p{L}+ing|that|which|who|in\s+which|where)\s+(?:\p{L}+[^,;.]*)?$/u;
 
 /** A universal scope ("each department", "all teams", "100% of managers"), not "no"/"never". */
 function isScope(q: Quantity): boolean {
@@ -378,10 +422,11 @@ function inPurposeAfterCount(text: string, w: Word, quantities: Quantity[]): boo
   // "updated to be suitable for …": a copula states the result's claimed quality, not a purpose.
   if (/^(?:in\s+order\s+to|to|so\s+as\s+to)\s+(?:be|become|feel|look|seem|remain|stay)\b/i.test(m[0])) return false;
   const purposeStart = sentenceStart + m.index;
-  return quantities.some((q) => q.kind !== 'date' && q.kind !== 'placeholder' && (q.kind !== 'quantifier' || isScope(q)) && q.end <= purposeStart && q.start >= sentenceStart);
+  // A zero ("Ensure zero vulnerabilities through active monitoring") is a count too.
+  return quantities.some((q) => q.kind !== 'date' && q.kind !== 'placeholder' && (q.kind !== 'quantifier' || isScope(q) || q.value === 0 || q.value === 1) && q.end <= purposeStart && q.start >= sentenceStart);
 }
 
-const MANNER_ADVERBS = new Set(['effectively', 'efficiently', 'properly', 'seamlessly', 'smoothly']);
+const MANNER_ADVERBS = new Set(['effectively', 'efficiently', 'properly', 'seamlessly', 'smoothly', 'proactively', 'actively']);
 
 function countBefore(text: string, w: Word, quantities: Quantity[]): boolean {
   const sentenceStart = Math.max(0, text.lastIndexOf('. ', w.start) + 1);
@@ -423,12 +468,22 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
   for (const w of words) {
     if (!QUALITY_ADJECTIVES.has(w.lower) && !extra.has(w.lower)) continue;
     if (looksLikeName(w, words, text, titleCase)) continue;
+    // "active users", "in active development" name a state or a metric; only "active
+    // recruiting", "active monitoring" describe effort.
+    if (w.lower === 'active' && !/^\p{L}+ing$/u.test(words[w.index + 1]?.text ?? '')) continue;
     // Verb homographs used as the verb: "Clear 200 tickets", "Clean up stale branches".
     if (VERB_HOMOGRAPHS.has(w.lower) && (w.index === 0 || /^(?:up|out|the|all|every|our|\d[\d,.]*[kKmM]?)$/.test(words[w.index + 1]?.lower ?? ''))) continue;
     // Fixed terms, not claims of quality: "best practices", "better-auth".
     if (TERM_HEADS.has(w.lower) && TERM_TAILS.has(words[w.index + 1]?.lower ?? '')) continue;
     // "a robust list (50+)": the count in parentheses says what the adjective means.
     if (COUNT_IN_PARENS.test(text.slice(w.end, w.end + 40))) continue;
+    // "accurate within 5%", "fast (under 200 ms)": a threshold right after defines the word.
+    if (THRESHOLD_AFTER.test(text.slice(w.end, w.end + 24))) continue;
+    // "Reduce "unnecessary" tickets … "Unnecessary": questions that …": a quoted word is a
+    // term the key result defines, not a claim.
+    if (/["“'‘]$/.test(text.slice(Math.max(0, w.start - 1), w.start))) continue;
+    // "Solve 1 outstanding performance issue": outstanding means open, which a tracker counts.
+    if (w.lower === 'outstanding' && OPEN_ITEMS_AFTER.test(text.slice(w.end, w.end + 30))) continue;
     // "the relevant section of the handbook", "available to relevant teams": which one is
     // meant, not a claim of quality.
     if (REFERENTIAL_ADJ.has(w.lower) && REFERENTIAL_HEADS.has(words[w.index + 1]?.lower ?? '')) continue;

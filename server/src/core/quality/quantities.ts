@@ -6,7 +6,7 @@
  */
 import type { Quantity, QuantityKind } from './types';
 import {
-  DURATION_UNITS, FREQUENCY_WORDS, IDENTIFIER_PREFIXES, MAGNITUDES, MONTHS, NUMBER_WORDS,
+  DURATION_UNITS, FREQUENCY_WORDS, IDENTIFIER_PREFIXES, MAGNITUDES, METRIC_NOUNS, MONTHS, NUMBER_WORDS,
 } from './lexicon';
 
 const NUM = String.raw`\d[\d,]*(?:\.\d+)?`;
@@ -110,6 +110,17 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
     ![head[1], head[2], head[3]].some((x) => x && /[^s]s$/.test(x))) return true;
   // version numbers "1.2.3", "the 1.0 version", "version 2"
   if (/^\.\d/.test(after)) return true;
+  // "Phase 1 and 2", "tier 1/2": a number coordinated with a named one is named too.
+  const coordinated = /\b([\p{L}]+)\s+\d+[a-z]?\s*(?:,|and|or|&|\/)\s*$/iu.exec(text.slice(Math.max(0, start - 24), start));
+  if (coordinated && IDENTIFIER_PREFIXES.has(coordinated[1]!.toLowerCase())) return true;
+  // "401 (k)", "501(c)": a letter in parentheses right after the number names a plan or a law.
+  if (/^\s?\([a-z]\)/i.test(text.slice(end, end + 5))) return true;
+  // "FIPS 140-2", "IEEE 802-3": an acronym, then a number hyphened to another, names a standard.
+  // A metric's acronym keeps its range ("NPS 40-50").
+  const acronym = /(?:^|[^\p{L}])(\p{Lu}{2,6})\s+(?:\d+-)?$/u.exec(text.slice(Math.max(0, start - 16), start));
+  if (acronym && !METRIC_NOUNS.has(acronym[1]!.toLowerCase()) && (/^-\d/.test(after) || /-$/.test(acronym[0]))) return true;
+  // "360 feedback": the name of a review format, not a count.
+  if (text.slice(start, end) === '360' && /^\s+(?:feedback|reviews?|assessments?|surveys?)\b/i.test(text.slice(end, end + 14))) return true;
   if (/^\s+versions?\b/i.test(text.slice(end, end + 10)) && /\./.test(text.slice(start, end))) return true;
   return false;
 }
@@ -166,6 +177,10 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   }, XYN_GATE);
 
   // --- Dates and deadlines. ---
+  // "2019Q1", "2020 H2": a year and a quarter or half, in that order.
+  c.scan(/\b(?:19|20)\d{2}\s?[QH][1-4]\b/g, (m) => {
+    c.add('date', m.index, m.index + m[0].length);
+  }, QUARTER_GATE);
   c.scan(/\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b/g, (m) => {
     c.add('date', m.index, m.index + m[0].length);
   }, HAS_DIGIT);
@@ -215,6 +230,11 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   c.scan(/(?<![\p{L}\d/.])(\d+(?:\.\d+)?)\s*(?:\/|out\s+of|in|:)\s*(\d+(?:\.\d+)?)(?![\d/.:]|\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b)/giu, (m) => {
     if (/\bin\b/i.test(m[0]) && !/^\d+\s+in\s+\d+$/.test(m[0])) return;
     // "24/7" is an always-on availability promise, kept as a quantifier.
+    // "a 1:1 relationship between accounts", "weekly 1:1s": a kind of mapping or meeting.
+    if (m[1] === '1' && m[2] === '1' && /^\s*(?:s\b|\p{L})/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) {
+      c.claim(m.index, m.index + m[0].length);
+      return;
+    }
     if (m[1] === '24' && m[2] === '7') {
       c.add('quantifier', m.index, m.index + m[0].length, 1, '24/7');
       return;
@@ -388,6 +408,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     // Idioms where "one"/"single"/"half" is not a count.
     if (!oneMore && /^(?:one|single|half)$/.test(w) && (/\b(?:in|at|as|no|any|the|of|this|that)\s+$/.test(before) || /^\s*(?:of|another|place|day|way|go|step|time|source|stop|click|team|voice|and)\b/.test(after) || /^\s*more\s+(?:time|than)\b/.test(after) || /^-/.test(after))) return;
     if (/^-/.test(after) && w !== 'one') return; // "three-year pitch" describes, it does not count
+    // "Implement single object storage", "based on single app": without "a", single means unified.
+    if (w === 'single' && !/\ba\s+$/.test(before)) return;
     // "select and implement one": a pronoun closing the clause stands for a thing, not a count.
     if (w === 'one' && /^\s*(?:[.;:,)]|$)/.test(after) && /\b(?:select|choose|pick|implement|adopt|build|create|find|identify|write|make|deploy|launch|start|ship)\s+$/.test(before)) return;
     let value = NUMBER_WORDS[w] ?? 0;
@@ -441,8 +463,9 @@ export function isDeadline(text: string, q: Quantity): boolean {
   const before = text.slice(Math.max(0, q.start - 24), q.start);
   // "shorter than it was in October": the period is the reference, not the deadline.
   if (/\bthan\s+(?:(?:it|they|we)\s+(?:was|were|did)\s+)?(?:in|during|on)?\s*(?:the\s+)?$/i.test(before)) return false;
-  // "a roadmap for FY23", "a plan for Q1/Q2 activation": the period the deliverable covers.
-  if (/\bfor\s+(?:the\s+)?$/i.test(before)) return false;
+  // "a roadmap for FY23", "a plan for Q1/Q2 activation": the period the deliverable covers;
+  // "throughout FY24": the span the effort lasts.
+  if (/\b(?:for|throughout)\s+(?:the\s+)?$/i.test(before)) return false;
   if (/\b(?:by|in|before|until|till|through|during|of|on|within|no\s+later\s+than)\s+(?:the\s+)?$/i.test(before)) return true;
   return /^[\s.!;)]*$/.test(text.slice(q.end));
 }
