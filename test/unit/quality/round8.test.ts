@@ -131,6 +131,13 @@ describe('quality/round8: states of mind, forecasts, measuring and prerequisites
   });
 });
 
+describe('quality/round8: the main verb', () => {
+  it('a verb in a relative clause does not make a dated deliverable an activity', () => {
+    assert.equal(verdict('Commit to a new pricing model that aligns plans with customer value by end of Q2'), 'measurable');
+    assert.equal(verdict('Align plans with customer value by end of Q2'), 'vague');
+  });
+});
+
 describe('quality/round8: compounds with unknown verbs', () => {
   it('an imperative the lexicon does not know still opens a result', () => {
     assert.equal(verdict('Digest existing onboarding content, create a landing page, at least 2 press articles'), 'vague');

@@ -124,6 +124,9 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const numeric = amounts.filter((q) => q.kind !== 'quantifier');
   const dates = quantities.filter((q) => q.kind === 'date');
   const verbs = findVerbs(text, words);
+  // The main verb is the first one outside a relative clause: in "Commit to a packaging model
+  // that aligns our offering with value by Q2", 'aligns' only describes the model.
+  const leadVerb = verbs.find((v) => !/^(?:that|which|who)$/.test(words[v.word.index - 1]?.lower ?? ''));
   // "Develop a website IA to roll out in 2018", "objectives for roles to be hired in FY21":
   // a date inside a purpose clause ("to <verb> …") dates the purpose, not the deliverable.
   const deadlines = dates.filter((q) => isDeadline(text, q) && !inPurposeClause(text, words, verbs, q));
@@ -161,7 +164,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   if (endState) sig('end-state', `'${endState.text}' is a verifiable end state`, endState.start, endState.end);
 
   // --- Output vs outcome: the first verb decides; a verbless deliverable is an output. ---
-  const main: VerbHit | undefined = verbs[0];
+  const main: VerbHit | undefined = leadVerb;
   // "Rendezvous Protocol is implemented", "6 Recruiters hired": a task stated as done.
   const taskParticiple = words.find((w) => {
     if (!/(?:ed|en|t)$/.test(w.lower)) return false;
@@ -240,7 +243,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   // A dated deliverable is a binary milestone (guide: "MVP deployed in June"); so is a
   // dated reached state ("Achieve SOC 2 certification by Q4"). A dated activity is not:
   // "Evaluate at EOQ" says when the effort happens, not what exists afterwards.
-  else measurable = deadlines.length > 0 && verbs[0]?.cls !== 'activity' && (outputNotOutcome || !!taskParticiple || verbs[0]?.cls === 'outcome');
+  else measurable = deadlines.length > 0 && leadVerb?.cls !== 'activity' && (outputNotOutcome || !!taskParticiple || leadVerb?.cls === 'outcome');
   if (amounts.length === 0 && deadlines.length > 0) sig('deadline-only', 'the only number is a date or deadline');
   if (quantities.length === 0 && !placeholder) sig('no-number', 'no number, threshold or quantifier');
 
