@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { diagnosticsInRoot } from '../../server/src/lsp/analysis';
 import { ServerState } from '../../server/src/lsp/state';
 
 const ROOT = path.resolve(__dirname, '..', 'fixtures', 'lsp', 'ws');
@@ -24,6 +25,19 @@ describe('server state', () => {
     assert.equal(model.yaml, fromScan.yaml, 'the same YAML tree: nothing was parsed again');
     assert.equal(model.version, 7, 'but it carries the editor version');
     assert.equal(state.rootFor(WEB).index.get(WEB), model, 'and the index now holds the open version');
+  });
+
+  it('the opened copy takes over the file-scope diagnostics already computed for the scanned model', () => {
+    const state = scanned();
+    const root = state.rootFor(WEB);
+    const fromScan = root.index.get(WEB)!;
+    const before = diagnosticsInRoot(fromScan, root, WEB, '2026-11-20');
+    assert.ok(before.length > 0, 'the fixture has findings');
+    const model = state.parsed(TextDocument.create(pathToFileURL(WEB).toString(), 'okr', 2, fs.readFileSync(WEB, 'utf8')));
+    const after = diagnosticsInRoot(model, root, WEB, '2026-11-20');
+    assert.deepEqual(after, before);
+    // The same objects: the rules did not run again for the copy.
+    assert.ok(after.some((d) => before.includes(d)), 'file-scope diagnostics are reused, not recomputed');
   });
 
   it('opening a file whose editor text differs from the disk parses that text', () => {

@@ -18,6 +18,16 @@ export function diagnosticsOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 's
   return [...file.diagnostics, ...analyzeDocument(doc, { ...options, scope: 'workspace' })].sort(compareDiagnostics);
 }
 
+/**
+ * Opening a file reuses the scanned model as a copy with the editor's uri and version. File-scope
+ * rules read neither, so the copy takes over the scanned model's cached result instead of running
+ * the rules again.
+ */
+export function adoptFileScope(from: OkrDocument, to: OkrDocument): void {
+  const file = fileScope.get(from);
+  if (file && !fileScope.has(to)) fileScope.set(to, file);
+}
+
 /** The diagnostics of a file of a workspace root, as the server shows them (links checked on disk). */
 export function diagnosticsInRoot(doc: OkrDocument, root: Root, path: string | undefined, today: string): OkrDiagnostic[] {
   return diagnosticsOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f) });

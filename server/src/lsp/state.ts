@@ -17,6 +17,7 @@ import {
   type OkrDocument,
 } from '../core';
 import { discoverOkrFiles, readOkrText } from '../node/discover';
+import { adoptFileScope } from './analysis';
 import type { EditorSettings } from '../shared/settings';
 import { EditorSettingsSchema } from '../shared/settings';
 import { pathToUri, uriToPath } from './uris';
@@ -112,7 +113,12 @@ export class ServerState {
     } else {
       // Opening a file as it is on disk: the workspace scan parsed exactly this text already.
       const onDisk = p ? this.rootFor(p).index.get(p) : undefined;
-      parsed = onDisk && onDisk.text === text ? { ...onDisk, uri: doc.uri, version: doc.version } : parseOkrDocument(text, doc.uri, doc.version);
+      if (onDisk && onDisk.text === text) {
+        parsed = { ...onDisk, uri: doc.uri, version: doc.version };
+        adoptFileScope(onDisk, parsed);
+      } else {
+        parsed = parseOkrDocument(text, doc.uri, doc.version);
+      }
     }
     this.cache.set(doc.uri, parsed);
     if (p) this.rootFor(p).index.set(p, parsed);
