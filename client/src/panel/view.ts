@@ -4,7 +4,7 @@
 // test/unit/panel/. The webview receives a PanelView and renders it as is.
 import type { CheckinSummary, FileModel, KeyResultModel, ObjectiveModel, WorkspaceModel } from '../../../server/src/shared/protocol';
 import { formatCheckin, formatScore, percent, statusLabel, withUnit, type Status } from '../model/format';
-import { fileLabel } from '../tree/nodes';
+import { compareFilesForDisplay, fileLabel } from '../tree/nodes';
 
 /** A horizontal bar: `fill` and `expected` are shares of its width, already clamped to 0..1. */
 export interface BarView {
@@ -310,15 +310,8 @@ export function fileView(f: FileModel, today?: string): FileView {
   };
 }
 
-/** Newest period first (files without a period last), then by title, as the Objectives tree. */
-function byPeriodThenTitle(a: FileModel, b: FileModel): number {
-  if (!a.period !== !b.period) return a.period ? -1 : 1;
-  const p = a.period && b.period ? b.period.start.localeCompare(a.period.start) : 0;
-  return p || fileLabel(a).localeCompare(fileLabel(b)) || a.fileRef.localeCompare(b.fileRef);
-}
-
 export function buildPanelView(model: WorkspaceModel | undefined): PanelView {
   if (!model) return { state: 'loading', files: [] };
   if (model.files.length === 0) return { state: 'empty', today: model.today, files: [] };
-  return { state: 'ready', today: model.today, files: [...model.files].sort(byPeriodThenTitle).map((f) => fileView(f, model.today)) };
+  return { state: 'ready', today: model.today, files: [...model.files].sort(compareFilesForDisplay).map((f) => fileView(f, model.today)) };
 }

@@ -153,28 +153,31 @@ export function fileLabel(f: FileModel): string {
   return f.team ?? f.fileRef;
 }
 
+/**
+ * The order the tree and the progress panel show files in: newest period first (files without a
+ * period last, periods starting the same day by label), then by label.
+ */
+export function compareFilesForDisplay(a: FileModel, b: FileModel): number {
+  if (!a.period !== !b.period) return a.period ? -1 : 1;
+  const p = a.period && b.period ? b.period.start.localeCompare(a.period.start) || a.period.label.localeCompare(b.period.label) : 0;
+  return p || fileLabel(a).localeCompare(fileLabel(b)) || a.fileRef.localeCompare(b.fileRef);
+}
+
 /** Builds the roots (periods) of the tree. Periods sort newest first; files by label. */
 export function buildTree(model: WorkspaceModel, options: TreeOptions = {}): PeriodNode[] {
   const filter = options.filter ?? {};
   const sort = options.sort ?? 'file';
   const ids = new Ids();
   const byPeriod = new Map<string, FileModel[]>();
-  for (const f of model.files) {
+  // Grouping files already in display order keeps the periods and the files in each in that order.
+  for (const f of [...model.files].sort(compareFilesForDisplay)) {
     const key = f.period?.label ?? NO_PERIOD;
     const list = byPeriod.get(key) ?? [];
     list.push(f);
     byPeriod.set(key, list);
   }
-  const periodKeys = [...byPeriod.keys()].sort((a, b) => {
-    if (a === NO_PERIOD) return 1;
-    if (b === NO_PERIOD) return -1;
-    const fa = byPeriod.get(a)![0]!.period!;
-    const fb = byPeriod.get(b)![0]!.period!;
-    return fb.start.localeCompare(fa.start) || a.localeCompare(b);
-  });
-
   const roots: PeriodNode[] = [];
-  for (const key of periodKeys) {
+  for (const key of byPeriod.keys()) {
     const files = byPeriod.get(key)!;
     const period: PeriodNode = {
       kind: 'period',
@@ -186,7 +189,7 @@ export function buildTree(model: WorkspaceModel, options: TreeOptions = {}): Per
       children: [],
     };
     let fileNodes: FileNode[] = [];
-    for (const f of [...files].sort((a, b) => fileLabel(a).localeCompare(fileLabel(b)) || a.fileRef.localeCompare(b.fileRef))) {
+    for (const f of files) {
       const fileNode: FileNode = {
         kind: 'file',
         id: ids.take(`file:${f.uri}`),

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildTree, describeView, fileNodeOf, keyResultContext, nodeAt, ownersOf, snapshot, walk, type TreeNode } from '../../../client/src/tree/nodes';
+import { buildPanelView } from '../../../client/src/panel/view';
 import { file, kr, model, objective } from './fixtures';
 
 const labels = (nodes: readonly TreeNode[]): unknown => nodes.map((n) => (n.children.length ? [n.label, labels(n.children)] : n.label));
@@ -46,6 +47,22 @@ describe('client tree: building', () => {
   it('uses the file ref when the file names no team, and "No period" last', () => {
     const m = { today: '2026-11-20', files: [file('a/b', [], { period: undefined }), file('z', [])] };
     assert.deepEqual(labels(buildTree(m)), [['2026-Q4', ['z']], ['No period', ['a/b']]]);
+  });
+
+  it('periods starting the same day go by label, and the progress panel lists files in the tree\'s order', () => {
+    const q4 = { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' };
+    const m = {
+      today: '2026-11-20',
+      files: [
+        file('nope', [], { period: undefined }),
+        file('b', [], { period: { ...q4, label: 'Q4 platform' } }),
+        file('old', [], { period: { label: '2026-Q3', start: '2026-07-01', end: '2026-09-30' } }),
+        file('a', [], { period: { ...q4, label: 'Q4 company' } }),
+        file('c', [], { period: { ...q4, label: 'Q4 company' } }),
+      ],
+    };
+    assert.deepEqual(labels(buildTree(m)), [['Q4 company', ['a', 'c']], ['Q4 platform', ['b']], ['2026-Q3', ['old']], ['No period', ['nope']]]);
+    assert.deepEqual(buildPanelView(m).files.map((f) => f.title), ['a', 'c', 'b', 'old', 'nope']);
   });
 
   it('gives stable, unique ids even when a file repeats an id', () => {
