@@ -433,10 +433,29 @@ describe('analysis: severities, suppression, robustness', () => {
   it('a suppression for another rule does not hide, and is reported as unused with the unnecessary tag', () => {
     const text = edit(noOwner, { 4.5: '      # okr-disable-next-line kr-compound' });
     check(text, 'missing-owner', ['info 2:8-2:19', 'info 6:12-6:22', 'info 10:12-10:19']);
-    const d = check(text, 'unused-suppression', ['hint 5:6-5:41 This okr-disable-next-line comment suppresses nothing on the next line: remove it.']);
+    const d = check(text, 'unused-suppression', ['hint 5:6-5:41 This okr-disable-next-line comment suppresses nothing on the next line (or the list item it starts): remove it.']);
     assert.deepEqual(d[0]!.tags, ['unnecessary']);
     check(text, 'unused-suppression', [], { config: { rules: { 'unused-suppression': 'off' } } });
     check(text, 'unused-suppression', ['warning 5:6-5:41'], { config: { rules: { 'unused-suppression': 'warning' } } });
+  });
+
+  it('above a list item the comment covers the whole item, not the next item', () => {
+    // Both key results lose their fields and get vague titles; the comment sits above "- id: crash-free".
+    const vague = edit(CLEAN, {
+      5.5: '      # okr-disable-next-line kr-not-measurable',
+      7: '        title: Improve checkout stability', 8: null, 9: null,
+      11: '        title: Improve checkout speed', 12: null, 13: null,
+    });
+    const lines = run(vague).filter((d) => d.rule === 'kr-not-measurable').map((d) => vague[d.range.start.line]);
+    assert.deepEqual(lines, ['        title: Improve checkout speed'], 'the title two lines below the comment is covered');
+    check(vague, 'unused-suppression', []);
+    // Above a plain key it covers that line: the second key result's title.
+    const onKey = edit(vague, { 9.5: '        # okr-disable-next-line kr-not-measurable' });
+    check(onKey, 'kr-not-measurable', []);
+    check(onKey, 'unused-suppression', []);
+    // A comment inside an item that is already covered suppresses nothing itself.
+    const inner = edit(vague, { 7.5: '        # okr-disable-next-line kr-not-measurable' });
+    check(inner, 'unused-suppression', ['hint 8:8-8:49']);
   });
 
   it('a suppressed rule that is off leaves the comment unused', () => {

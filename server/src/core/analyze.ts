@@ -70,13 +70,39 @@ export function analyzeDocument(doc: OkrDocument, options: AnalyzeOptions): OkrD
   return kept.sort(compareDiagnostics);
 }
 
+/**
+ * The last line a suppression on `line` covers. A comment above a list item ("- id: kr-1") covers the
+ * whole item, so a key result's title two lines down is covered too; above any other line it covers
+ * that line.
+ */
+function suppressedThrough(doc: OkrDocument, line: number): number {
+  const text = (l: number): string => {
+    const { start, end } = doc.lines.lineBounds(l);
+    return doc.text.slice(start, end);
+  };
+  const first = text(line);
+  const item = /^(\s*)-(?:\s|$)/.exec(first);
+  if (!item) return line;
+  const indent = item[1]!.length;
+  let last = line;
+  for (let l = line + 1; l < doc.lines.lineCount; l++) {
+    const t = text(l);
+    if (t.trim() === '') continue;
+    if (t.length - t.trimStart().length <= indent) break;
+    last = l;
+  }
+  return last;
+}
+
 function applySuppressions(doc: OkrDocument, diags: OkrDiagnostic[], config: OkrConfig, reportUnused: boolean): OkrDiagnostic[] {
   if (doc.suppressions.size === 0) return diags;
+  const spans = [...doc.suppressions].map(([line, ids]) => ({ line, through: suppressedThrough(doc, line), ids }));
   const used = new Set<number>();
   const kept = diags.filter((d) => {
-    const ids = doc.suppressions.get(d.range.start.line);
-    if (ids && (ids.has('*') || ids.has(d.rule))) {
-      used.add(d.range.start.line);
+    const at = d.range.start.line;
+    const hit = spans.find((s) => at >= s.line && at <= s.through && (s.ids.has('*') || s.ids.has(d.rule)));
+    if (hit) {
+      used.add(hit.line);
       return false;
     }
     return true;
@@ -90,7 +116,7 @@ function applySuppressions(doc: OkrDocument, diags: OkrDiagnostic[], config: Okr
       kept.push({
         rule: 'unused-suppression',
         severity,
-        message: 'This okr-disable-next-line comment suppresses nothing on the next line: remove it.',
+        message: 'This okr-disable-next-line comment suppresses nothing on the next line (or the list item it starts): remove it.',
         range: doc.lines.range(start + (doc.text.slice(start, end).length - doc.text.slice(start, end).trimStart().length), end),
         docsUrl: ruleDocsUrl('unused-suppression'),
         tags: ['unnecessary'],
