@@ -64,8 +64,9 @@ describe('quality: independent labelled samples (generalisation gate)', () => {
     { file: 'round8b.jsonl', minRows: 225, precision: 0.95, recall: 0.95 },
     // Round 9: what rounds 7 and 8 left of the same documents (GitLab 2018-Q1/Q3/FY20-Q2, older
     // versions of src-d's README and kubo's OKRs), labelled blind after the round-8 rules and measured
-    // once with them (9a P .914 / R .949, 9b P .969 / R .969; together P .929 / R .955).
-    { file: 'round9a.jsonl', minRows: 105, precision: 0.90, recall: 0.90 },
+    // once with them (9a P .914 / R .949, 9b P .969 / R .969; together P .929 / R .955). The
+    // round-9 rules were derived from its misses (9a P .975 / R .987 after), so these guard them.
+    { file: 'round9a.jsonl', minRows: 105, precision: 0.95, recall: 0.95 },
     { file: 'round9b.jsonl', minRows: 38, precision: 0.95, recall: 0.95 },
   ];
   for (const c of cases) {

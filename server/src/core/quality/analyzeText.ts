@@ -191,7 +191,8 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const activityScope = (q: Quantity, p: { start: number; end: number }): boolean =>
     q.kind === 'quantifier' && q.value === undefined && verbs.find((v) => v.word.start >= p.start && v.word.start < p.end)?.cls === 'activity';
   const unmeasuredParts = compound
-    ? resultParts.filter((p) => !amounts.some((q) => inPart(q, p) && !activityScope(q, p)) && !(endState && endState.start >= p.start && endState.start < p.end))
+    ? resultParts.filter((p) => !amounts.some((q) => inPart(q, p) && !activityScope(q, p)) &&
+      !(endState && (endState.start >= p.start && endState.start < p.end || findEndState(text.slice(p.start, p.end)))))
     : [];
 
   // "Measure the number of searches that fail", "We've benchmarked conversion rates at each
@@ -239,7 +240,8 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   else if (amounts.length > 0) {
     measurable = !spoilers && !(compound && deadlines.length === 0 && unmeasuredParts.length >= 2);
   } else if (spoilers) measurable = false;
-  else if (endState) measurable = true;
+  // An end state settles its own part only: two more parts with nothing checkable stay vague.
+  else if (endState) measurable = !(compound && deadlines.length === 0 && unmeasuredParts.length >= 2);
   // A dated deliverable is a binary milestone (guide: "MVP deployed in June"); so is a
   // dated reached state ("Achieve SOC 2 certification by Q4"). A dated activity is not:
   // "Evaluate at EOQ" says when the effort happens, not what exists afterwards.

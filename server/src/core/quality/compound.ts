@@ -22,9 +22,10 @@ function protectedRanges(text: string): Array<[number, number]> {
   return out;
 }
 
+const PARTICIPLE_OPENING = /^(?:and\s+)?\p{Ll}+ed\s+(?:to|by|with|on|for|in|at|from|against|around)\b/u;
 // What an imperative's object or particle starts with: "digest existing content", "put together a
 // strategy", "commit to 2 events". Used for verbs the lexicon does not list.
-const OBJECT_START = /^(?:a|an|the|our|their|its|all|every|each|existing|new|together|up|out)$/;
+const OBJECT_START = /^(?:a|an|the|our|their|its|all|every|each|existing|new|together|up|out|to)$/;
 const NOT_A_VERB = /^(?:a|an|the|and|or|of|for|to|in|on|with|by|at|from|as|all|every|each|any|some|no|not|new|more|most|less|our|their|its|this|that|these|those|other|both|first|last|next|key|top|main|same|such|only)$/;
 
 /**
@@ -81,7 +82,12 @@ export function splitParts(text: string, words: Word[], verbs: VerbHit[], quanti
     // target, so a verbless piece with its own amount after a piece with one is a result.
     const elliptic = !!p.hasAmount && !!prev?.hasAmount && !p.hasVerb && !subordinate;
     if (elliptic) p.startsWithAmount = true;
-    const isResult = (p.hasVerb || p.startsWithAmount) && p.nWords > 1 && !subordinate;
+    // "5 webinars focused on practitioners, and aligned to campaigns": a later piece that opens with a
+    // past participle describes what came before; it is not a result of its own.
+    const participle = merged.length > 0 && !p.hasAmount && PARTICIPLE_OPENING.test(p.text) && !p.newSentence;
+    // "… events to attend and recruit from": the second infinitive continues the purpose.
+    const infinitive = !!prev && /\bto\s+\p{L}+$/u.test(prev.text) && /^\s+and\s+$/.test(text.slice(prev.end, p.start));
+    const isResult = (p.hasVerb || p.startsWithAmount) && p.nWords > 1 && !subordinate && !participle && !infinitive;
     if (!isResult && prev) {
       merged[merged.length - 1] = { ...prev, end: p.end, text: text.slice(prev.start, p.end).trim() };
       continue;

@@ -190,7 +190,7 @@ export const IDENTIFIER_PREFIXES = new Set([
   'tier', 'level', 'phase', 'step', 'version', 'v', 'p', 'priority', 'sev', 'severity', 'stage',
   'gen', 'generation', 'wave', 'milestone', 'rfc', 'issue', 'pr', 'iso', 'soc', 'section',
   'chapter', 'part', 'option', 'type', 'layer', 'l', 'web', 'covid', 'item', 'no', 'number',
-  'release', 'releases', 'versions',
+  'release', 'releases', 'versions', 'day', 'week',
 ]);
 
 /** Words that, within the same clause, attach the amount to an improvement verb. */

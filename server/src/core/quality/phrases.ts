@@ -284,7 +284,9 @@ export function checkChangeVerbs(
       // A scope counts as the main result's amount too: "Set hiring targets for each department
       // for Q1 to empower the executive team".
       if (sub !== undefined && quantities.some((q) => (SUBORDINATE_AMOUNT_KINDS.has(q.kind) || (isScope(q) && verbs[0] !== v) || (q.kind === 'quantifier' && q.value === 1)) && q.end <= sub &&
-        !/[.;!?]\s/.test(text.slice(q.end, sub)))) {
+        // "Deliver a series of 5 webinars. Tag team with SDRs to drive attendance": a purpose in a
+        // later sentence still serves the counted result; a means ("by improving") must share its sentence.
+        (words[v.word.index - 1]?.lower === 'to' || !/[.;!?]\s/.test(text.slice(q.end, sub))))) {
         check.describesCounted = true;
       }
     }
@@ -300,7 +302,9 @@ export function checkChangeVerbs(
       // A gerund object ("improve downloading") names no metric; a hyphenated -ing word
       // ("customer-facing articles") is an adjective.
       const fuzzy = scope.find((w) => !looksLikeName(w, words, text, titleCase) &&
-        (FUZZY_NOUNS.has(w.lower) || (/ing$/.test(w.lower) && !w.lower.includes('-') && w.lower.length > 5 && w === objWords[0])));
+        (FUZZY_NOUNS.has(w.lower) || (/ing$/.test(w.lower) && !w.lower.includes('-') && w.lower.length > 5 && w === objWords[0] &&
+          // "speaking opportunities", "training sessions": a gerund before a plural noun only modifies it.
+          !/^[a-z-]+[^s]s$/.test(words[w.index + 1]?.lower ?? ''))));
       // "Improve diversity to 40% women in tech roles": what the percentage counts is named
       // right after it, which defines the metric.
       if (amount && amountNamesItsMetric(text, words, amount)) { /* defined */ }
@@ -403,7 +407,7 @@ const REFERENTIAL_HEADS = new Set([
 const VERB_HOMOGRAPHS = new Set(['clear', 'clean', 'smooth', 'polish', 'polished', 'solid']);
 const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
 
-const THRESHOLD_AFTER = /^\s+(?:to\s+)?(?:within|under|below|above|over|at\s+least|at\s+most|±|\+\/-)\s*[<>≤≥~]?\s*\d/i;
+const THRESHOLD_AFTER = /^\s+(?:to\s+)?(?:within|under|below|above|over|at\s+least|at\s+most|±|\+\/-)\s*[<>≤≥~]?\s*\d|^\s*:\s+[^,;.]{0,40}?\d/i;
 const OPEN_ITEMS_AFTER = /^(?:\s+[\p{L}-]+)?\s+(?:issues?|bugs?|tickets?|items?|invoices?|requests?|tasks?|prs|mrs|defects?|actions?|debts?|balances?|vulnerabilit(?:y|ies)|questions?|work)\b/iu;
 const COUNT_IN_PARENS = /^(?:\s+[\p{L}-]+){0,2}\s*\(\s*(?:~|≈|about|over|at\s+least)?\s*\d/u;
 // A purpose ("to …"), a means ("through proactive sharing of …", "via …") or a relative
@@ -566,6 +570,8 @@ const END_STATE_RES: RegExp[] = [
   /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
   /\bcompliant\s+with\s+\p{Lu}/u,
+  // "migrate Chef to version 14", "upgrade PostgreSQL to v16": the version reached is checkable.
+  /\b(?:migrat|upgrad|mov|port|updat|bump)\w*\s+[^,;.]{1,40}?\bto\s+(?:version\s+|v)\d/i,
   STANDARD_RE,
 ];
 

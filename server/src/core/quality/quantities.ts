@@ -119,6 +119,11 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
   // A metric's acronym keeps its range ("NPS 40-50").
   const acronym = /(?:^|[^\p{L}])(\p{Lu}{2,6})\s+(?:\d+-)?$/u.exec(text.slice(Math.max(0, start - 16), start));
   if (acronym && !METRIC_NOUNS.has(acronym[1]!.toLowerCase()) && (/^-\d/.test(after) || /-$/.test(acronym[0]))) return true;
+  // "the 2019 Summit", "2018 Summitt": a year before a capitalised noun names an event or edition.
+  if (/^(?:19|20)\d{2}$/.test(text.slice(start, end)) && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4)) &&
+    !new RegExp(String.raw`^\s+(?:${MONTHS.join('|')})\b`, 'i').test(text.slice(end, end + 12))) return true;
+  // "N+1 queries", "C++17": a number after a letter and "+" is part of a name.
+  if (/\p{L}\+$/u.test(before)) return true;
   // "360 feedback": the name of a review format, not a count.
   if (text.slice(start, end) === '360' && /^\s+(?:feedback|reviews?|assessments?|surveys?)\b/i.test(text.slice(end, end + 14))) return true;
   if (/^\s+versions?\b/i.test(text.slice(end, end + 10)) && /\./.test(text.slice(start, end))) return true;
@@ -202,7 +207,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   }, END_GATE);
 
   // Relative deadlines: "by week 3", "in sprint 4", "before day 30" (the unit comes first).
-  c.scan(/\b(?:by|in|before|until|end\s+of)\s+(?:the\s+)?(?:week|sprint|day|month|iteration|milestone)\s+\d{1,3}\b(?![\d.,%])/gi, (m) => {
+  c.scan(/\b(?:by|in|before|until|end\s+of)\s+(?:the\s+)?(?:week|sprint|day|month|iteration|milestone)\s+\d{1,3}\b(?![\d,%]|\.\d)/gi, (m) => {
     const lead = /^(?:by|in|before|until)\s+/i.exec(m[0]);
     c.add('date', m.index + (lead ? lead[0].length : 0), m.index + m[0].length);
   }, RELATIVE_GATE);
@@ -326,6 +331,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     // describes a range or a repetition; it sets no scope a reader could check.
     if (/^(?:all|every|each)$/.test(w) && (/^\s+(?:sizes|kinds|types|sorts|shapes|stripes|levels|ages|backgrounds|stages)\b/.test(after) && /\bof\s+$/.test(before) ||
       (w !== 'all' && /^\s+time\b/.test(after) && !/^\s+time\s+(?:we|a|an|the|someone|anyone|they|you|it)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))))) return;
+    // "opt out of providing every IPLD node": inside what a feature does, not the key result's scope.
+    if (/^(?:all|every|each)$/.test(w) && /\b(?:of|from)\s+\p{L}+ing\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) return;
     c.add('quantifier', m.index, m.index + m[0].length, w === 'zero' || w === 'none' || w === 'never' ? 0 : undefined, w);
   });
   c.scan(/(?:^|[.;:(]\s*|\b(?:with|have|has|see|sees|report|reports|and|that|ensure|ensures)\s+)(no)\s+(?!longer\b|later\b|more\s+than\b|less\s+than\b|one\b|matter\b|need\b|doubt\b)[\p{L}]/giu, (m) => {
@@ -376,6 +383,12 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const s = m.index + m[0].indexOf(m[1]);
     c.add('number', s, s + m[1].length, 1, countedNoun(text, s + m[1].length, []));
   });
+
+  // "Achieve Level 3/4 Maturity", "reach tier 2": a named level to reach is the target.
+  c.scan(/\b(?:achiev|reach|attain|hit|get\s+to)\w*\s+(?:a\s+|the\s+)?(?:level|tier|stage|grade)\s+(\d+)(?:\s*\/\s*\d+)?\b/gi, (m) => {
+    const s = m.index + m[0].length - m[0].slice(m[0].search(/\d/)).length;
+    c.add('number', s, m.index + m[0].length, Number(m[1]), 'level');
+  }, /level|tier|stage|grade/i);
 
   // --- Plain numbers, with magnitude and the counted noun as unit. ---
   const extraUnits = (options.units ?? []).map((u) => u.toLowerCase());
