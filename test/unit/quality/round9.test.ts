@@ -67,3 +67,31 @@ describe('quality/round9: what defines a word or an object', () => {
     assert.equal(verdict('Improve onboarding by 20%'), 'vague');
   });
 });
+
+describe('quality/round9: capability, idioms and shared objects', () => {
+  it('"ready to / able to" a change verb states a capability, not a promised change', () => {
+    assert.equal(verdict('New reps are certified and ready to drive customer calls within their first 30 days'), 'measurable');
+    assert.equal(verdict('Drive customer calls'), 'vague');
+  });
+  it('"in advance of" is an idiom, not the verb "advance"', () => {
+    assert.equal(verdict('All contracts for the launch are signed in advance of the go-live date'), 'measurable');
+  });
+  it('"at every opportunity" means always, not a scope', () => {
+    assert.equal(verdict('Engineers inspect deals for technical risk at every opportunity'), 'vague');
+    assert.equal(verdict('Engineers review every deal over $50k'), 'measurable');
+  });
+  it('in the perfect, amounts before the change verb describe its subject', () => {
+    assert.equal(verdict('Customers with an adoption score of 50 or less have increased their scores by EOQ'), 'vague');
+    assert.equal(verdict('Customers with an adoption score of 50 or less have increased their scores to 70 by EOQ'), 'measurable');
+  });
+  it('verbs in a list share the counted object after the comma', () => {
+    assert.equal(verdict('The team adds new, or refines existing, 25 use-case features on the roadmap'), 'measurable');
+  });
+  it('a named level or standard is the target of a change', () => {
+    assert.equal(verdict('Scale search to L2 and L3 requirements by EOY'), 'measurable');
+    assert.equal(verdict('Scale search by EOY'), 'vague');
+  });
+  it('"accurately" is a claim without a check', () => {
+    assert.equal(verdict('All inbound leads are scored accurately'), 'vague');
+  });
+});

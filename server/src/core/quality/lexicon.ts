@@ -45,7 +45,7 @@ export const QUALITY_ADJECTIVES = new Set([
   // "detailed tasks", "clear reporting", "painlessly deploy").
   // Claims of correctness and of use with no check named ("accurate statuses", "actionable
   // metrics", "all unnecessary fields removed").
-  'accurate', 'actionable', 'unnecessary', 'unneeded',
+  'accurate', 'accurately', 'actionable', 'unnecessary', 'unneeded',
   'realistic', 'proficient', 'rigorous', 'prominent', 'easy', 'easily', 'suitable', 'detailed', 'clear', 'useful', 'painless', 'painlessly', 'compelling',
   // Comparatives of size and time with no amount ("measurably shorter than in October").
   'shorter', 'longer', 'smaller', 'bigger', 'larger',

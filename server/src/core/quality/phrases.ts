@@ -127,8 +127,9 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
       const next = words[w.index + 1]?.lower ?? '';
       if (!/^(?:the|a|an|those|these|this|that|its|their|our|all|every|each)$/.test(next)) continue;
     }
-    // "on track to", "on hold": a status, not the verb.
+    // "on track to", "on hold", "in advance of": a status or an idiom, not the verb.
     if (w.index > 0 && words[w.index - 1]!.lower === 'on' && /^(?:track|hold)$/.test(w.lower)) continue;
+    if (w.index > 0 && words[w.index - 1]!.lower === 'in' && w.lower === 'advance') continue;
     // "reach out" is an activity, "reach 20 million users" is an outcome.
     if (base === 'reach' && words[w.index + 1]?.lower === 'out') {
       hits.push({ word: w, base, cls: 'activity' });
@@ -230,6 +231,8 @@ export function checkChangeVerbs(
   const out: ChangeVerbCheck[] = [];
   for (const v of verbs) {
     if (v.cls !== 'increase' && v.cls !== 'decrease' && v.cls !== 'improve') continue;
+    // "ready to drive customer meetings", "able to scale": a capability, not a promised change.
+    if (CAPABILITY_BEFORE.test(text.slice(Math.max(0, v.word.start - 16), v.word.start))) continue;
     // A multiplier verb is its own amount: "IACV doubles year over year".
     const selfAmount = quantities.find((q) => q.kind === 'multiplier' && q.start <= v.word.start && q.end >= v.word.end);
     const clause = clauseOf(text, words, v.word);
@@ -241,7 +244,20 @@ export function checkChangeVerbs(
     // commas does not separate the verb from its amount.
     const tail = PARENTHETICAL_THEN_AMOUNT.exec(text.slice(clause.end, clause.end + 80));
     if (tail) clause.end += tail[0].length;
-    let amount = selfAmount ?? quantities.find((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.start >= clause.start && q.start < clause.end);
+    // "customers with a score of 50 or less have increased scores": in the perfect, the amounts
+    // before the verb describe the subject; the change's own amount comes after it.
+    const perfect = /^(?:have|has|had)$/.test(words[v.word.index - 1]?.lower ?? '');
+    let amount = selfAmount ?? quantities.find((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.start >= (perfect ? v.word.end : clause.start) && q.start < clause.end);
+    // "adds new, or refines existing, 25 features": verbs in a list share the object after the comma.
+    let sharedObject = false;
+    if (!amount) {
+      const shared = SHARED_OBJECT_AMOUNT.exec(text.slice(clause.end, clause.end + 12));
+      if (shared) amount = quantities.find((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.kind !== 'placeholder' && q.start === clause.end + shared[0].length);
+      // The count names what is changed ("25 features"), so there is no object to judge.
+      sharedObject = !!amount;
+    }
+    // "Scale search to C1 and C2 requirements": a named level or standard is the target (an end state).
+    if (!amount && NAMED_TARGET.test(text.slice(v.word.end, clause.end))) { out.push({ verb: v, viaOutcome: true }); continue; }
     // "expand to all NQR and OQR roles", "scale to every region": the scope is the target.
     // Only when the scope follows the verb's own object ("grow the team to have people
     // answering to all needs" is not a scope of the growth).
@@ -292,7 +308,7 @@ export function checkChangeVerbs(
     }
     // Subject words too: "Productivity increases by 10%", "Work progress by 40%".
     const subjWords = words.filter((w) => w.end <= v.word.start && w.start >= clause.start).slice(-3);
-    const scope = amount && !check.viaOutcome ? [...objWords, ...(v.word.index > 0 ? subjWords : [])] : [];
+    const scope = amount && !check.viaOutcome && !sharedObject ? [...objWords, ...(v.word.index > 0 ? subjWords : [])] : [];
     // "Say/Do", "DAU/MAU": two terms joined by a slash name a ratio, which is a metric.
     const ratioTerm = objWords.some((w, i) => i > 0 && text.slice(objWords[i - 1].end, w.start) === '/');
     if (scope.length > 0 && !ratioTerm && !scope.some((w) => METRIC_NOUNS.has(w.lower) || extraUnits.has(w.lower))) {
@@ -351,6 +367,9 @@ const MEANS_THEN_AMOUNT = /\bby\s+(\p{L}+ing)\s+(?:\S+\s+){0,2}$/u;
 // "…. Achieve 300% of the Q3 growth iACV plan.": a later sentence that opens with the outcome and its amount.
 const OUTCOME_SENTENCE = /[.;]\s+(?:achieve|reach|hit|attain|deliver|get)\s+(?:an?\s+|the\s+)?[<>~]?\s*[$€£]?\d/i;
 const RELATIVE_THEN_AMOUNT = /^\s*(?:who|that|which)\b[^,;.]{1,80}?\b(?:to|by)\s+[<>~≥≤]?\s*[$€£]?(?=\d)/i;
+const CAPABILITY_BEFORE = /\b(?:ready|able|equipped|empowered|enabled)\s+to\s+$/i;
+const SHARED_OBJECT_AMOUNT = /^,\s*(?=[<>~]?\s*[$€£]?\d)/;
+const NAMED_TARGET = /\bto\s+(?:the\s+)?[\p{Lu}\d][\p{L}\d.-]*\d[\p{L}\d.-]*(?:\s*(?:,|and|or|&|\/)\s*[\p{Lu}\d][\p{L}\d.-]*)*\s+(?:requirements?|levels?|tiers?|standards?|compliance|specs?|specifications?)\b/u;
 const STATED_TARGET = /\b(?:target|goal)\b[^.;]{0,30}?\b(?:is|of|=|:)\s*[<>~]?\s*[$€£]?\d/i;
 const OUTCOME_CLAUSE = /(?:[,;\u2014]\s*(?:and\s+)?|\s(?:which|that)\s+)(?:resulting\s+in|results?\s+in|leading\s+to|leads?\s+to|translat[a-z]*\s+(?:to|into)|(?:as\s+)?measured\s+by|(?:to\s+)?(?:achiev|reach|attain)[a-z]*)\b/i;
 const PARENTHETICAL_THEN_AMOUNT = /^,[^,;.()]{1,40},\s*(?:to|by|at)\s+[<>≤≥~+]?\s*[$€£]?\d[\d.,]*%?/;
@@ -570,6 +589,8 @@ const END_STATE_RES: RegExp[] = [
   /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
   /\bcompliant\s+with\s+\p{Lu}/u,
+  // "Scale search and authz to C1 and C2 requirements": a named level or standard reached.
+  NAMED_TARGET,
   // "migrate Chef to version 14", "upgrade PostgreSQL to v16": the version reached is checkable.
   /\b(?:migrat|upgrad|mov|port|updat|bump)\w*\s+[^,;.]{1,40}?\bto\s+(?:version\s+|v)\d/i,
   STANDARD_RE,

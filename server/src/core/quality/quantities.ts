@@ -327,6 +327,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const before = text.slice(Math.max(0, m.index - 6), m.index).toLowerCase();
     // "for all roles" and "at all times" are scope, so the idiom needs the clause to end.
     if (w === 'all' && (/^\s+over\b/.test(after) || (/\bat\s+$|\bfor\s+$/.test(before) && /^\s*(?:[.,;:!?)]|$)/.test(after)))) return;
+    // "at every opportunity", "at every turn": a manner idiom meaning "always", not a scope one can count.
+    if (w === 'every' && /\bat\s+$/.test(before) && /^\s+(?:opportunity|turn|chance)\b/.test(after)) return;
     // "deals of all sizes", "users of all kinds", "more views each time": the quantifier
     // describes a range or a repetition; it sets no scope a reader could check.
     if (/^(?:all|every|each)$/.test(w) && (/^\s+(?:sizes|kinds|types|sorts|shapes|stripes|levels|ages|backgrounds|stages)\b/.test(after) && /\bof\s+$/.test(before) ||
