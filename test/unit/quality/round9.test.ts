@@ -95,3 +95,18 @@ describe('quality/round9: capability, idioms and shared objects', () => {
     assert.equal(verdict('All inbound leads are scored accurately'), 'vague');
   });
 });
+
+describe('quality/round9: periods that are not deadlines, and direct objects', () => {
+  it('"for Q4 and 2027" names the periods a plan covers, both of them', () => {
+    assert.equal(verdict('Define a schedule of campaigns for Q4 and 2027Q1'), 'vague');
+    assert.equal(verdict('Define a schedule of campaigns by Q4'), 'measurable');
+  });
+  it('"until" says how long an effort lasts, not when it is due', () => {
+    assert.equal(verdict('Plan participation in research events until the 1st half of 2027'), 'vague');
+    assert.equal(verdict('Plan participation in research events before the 1st half of 2027'), 'measurable');
+  });
+  it('a fuzzy noun after a preposition is not the direct object', () => {
+    assert.equal(verdict('Meet those users monthly and gather feedback from their experience'), 'measurable');
+    assert.equal(verdict('Adopt a test-first approach'), 'vague');
+  });
+});

@@ -198,7 +198,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const s = m.index + (lead ? lead[0].length : 0);
     c.add('date', s, m.index + m[0].length);
   }, MONTH_GATE);
-  c.scan(/(?:\b(?:by|in|until|before|during|for|since|from|end\s+of)|\b(?:Q[1-4]|H[12])\s*(?:&|and|\/))\s+((?:19|20)\d{2})\b(?![\d,.%]|\s*[\p{L}]+s\b)/giu, (m) => {
+  c.scan(/(?:\b(?:by|in|until|before|during|for|since|from|(?:end|half|start|beginning|middle)\s+of)|\b(?:Q[1-4]|H[12])\s*(?:&|and|\/))\s+((?:19|20)\d{2})\b(?![\d,.%]|\s*[\p{L}]+s\b)/giu, (m) => {
     const s = m.index + m[0].length - m[1].length;
     c.add('date', s, m.index + m[0].length, Number(m[1]));
   }, HAS_DIGIT);
@@ -474,13 +474,16 @@ const ATTRIBUTIVE_HEADS = /^\s+(?:survey|surveys|review|reviews|retro|retrospect
 export function isDeadline(text: string, q: Quantity): boolean {
   if (q.kind !== 'date') return false;
   if (ATTRIBUTIVE_HEADS.test(text.slice(q.end, q.end + 16))) return false;
-  if (/^(?:by|in|before|until|till|through|during|end|start|the\s+end|eo[qymwd])\b/i.test(q.text)) return true;
+  if (/^(?:by|in|before|through|during|end|start|the\s+end|eo[qymwd])\b/i.test(q.text)) return true;
   const before = text.slice(Math.max(0, q.start - 24), q.start);
   // "shorter than it was in October": the period is the reference, not the deadline.
   if (/\bthan\s+(?:(?:it|they|we)\s+(?:was|were|did)\s+)?(?:in|during|on)?\s*(?:the\s+)?$/i.test(before)) return false;
   // "a roadmap for FY23", "a plan for Q1/Q2 activation": the period the deliverable covers;
-  // "throughout FY24": the span the effort lasts.
+  // "throughout FY24": the span the effort lasts; "strategies for Q4 & 2019": both periods covered.
   if (/\b(?:for|throughout)\s+(?:the\s+)?$/i.test(before)) return false;
+  if (/\bfor\s+(?:the\s+)?[\w-]+\s*(?:&|and|\/|,)\s*$/i.test(before)) return false;
+  // "Plan participation … until 1st half of 2019": how long an effort lasts, not when something is due.
+  if (/^(?:until|till)\b/i.test(q.text) || /\b(?:until|till)\s+(?:the\s+)?(?:(?:1st|2nd|first|second|end|start|middle)\s+(?:half\s+)?(?:of\s+)?)?$/i.test(before)) return false;
   if (/\b(?:by|in|before|until|till|through|during|of|on|within|no\s+later\s+than)\s+(?:the\s+)?$/i.test(before)) return true;
   return /^[\s.!;)]*$/.test(text.slice(q.end));
 }
