@@ -621,7 +621,8 @@ export function fuzzyMainObject(words: Word[], main: VerbHit | undefined, text =
   const titleCase = isTitleCase(words);
   // The direct object only: "gather feedback from their experience" is about feedback.
   const after = words.slice(main.word.index + 1, main.word.index + 5);
-  const stop = after.findIndex((w) => /^(?:from|of|in|on|for|with|about|at|by|into|through)$/.test(w.lower));
+  const stop = after.findIndex((w, i) => /^(?:from|of|in|on|for|with|about|by|into|through)$/.test(w.lower) ||
+    (w.lower === 'at' && !/^(?:least|most)$/.test(after[i + 1]?.lower ?? '')));
   const obj = stop < 0 ? after : after.slice(0, stop);
   // "Implement at least one Culture Amp action item": a capitalised word is a name.
   return obj.find((w) => FUZZY_NOUNS.has(w.lower) && !(text && looksLikeName(w, words, text, titleCase)));
