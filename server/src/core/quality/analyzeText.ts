@@ -12,7 +12,7 @@ import { extractFromTo } from './fromTo';
 import { findPlaceholder, findTargetReference } from './placeholders';
 import {
   APPROVAL_RE, checkChangeVerbs, findEndState, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
-  hasDeliverableNoun, hasMetricNoun, verbLemma, type VerbHit,
+  hasDeliverableNoun, hasMetricNoun, isTitleCase, verbLemma, type VerbHit,
 } from './phrases';
 import { splitParts } from './compound';
 import { explain } from './explain';
@@ -144,7 +144,12 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   if (fromTo) sig('from-to', `from ${fromTo.baseline} to ${fromTo.target}${fromTo.unit ? ` ${fromTo.unit}` : ''}`, fromTo.start, fromTo.end);
 
   const changes = checkChangeVerbs(text, words, verbs, quantities, extraUnits);
-  const weaselVerbs = changes.filter((c) => !c.amount && !c.viaOutcome && !c.describesCounted);
+  // "… on how to manage effectively. Success will mean that there are at least 15 live
+  // trainings a year": the key result defines its own yardstick, which settles the words before.
+  const successDefined = SUCCESS_DEFINED.exec(text);
+  const definedBy = successDefined && numeric.some((q) => q.start > successDefined.index) ? successDefined.index : -1;
+  if (successDefined && definedBy >= 0) sig('success-defined', `'${successDefined[0]}' states what done means`, definedBy, definedBy + successDefined[0].length);
+  const weaselVerbs = changes.filter((c) => !c.amount && !c.viaOutcome && !c.describesCounted && c.verb.word.start >= definedBy);
   for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
   const verbStarts = new Set(verbs.map((v) => v.word.start));
   // A word read as a verb ("Lower the AWS bill") is not also a quality adjective.
@@ -154,7 +159,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const qualityWords = findQualityWords(text, words, quantities, extraVague)
     .filter((w) => !verbStarts.has(w.start) && !(approval && w.start < approval.start && !extraVague.has(w.lower)))
     // "(e.g. larger instances)": an example of what is meant, not a claim about the result.
-    .filter((w) => !illustrations.some(([s, e]) => w.start > s && w.end < e));
+    .filter((w) => !illustrations.some(([s, e]) => w.start > s && w.end < e) && w.start >= definedBy);
   for (const w of qualityWords) sig('weasel-word', `'${w.text}' is a quality word no one can measure`, w.start, w.end);
   const fuzzyChange = changes.find((c) => c.amount && c.fuzzyObject);
   const fuzzyWord = fuzzyChange?.fuzzyObject ?? (numeric.length > 0 ? fuzzyAmountWithoutVerb(words, quantities, extraUnits) : undefined);
@@ -208,29 +213,16 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const mind = mentalState(words, numeric);
   if (mind) sig('state-of-mind', `'${mind.text}' is a state of mind, which no one can read off at the end of the period`, mind.start, mind.end);
 
-  // "… on how to manage effectively. Success will mean that there are at least 15 live
-  // trainings a year": the key result defines its own yardstick, which settles the words before.
-  const successDefined = SUCCESS_DEFINED.exec(text);
-  const definedBy = successDefined && numeric.some((q) => q.start > successDefined.index) ? successDefined.index : undefined;
-  if (definedBy !== undefined) {
-    for (const list of [qualityWords, weaselVerbs as Array<{ verb: VerbHit } | Word>]) {
-      for (let i = list.length - 1; i >= 0; i--) {
-        const x = list[i]!;
-        if (('verb' in x ? x.verb.word.start : x.start) < definedBy) list.splice(i, 1);
-      }
-    }
-    sig('success-defined', `'${successDefined![0]}' states what done means`, definedBy, definedBy + successDefined![0].length);
-  }
   // "No improvement in 360 feedback", "Increase in API response time": a change named as a noun,
   // with no amount in its part of the key result, promises as little as the verb would.
   const changeNoun = findChangeNoun(text, words, compound ? resultParts : [{ start: 0, end: text.length }], numeric);
   if (changeNoun) sig('weasel-noun', `'${changeNoun.text}' names a change but gives no amount`, changeNoun.start, changeNoun.end);
   // "Achieve 40% month-over-month growth": growth of what? The amount has no metric.
-  const bareGrowth = fuzzyWord ? undefined : BARE_GROWTH.exec(text);
-  if (bareGrowth && !hasMetricNoun(words, extraUnits)) sig('fuzzy-metric', `'${bareGrowth[0].trim()}' does not say what grows`, bareGrowth.index, bareGrowth.index + bareGrowth[0].length);
+  const bareGrowth = fuzzyWord || hasMetricNoun(words, extraUnits) ? undefined : BARE_GROWTH.exec(text) ?? undefined;
+  if (bareGrowth) sig('fuzzy-metric', `'${bareGrowth[0].trim()}' does not say what grows`, bareGrowth.index, bareGrowth.index + bareGrowth[0].length);
 
   // --- Verdict. ---
-  const spoilers = !!changeNoun || !!bareGrowth && !hasMetricNoun(words, extraUnits) || weaselVerbs.length > 0 || qualityWords.length > 0 || !!fuzzyWord || !!fuzzyObject || !!measuring || !!mind || !!forecast;
+  const spoilers = !!changeNoun || !!bareGrowth || weaselVerbs.length > 0 || qualityWords.length > 0 || !!fuzzyWord || !!fuzzyObject || !!measuring || !!mind || !!forecast;
   let measurable: boolean;
   if (placeholder) measurable = false;
   else if (targetRef && numeric.length === 0) measurable = false;
@@ -255,8 +247,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   if (!measurable) {
     if (targetRef || placeholder || measuring || (mind && numeric.length === 0)) reasons.add('no_target');
     else if (numeric.length === 0 && amounts.length === 0) reasons.add(metricNamed ? 'no_target' : 'no_number');
-    if (weaselVerbs.length > 0 || qualityWords.length > 0 || fuzzyObject || forecast || (fuzzyWord && numeric.length === 0)) reasons.add('weasel');
-    if (changeNoun) reasons.add('weasel');
+    if (weaselVerbs.length > 0 || qualityWords.length > 0 || fuzzyObject || forecast || changeNoun || (fuzzyWord && numeric.length === 0)) reasons.add('weasel');
     if ((fuzzyWord || bareGrowth) && numeric.length > 0) reasons.add('no_unit');
   }
   if (outputNotOutcome) reasons.add('task');
@@ -284,7 +275,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
     weaselVerb: weaselVerbs[0]?.verb.word.text,
     weaselClause: weaselClause(text, weaselVerbs[0]?.verb.word),
     qualityWord: qualityWords[0]?.text,
-    fuzzyWord: fuzzyWord?.text ?? fuzzyObject?.text ?? (bareGrowth && !hasMetricNoun(words, extraUnits) ? bareGrowth[0].replace(/^[\d\s%x]+/i, '').replace(/[.;,]$/, '').trim() : undefined),
+    fuzzyWord: fuzzyWord?.text ?? fuzzyObject?.text ?? bareGrowth?.[0].replace(/^[\d\s%x]+/i, '').replace(/[.;,]$/, '').trim(),
     changeNoun: changeNoun?.text,
     forecast: forecast?.[0].trim(),
     mind: mind?.text,
@@ -367,7 +358,7 @@ const MIND_VERB = /^(?:know|knows|understand|understands|trust|trusts|feel|feels
  * people ("80% of engineers know …", a survey) makes it checkable.
  */
 function mentalState(words: Word[], numeric: Quantity[]): Word | undefined {
-  const titleCase = words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w.text)).length * 2 > words.length;
+  const titleCase = isTitleCase(words);
   for (const w of words.slice(0, 5)) {
     if (!MIND_VERB.test(w.lower)) continue;
     // "Know Thy Dev": a capitalised word inside the title is a name.
