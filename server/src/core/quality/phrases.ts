@@ -289,7 +289,7 @@ export function checkChangeVerbs(
       // a few words before the verb.
       const prev = words.slice(Math.max(0, v.word.index - 4), v.word.index).reverse()
         .find((x) => /^(?:that|which|who|where)$/.test(x.lower) && !/[,;.]/.test(text.slice(x.end, v.word.start)));
-      if (prev && /^(?:that|which|who|where)$/.test(prev.lower) &&
+      if (prev &&
         quantities.some((q) => q.end <= prev.start && q.kind !== 'date' && q.kind !== 'placeholder' && (q.kind !== 'quantifier' || q.value === 1))) {
         check.describesCounted = true;
       }

@@ -84,6 +84,7 @@ class Collector {
   }
 }
 
+const MONTH_AFTER = new RegExp(String.raw`^\s+(?:${MONTHS.join('|')})\b`, 'i');
 const STOP_AFTER_NAME = new Set(['of', 'to', 'in', 'on', 'for', 'by', 'and', 'or', 'at', 'per', 'than', 'a', 'an', 'the', 'new', 'more', 'less', 'times', 'x']);
 
 /** A number glued to letters ("P1", "G2", "libp2p", "Week-1", "V0") is a name, not an amount. */
@@ -121,7 +122,7 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
   if (acronym && !METRIC_NOUNS.has(acronym[1]!.toLowerCase()) && (/^-\d/.test(after) || /-$/.test(acronym[0]))) return true;
   // "the 2019 Summit", "2018 Summitt": a year before a capitalised noun names an event or edition.
   if (/^(?:19|20)\d{2}$/.test(text.slice(start, end)) && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4)) &&
-    !new RegExp(String.raw`^\s+(?:${MONTHS.join('|')})\b`, 'i').test(text.slice(end, end + 12))) return true;
+    !MONTH_AFTER.test(text.slice(end, end + 12))) return true;
   // "N+1 queries", "C++17": a number after a letter and "+" is part of a name.
   if (/\p{L}\+$/u.test(before)) return true;
   // "360 feedback": the name of a review format, not a count.
@@ -388,8 +389,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
 
   // "Achieve Level 3/4 Maturity", "reach tier 2": a named level to reach is the target.
   c.scan(/\b(?:achiev|reach|attain|hit|get\s+to)\w*\s+(?:a\s+|the\s+)?(?:level|tier|stage|grade)\s+(\d+)(?:\s*\/\s*\d+)?\b/gi, (m) => {
-    const s = m.index + m[0].length - m[0].slice(m[0].search(/\d/)).length;
-    c.add('number', s, m.index + m[0].length, Number(m[1]), 'level');
+    c.add('number', m.index + m[0].search(/\d/), m.index + m[0].length, Number(m[1]), 'level');
   }, /level|tier|stage|grade/i);
 
   // --- Plain numbers, with magnitude and the counted noun as unit. ---
