@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { analyzeKeyResultText, extractQuantities } from '../../../server/src/core/quality';
+import { analyzeKeyResultText } from '../../../server/src/core/quality';
+import { kinds, verdict } from './helpers';
 
 // General behaviours added after the independent (held-out style) sample; each has a
 // case where it applies and one where it must not. Texts are written for these tests.
-const verdict = (text: string): 'measurable' | 'vague' => (analyzeKeyResultText(text).measurable ? 'measurable' : 'vague');
-const kinds = (text: string): string[] => extractQuantities(text).map((q) => `${q.kind}:${q.text}`);
 
 describe('quality/generalisation: scope quantifiers', () => {
   it('"that no X" is a zero quantifier ("Ensure that no outage blocks a renewal")', () => {

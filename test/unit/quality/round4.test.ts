@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { analyzeKeyResultText, extractQuantities } from '../../../server/src/core/quality';
+import { kinds, verdict } from './helpers';
 
 // General behaviours added after the round-4 sample (test/fixtures/quality/round4.jsonl);
 // each has a case where it applies and one where it must not. Texts are written for these tests.
-const verdict = (text: string): 'measurable' | 'vague' => (analyzeKeyResultText(text).measurable ? 'measurable' : 'vague');
-const kinds = (text: string): string[] => extractQuantities(text).map((q) => `${q.kind}:${q.text}`);
 
 describe('quality/round4: dates that do not date the deliverable', () => {
   it('a date inside a purpose clause ("to <verb> … in Q2") dates the purpose', () => {

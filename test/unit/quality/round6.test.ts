@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { analyzeKeyResultText, extractQuantities } from '../../../server/src/core/quality';
+import { kinds, verdict } from './helpers';
 
 // General behaviours added in round 6, from the error classes that recur across the blind
 // samples' first measurements (docs/rules/kr-not-measurable.md, "Generalisation"). Each has
 // a case where it applies and one where it must not. Texts are written for these tests.
-const verdict = (text: string): 'measurable' | 'vague' => (analyzeKeyResultText(text).measurable ? 'measurable' : 'vague');
-const kinds = (text: string): string[] => extractQuantities(text).map((q) => `${q.kind}:${q.text}`);
 
 describe('quality/round6: referential "relevant" and "appropriate"', () => {
   it('without a degree word or a coordinated quality word they select which things are meant', () => {

@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyzeKeyResultText, extractQuantities } from '../../../server/src/core/quality';
+import { analyzeKeyResultText } from '../../../server/src/core/quality';
+import { kinds, signals, verdict } from './helpers';
 
 // General behaviours added in round 7, from the first measurements on key results drawn from the
 // dev set's own source documents (docs/rules/kr-not-measurable.md, "Generalisation"). Each has a
 // case where it applies and one where it must not. Texts are written for these tests.
-const verdict = (text: string): 'measurable' | 'vague' => (analyzeKeyResultText(text).measurable ? 'measurable' : 'vague');
-const kinds = (text: string): string[] => extractQuantities(text).map((q) => `${q.kind}:${q.text}`);
-const signals = (text: string): string[] => analyzeKeyResultText(text).signals.map((s) => s.id);
 
 describe('quality/round7: abbreviations do not end a sentence', () => {
   it('"avg." keeps the change verb and its from-to amount in one clause', () => {

@@ -1,13 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { analyzeKeyResultText, extractQuantities } from '../../../server/src/core/quality';
+import { extractQuantities } from '../../../server/src/core/quality';
+import { amounts, signals, verdict } from './helpers';
 
 // General behaviours added after round 8 was measured (docs/rules/kr-not-measurable.md, "Round 8"):
 // the miss classes that round recorded. Each has a case where it applies and one where it must
 // not. Texts are written for these tests, not copied from the labelled samples.
-const verdict = (text: string): 'measurable' | 'vague' => (analyzeKeyResultText(text).measurable ? 'measurable' : 'vague');
-const amounts = (text: string): string[] =>
-  extractQuantities(text).filter((q) => q.kind !== 'date' && q.kind !== 'placeholder').map((q) => q.text);
-const signals = (text: string): string[] => analyzeKeyResultText(text).signals.map((s) => s.id);
 
 describe('quality/round8: numbers that name things', () => {
   it('a number coordinated with a named one is a name too ("Phase 1 and 2")', () => {

@@ -1,12 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { analyzeKeyResultText, extractQuantities } from '../../../server/src/core/quality';
+import { amounts, verdict } from './helpers';
 
 // General behaviours added after round 9 was measured (docs/rules/kr-not-measurable.md, "Round 9"),
 // from the classes its misses share with earlier samples. Each has a case where it applies and one
 // where it must not. Texts are written for these tests, not copied from the labelled samples.
-const verdict = (text: string): 'measurable' | 'vague' => (analyzeKeyResultText(text).measurable ? 'measurable' : 'vague');
-const amounts = (text: string): string[] =>
-  extractQuantities(text).filter((q) => q.kind !== 'date' && q.kind !== 'placeholder').map((q) => q.text);
 
 describe('quality/round9: names that carry numbers', () => {
   it('a year before a capitalised noun names an edition; a year after "in" is a date', () => {
