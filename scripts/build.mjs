@@ -1,6 +1,17 @@
 // One esbuild script for the bundles (client, server, CLI, the progress panel's page script). `--production` minifies (used by packaging),
 // `--watch` rebuilds on change. Type checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+// `npm start` and `npm test` both build first, so this is where an unsupported Node.js is named
+// plainly (package.json "engines" is the one statement; .npmrc's engine-strict enforces it on install).
+const wanted = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).engines.node;
+const [wantMajor, wantMinor] = wanted.replace(/^>=\s*/, '').split('.').map(Number);
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < wantMajor || (major === wantMajor && minor < (wantMinor ?? 0))) {
+  console.error(`OKRs as Code needs Node.js ${wanted}; this is ${process.version}. Install a newer Node.js (20 LTS from 20.19, 22 or 24).`);
+  process.exit(1);
+}
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

