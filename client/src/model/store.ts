@@ -1,10 +1,12 @@
 // The workspace model from the server, shared by the tree, the status bar and the commands.
 // Refreshed on `okr/modelChanged` without a timer: while a request is in flight, further
-// notifications only set a flag, and one more request follows when it returns. Listeners hear
-// about each new model once, and not at all when nothing changed (no flicker).
+// notifications only set a flag, and one more request follows when it returns. The server sends
+// only the files that changed since the revision held here (`okr/workspaceModelDelta`), so a
+// keystroke in one file of a large workspace moves one file's model, not the workspace's.
+// Listeners hear about each new model once, and not at all when nothing changed (no flicker).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { WorkspaceModelRequest, type WorkspaceModel } from '../../../server/src/shared/protocol';
+import { WorkspaceModelDeltaRequest, type FileModel, type WorkspaceModel, type WorkspaceModelDelta, type WorkspaceModelDeltaParams } from '../../../server/src/shared/protocol';
 
 /** One spelling per URI: the server writes `file:///a%20b`, VS Code may write it differently. */
 export function normalizeUri(uri: string): string {
@@ -15,13 +17,22 @@ export function normalizeUri(uri: string): string {
   }
 }
 
-function normalizeModel(model: WorkspaceModel): WorkspaceModel {
-  return { ...model, files: model.files.map((f) => ({ ...f, uri: normalizeUri(f.uri) })) };
+/**
+ * Applies a delta to the files held (by the server's uri); returns whether anything changed. Pure,
+ * so the merge is unit-tested without VS Code.
+ */
+export function applyDelta(files: Map<string, FileModel>, delta: WorkspaceModelDelta): boolean {
+  if (delta.full) files.clear();
+  for (const uri of delta.removed) files.delete(uri);
+  for (const f of delta.files) files.set(f.uri, f);
+  return delta.full || delta.removed.length > 0 || delta.files.length > 0;
 }
 
 export class ModelStore implements vscode.Disposable {
   private model: WorkspaceModel | undefined;
-  private json = '';
+  /** The files held, by the server's uri, and the revision they are at. */
+  private readonly files = new Map<string, FileModel>();
+  private since: WorkspaceModelDeltaParams['since'];
   private running: Promise<WorkspaceModel | undefined> | undefined;
   private again = false;
   private readonly emitter = new vscode.EventEmitter<WorkspaceModel>();
@@ -59,18 +70,19 @@ export class ModelStore implements vscode.Disposable {
       this.again = false;
       const client = this.client();
       if (!client) return this.model;
-      let raw: WorkspaceModel;
+      let delta: WorkspaceModelDelta;
       try {
-        raw = await client.sendRequest<WorkspaceModel>(WorkspaceModelRequest);
+        delta = await client.sendRequest<WorkspaceModelDelta>(WorkspaceModelDeltaRequest, { since: this.since } satisfies WorkspaceModelDeltaParams);
       } catch (err) {
         // The server is (re)starting: it announces the model again once it is up.
         this.output.appendLine(`[client] workspace model request failed: ${err instanceof Error ? err.message : String(err)}`);
         return this.model;
       }
-      const json = JSON.stringify(raw);
-      if (json !== this.json) {
-        this.json = json;
-        this.model = normalizeModel(raw);
+      this.since = { server: delta.server, revision: delta.revision };
+      const changed = applyDelta(this.files, delta);
+      if (changed || !this.model || this.model.today !== delta.today) {
+        const files = [...this.files.values()].map((f) => ({ ...f, uri: normalizeUri(f.uri) }));
+        this.model = { today: delta.today, files };
         this.emitter.fire(this.model);
       }
     } while (this.again);

@@ -15,8 +15,34 @@ export interface ObjectiveEntry {
   objective: Objective;
 }
 
+/** What a change of the index did to one file: hosts use it to re-check only what it touched. */
+export interface IndexChange {
+  path: string;
+  kind: 'added' | 'changed' | 'removed';
+  /** The file's objective and key-result ids changed (or it came or went): references to it may resolve differently. */
+  idsChanged: boolean;
+}
+
+/** The file part of each `aligns_to` of a document (`company` of `company#quality`; '' for `#id`). */
+function alignmentFileRefs(doc: OkrDocument): string[] {
+  const refs = new Set<string>();
+  for (const ref of [doc.alignsTo, ...doc.objectives.map((o) => o.alignsTo)]) {
+    if (typeof ref === 'string' && ref.includes('#')) refs.add(ref.slice(0, ref.indexOf('#')).trim());
+  }
+  return [...refs];
+}
+
+/** The ids a file offers to references: its objectives and their key results. */
+function idSignature(doc: OkrDocument): string {
+  return doc.objectives.map((o) => `${o.id ?? ''}/${o.keyResults.map((k) => k.id ?? '').join(',')}`).join('\n');
+}
+
 export class WorkspaceIndex {
   private readonly docs = new Map<string, OkrDocument>();
+  /** source path -> the file refs its aligns_to name; file ref -> the sources naming it. */
+  private readonly refsBySource = new Map<string, string[]>();
+  private readonly sourcesByRef = new Map<string, Set<string>>();
+  private readonly listeners: Array<(change: IndexChange) => void> = [];
   /** Bare file name -> paths with that name, to resolve short references. */
   private byName = new Map<string, string[]>();
   private namesDirty = true;
@@ -29,17 +55,67 @@ export class WorkspaceIndex {
     return this.changes;
   }
 
+  /** Hears about every change of the index, after it happened. */
+  onChange(listener: (change: IndexChange) => void): void {
+    this.listeners.push(listener);
+  }
+
   set(filePath: string, doc: OkrDocument): void {
-    if (!this.docs.has(filePath)) this.namesDirty = true;
+    const previous = this.docs.get(filePath);
+    if (previous === doc) return;
+    if (!previous) this.namesDirty = true;
     this.docs.set(filePath, doc);
     this.changes++;
+    this.indexReferences(filePath, alignmentFileRefs(doc));
+    const idsChanged = !previous || idSignature(previous) !== idSignature(doc);
+    this.emit({ path: filePath, kind: previous ? 'changed' : 'added', idsChanged });
   }
 
   delete(filePath: string): void {
     if (this.docs.delete(filePath)) {
       this.namesDirty = true;
       this.changes++;
+      this.indexReferences(filePath, []);
+      this.emit({ path: filePath, kind: 'removed', idsChanged: true });
     }
+  }
+
+  private emit(change: IndexChange): void {
+    for (const l of this.listeners) l(change);
+  }
+
+  private indexReferences(source: string, refs: string[]): void {
+    for (const ref of this.refsBySource.get(source) ?? []) this.sourcesByRef.get(ref)?.delete(source);
+    if (refs.length) this.refsBySource.set(source, refs);
+    else this.refsBySource.delete(source);
+    for (const ref of refs) {
+      let set = this.sourcesByRef.get(ref);
+      if (!set) this.sourcesByRef.set(ref, (set = new Set()));
+      set.add(source);
+    }
+  }
+
+  /** The files this file's `aligns_to` references resolve to (its parents' files), itself excluded. */
+  alignmentTargets(filePath: string): string[] {
+    const out = new Set<string>();
+    for (const ref of this.refsBySource.get(filePath) ?? []) {
+      const target = this.resolveFile(ref, filePath).path;
+      if (target && target !== filePath) out.add(target);
+    }
+    return [...out].sort();
+  }
+
+  /**
+   * Files whose `aligns_to` names this file, by its path from the root or by its bare name (which
+   * may resolve to it, or stop resolving when another file takes the same name), without the file
+   * itself. Found through a map kept on every change: no scan of the workspace.
+   */
+  referrers(filePath: string): string[] {
+    const out = new Set<string>();
+    for (const ref of [this.fileRef(filePath), path.basename(filePath, '.okr')]) {
+      for (const source of this.sourcesByRef.get(ref) ?? []) if (source !== filePath) out.add(source);
+    }
+    return [...out].sort();
   }
 
   get(filePath: string): OkrDocument | undefined {

@@ -1,30 +1,71 @@
-// Publishing diagnostics: on open and on change, without a fixed delay. Work is queued and run on
-// the next turn of the event loop, so a burst of edits analyses only the latest version; a result
-// is dropped if its document moved on meanwhile (stale guard).
+// Publishing diagnostics for every .okr file of the workspace, open or not, so the Problems panel
+// lists what `okr check` lists. Open documents come first: their work runs on the next turn of the
+// event loop (no fixed delay), a burst of edits analyses only the latest version, and a result is
+// dropped if its document moved on meanwhile (stale guard). Files on disk are analysed in the
+// background, in slices with a turn of the event loop between them, so requests never wait behind
+// them. Nothing is sent when a file's diagnostics did not change.
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ruleDocsUrl } from '../core';
+import { CONFIG_FILE_NAME, ruleDocsUrl, type IndexChange, type OkrDiagnostic } from '../core';
 import { today as todayNow } from '../node/today';
 import { diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
 import type { ServerState, Root } from './state';
 import { pathToUri, uriToPath } from './uris';
 
+/** Background work per slice before yielding to the event loop. */
+const SLICE_MS = 10;
+
 export class DiagnosticsPublisher {
   private readonly queue = new Set<string>();
   private scheduled = false;
-  /** Objective ids per file, to tell when other files' alignment needs re-checking. */
-  private readonly signatures = new Map<string, string>();
-  /** What the last published result depended on, per uri: nothing changed, nothing to send. */
-  private readonly published = new Map<string, string>();
+  /** Files on disk (not open) to analyse in the background, by path. */
+  private readonly background = new Set<string>();
+  private backgroundRunning = false;
+  /** What the last result depended on, per uri of an open document: nothing changed, nothing to compute. */
+  private readonly inputs = new Map<string, string>();
+  /** A digest of what was last sent per uri: the same diagnostics are not sent again. */
+  private readonly sent = new Map<string, string>();
+  /** While false (the first scan is running), files on disk wait; open documents do not. */
+  private indexed = false;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly state: ServerState,
-  ) {}
+  ) {
+    state.onRootAdded((root) => this.watch(root));
+  }
+
+  /**
+   * Follows the index of a root: a changed file on disk is analysed again, and when a file's ids
+   * change (or it comes or goes), so are the files whose `aligns_to` names it, open or not.
+   */
+  watch(root: Root): void {
+    root.index.onChange((change: IndexChange) => {
+      const uri = pathToUri(change.path);
+      if (!this.isOpen(change.path)) {
+        if (change.kind === 'removed') this.clear(uri);
+        else this.enqueueBackground([change.path]);
+      }
+      if (change.idsChanged) this.dependentsChanged(root, change.path);
+    });
+  }
+
+  private dependentsChanged(root: Root, changedPath: string): void {
+    const referrers = root.index.referrers(changedPath);
+    const closed: string[] = [];
+    for (const p of referrers) {
+      const open = this.openDocument(p);
+      if (open) this.schedule(open.uri);
+      else closed.push(p);
+    }
+    this.enqueueBackground(closed);
+  }
 
   schedule(uri: string): void {
     this.queue.add(uri);
@@ -34,53 +75,142 @@ export class DiagnosticsPublisher {
     }
   }
 
+  /** Everything again: open documents now, every file on disk in the background. */
   scheduleAll(): void {
     for (const d of this.documents.all()) this.schedule(d.uri);
+    for (const root of this.state.roots) this.enqueueBackground(root.index.paths().filter((p) => !this.isOpen(p)));
   }
 
-  forget(uri: string): void {
-    this.signatures.delete(uri);
-    this.published.delete(uri);
+  /** The first scan is complete: files on disk may now be analysed. */
+  indexingDone(): void {
+    this.indexed = true;
+    this.scheduleAll();
+  }
+
+  /** A document was closed: from now on its file on disk is what counts (or nothing, if it is gone). */
+  closed(uri: string): void {
+    this.inputs.delete(uri);
+    const p = uriToPath(uri);
+    const root = p ? this.state.rootFor(p) : undefined;
+    if (p && root?.index.get(p)) {
+      // The editor's uri may be spelled differently from ours: clear it, then publish the disk's.
+      if (uri !== pathToUri(p)) this.clear(uri);
+      this.enqueueBackground([p]);
+    } else this.clear(uri);
+  }
+
+  /** A document was opened: it is published under the editor's uri from now on. */
+  opened(uri: string): void {
+    const p = uriToPath(uri);
+    if (p && pathToUri(p) !== uri) this.clear(pathToUri(p));
+    this.schedule(uri);
+  }
+
+  /** Resolves when no work is queued (tests and the benchmark wait on it). */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return !this.scheduled && !this.backgroundRunning && this.queue.size === 0 && (this.background.size === 0 || !this.indexed);
+  }
+
+  private checkIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private clear(uri: string): void {
+    if (!this.sent.has(uri)) return;
+    this.sent.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private isOpen(p: string): boolean {
+    return this.openDocument(p) !== undefined;
+  }
+
+  private openDocument(p: string): TextDocument | undefined {
+    return this.documents.get(pathToUri(p)) ?? this.documents.all().find((d) => uriToPath(d.uri) === p);
+  }
+
+  private enqueueBackground(paths: readonly string[]): void {
+    for (const p of paths) this.background.add(p);
+    this.runBackground();
+  }
+
+  private runBackground(): void {
+    if (this.backgroundRunning || !this.indexed || this.background.size === 0) return;
+    this.backgroundRunning = true;
+    setImmediate(() => this.backgroundSlice());
+  }
+
+  private backgroundSlice(): void {
+    const until = performance.now() + SLICE_MS;
+    const today = todayNow();
+    for (const p of this.background) {
+      // Open documents first: a slice never delays an edit's diagnostics by more than its length.
+      if (this.scheduled) break;
+      this.background.delete(p);
+      if (!this.isOpen(p)) this.publishOnDisk(p, today);
+      if (performance.now() >= until) break;
+    }
+    if (this.background.size > 0) setImmediate(() => this.backgroundSlice());
+    else {
+      this.backgroundRunning = false;
+      this.checkIdle();
+    }
+  }
+
+  private publishOnDisk(p: string, today: string): void {
+    const root = this.state.rootFor(p);
+    const doc = root.index.get(p);
+    if (!doc) return;
+    this.send(pathToUri(p), undefined, diagnosticsInRoot(doc, root, p, today));
   }
 
   private flush(): void {
     this.scheduled = false;
     const uris = [...this.queue];
     this.queue.clear();
-    const changedSignature: string[] = [];
     for (const uri of uris) {
       const textDoc = this.documents.get(uri);
-      if (!textDoc) continue;
-      if (this.publish(textDoc)) changedSignature.push(uri);
+      if (textDoc) this.publish(textDoc);
     }
-    // Another file's objectives changed: alignment in the other open files may now (not) resolve.
-    // Their file-scope results are cached with their models, so only the workspace rules run again.
-    if (changedSignature.length) {
-      for (const d of this.documents.all()) if (!uris.includes(d.uri)) this.publish(d);
-    }
+    if (this.background.size > 0) this.runBackground();
+    this.checkIdle();
   }
 
-  /** Analyses and publishes one document; returns true when its objective ids changed. */
-  private publish(textDoc: TextDocument): boolean {
+  /** Analyses and publishes one open document. */
+  private publish(textDoc: TextDocument): void {
     const version = textDoc.version;
     const doc = this.state.parsed(textDoc);
     const p = uriToPath(textDoc.uri);
     const root = this.state.rootFor(p);
+    this.state.loadReferenced(root, doc);
     const today = todayNow();
-    const gen = this.state.configGeneration;
-    const inputs = `${version}|${gen}|${today}|${root.index.epoch}|${root.path}`;
-    if (this.published.get(textDoc.uri) === inputs) return false;
+    const inputs = `${version}|${this.state.configGeneration}|${today}|${root.index.epoch}|${root.path}`;
+    if (this.inputs.get(textDoc.uri) === inputs) return;
     const all = diagnosticsInRoot(doc, root, p, today);
     // Stale guard: if the document changed while we worked, its newer version is queued already.
-    if (this.documents.get(textDoc.uri)?.version !== version) return false;
-    this.published.set(textDoc.uri, inputs);
-    void this.connection.sendDiagnostics({ uri: textDoc.uri, version, diagnostics: all.map(toLspDiagnostic) });
+    if (this.documents.get(textDoc.uri)?.version !== version) return;
+    this.inputs.set(textDoc.uri, inputs);
+    this.send(textDoc.uri, version, all);
+  }
 
-    const signature = doc.objectives.map((o) => o.id ?? '').join('\n');
-    const changed = this.signatures.get(textDoc.uri) !== signature;
-    this.signatures.set(textDoc.uri, signature);
-    return changed;
+  private send(uri: string, version: number | undefined, diagnostics: OkrDiagnostic[]): void {
+    const lsp = diagnostics.map(toLspDiagnostic);
+    // Diagnostics of the file on disk and of the editor's document are told apart, so a document
+    // opened with the problems its file had still gets them with its version.
+    const digest = `${version === undefined ? 'disk' : 'editor'}:${createHash('sha1').update(JSON.stringify(lsp)).digest('base64')}`;
+    if (this.sent.get(uri) === digest) return;
+    // Nothing to say about a file never reported: no empty message for each clean file on disk.
+    if (lsp.length === 0 && !this.sent.has(uri) && version === undefined) return;
+    this.sent.set(uri, digest);
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: lsp });
   }
 
   /** Files we hold as unreadable, by uri, so a file that becomes readable again gets its problem cleared. */
@@ -99,25 +229,26 @@ export class DiagnosticsPublisher {
         if (this.documents.get(uri)) continue;
         now.add(uri);
         const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        void this.connection.sendDiagnostics({
-          uri,
-          diagnostics: [toLspDiagnostic({ rule: 'unreadable-file', severity: 'error', message: `Not analysed: ${message}.`, range, docsUrl: ruleDocsUrl('unreadable-file') })],
-        });
+        this.send(uri, undefined, [{ rule: 'unreadable-file', severity: 'error', message: `Not analysed: ${message}.`, range, docsUrl: ruleDocsUrl('unreadable-file') }]);
       }
     }
-    for (const uri of this.unreadable) if (!now.has(uri) && !this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of this.unreadable) if (!now.has(uri) && !this.documents.get(uri) && !this.indexedUri(uri)) this.clear(uri);
     this.unreadable.clear();
     for (const uri of now) this.unreadable.add(uri);
+  }
+
+  private indexedUri(uri: string): boolean {
+    const p = uriToPath(uri);
+    return Boolean(p && this.state.rootFor(p).index.get(p));
   }
 
   /** okr.config.yaml problems, published on the config file itself. */
   publishConfig(root: Root): void {
     const uri = pathToUri(path.join(root.path, CONFIG_FILE_NAME));
-    void this.connection.sendDiagnostics({
+    this.send(
       uri,
-      diagnostics: root.configProblems.map((p) =>
-        toLspDiagnostic({ rule: 'config', severity: 'error', message: p.message, range: p.range, docsUrl: ruleDocsUrl('config') }),
-      ),
-    });
+      undefined,
+      root.configProblems.map((p) => ({ rule: 'config', severity: 'error' as const, message: p.message, range: p.range, docsUrl: ruleDocsUrl('config') })),
+    );
   }
 }

@@ -15,7 +15,10 @@ import { today } from '../node/today';
 import {
   CheckinRequest,
   ModelChangedNotification,
+  WorkspaceModelDeltaRequest,
   WorkspaceModelRequest,
+  type WorkspaceModelDelta,
+  type WorkspaceModelDeltaParams,
   type CheckinParams,
   type CheckinResult,
   type ModelChangedParams,
@@ -24,11 +27,53 @@ import {
 import { readSettings } from '../shared/settings';
 import { DiagnosticsPublisher } from './diagnostics';
 import { featureCapabilities, registerFeatures } from './features';
-import { ServerState } from './state';
+import { ServerState, type Root } from './state';
 import { uriToPath } from './uris';
-import { buildWorkspaceModel } from './workspace-model';
+import { WorkspaceModelCache } from './model-cache';
 
 export const SERVER_NAME = 'okr-language-server';
+
+/** An .okr document: by language, or by extension for clients that name the language otherwise. */
+export function isOkrDocument(doc: { uri: string; languageId?: string }): boolean {
+  return doc.languageId === 'okr' || /\.okr$/i.test(doc.uri.replace(/[?#].*$/, ''));
+}
+
+/** Watched files the server cares about: .okr files and okr.config.yaml. */
+export function isWatchedFile(uri: string): boolean {
+  const name = uri.replace(/[?#].*$/, '').split('/').pop() ?? '';
+  return /\.okr$/i.test(name) || decodeURIComponent(name) === CONFIG_FILE_NAME;
+}
+
+/**
+ * The connection as TextDocuments sees it, with documents that are not .okr files left out: a
+ * generic client sends every document it opens, and only .okr files are analysed. Changes, saves
+ * and closes of documents it never took are dropped with them.
+ */
+type TextDocumentConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
+
+function okrDocumentsOnly(connection: Connection): TextDocumentConnection {
+  const taken = new Set<string>();
+  const mine = (uri: string) => taken.has(uri);
+  return {
+    onDidOpenTextDocument: (handler) =>
+      connection.onDidOpenTextDocument((p) => {
+        if (!isOkrDocument(p.textDocument)) return;
+        taken.add(p.textDocument.uri);
+        return handler(p);
+      }),
+    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument((p) => (mine(p.textDocument.uri) ? handler(p) : undefined)),
+    onDidCloseTextDocument: (handler) =>
+      connection.onDidCloseTextDocument((p) => {
+        if (!mine(p.textDocument.uri)) return;
+        taken.delete(p.textDocument.uri);
+        return handler(p);
+      }),
+    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument((p) => (mine(p.textDocument.uri) ? handler(p) : undefined)),
+    onWillSaveTextDocumentWaitUntil: (handler) =>
+      connection.onWillSaveTextDocumentWaitUntil((p, token) => (mine(p.textDocument.uri) ? handler(p, token) : [])),
+    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument((p) => (mine(p.textDocument.uri) ? handler(p) : undefined)),
+  };
+}
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -48,7 +93,7 @@ export function startServer(connection: Connection): void {
     canWatchFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)) ?? [];
     const rootPath = params.rootUri ? uriToPath(params.rootUri) : undefined;
-    for (const folder of folders.length ? folders : rootPath ? [rootPath] : []) state.addRoot(folder);
+    for (const folder of folders.length ? folders : rootPath ? [rootPath] : []) state.addRoot(folder, true);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -70,18 +115,44 @@ export function startServer(connection: Connection): void {
         { watchers: [{ globPattern: '**/*.okr' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] } as never,
       );
     }
-    for (const root of state.roots) {
-      state.scanRoot(root);
-      diagnostics.publishConfig(root);
-    }
-    diagnostics.publishUnreadable();
+    // Reading and parsing the files does not depend on the settings: both start at once.
+    const indexing = indexRoots(state.roots);
     await pullSettings();
+    for (const root of state.roots) diagnostics.publishConfig(root);
     diagnostics.scheduleAll();
-    notifyModelChanged([]);
+    await indexing;
   });
+
+  /**
+   * The scan of the workspace's .okr files, in slices between which requests and open documents are
+   * served, with LSP work-done progress ("Indexing OKRs 1,200/2,001") for clients that show it.
+   */
+  async function indexRoots(roots: readonly Root[]): Promise<void> {
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Indexing OKRs', 0, undefined, false);
+    const t0 = performance.now();
+    let files = 0;
+    let lastReport = 0;
+    for (const root of roots) {
+      await state.scanRootInSlices(root, (done, total) => {
+        files = done;
+        const now = performance.now();
+        // A few reports a second are plenty for a progress bar.
+        if (now - lastReport < 200 && done < total) return;
+        lastReport = now;
+        progress?.report(total ? Math.floor((100 * done) / total) : 100, `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+      });
+    }
+    progress?.done();
+    connection.console.log(`indexed ${files} .okr files in ${Math.round(performance.now() - t0)} ms`);
+    diagnostics.publishUnreadable();
+    diagnostics.indexingDone();
+    notifyModelChanged([]);
+  }
 
   function watchWorkspaceFolders(): void {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const added: Root[] = [];
       for (const f of e.removed) {
         const p = uriToPath(f.uri);
         if (p) state.removeRoot(p);
@@ -89,13 +160,13 @@ export function startServer(connection: Connection): void {
       for (const f of e.added) {
         const p = uriToPath(f.uri);
         if (!p) continue;
-        const root = state.addRoot(p);
-        state.scanRoot(root);
+        added.push(state.addRoot(p, true));
       }
-      diagnostics.publishUnreadable();
-      void pullSettings().then(() => {
+      const indexing = indexRoots(added);
+      void pullSettings().then(async () => {
+        for (const root of added) diagnostics.publishConfig(root);
         diagnostics.scheduleAll();
-        notifyModelChanged([]);
+        await indexing;
       });
     });
   }
@@ -124,6 +195,8 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((e) => {
     const changed: string[] = [];
     for (const change of e.changes) {
+      // A client may send events for any file it watches; only .okr files and the configuration count.
+      if (!isWatchedFile(change.uri)) continue;
       const p = uriToPath(change.uri);
       if (!p) continue;
       const root = state.rootFor(p);
@@ -143,16 +216,17 @@ export function startServer(connection: Connection): void {
       } else state.loadFromDisk(root, p);
       changed.push(change.uri);
     }
+    // The index tells the publisher and the model what each change touched (the file, and those
+    // that align to it); nothing else is re-checked.
     if (changed.length) {
       diagnostics.publishUnreadable();
-      diagnostics.scheduleAll();
       notifyModelChanged(changed);
     }
   });
 
   documents.onDidOpen((e) => {
     state.parsed(e.document);
-    diagnostics.schedule(e.document.uri);
+    diagnostics.opened(e.document.uri);
     notifyModelChanged([e.document.uri]);
   });
   documents.onDidChangeContent((e) => {
@@ -161,22 +235,28 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     state.closed(e.document.uri);
-    diagnostics.forget(e.document.uri);
+    diagnostics.closed(e.document.uri);
     diagnostics.publishUnreadable(); // the file on disk may be one we cannot read
     notifyModelChanged([e.document.uri]);
   });
 
-  // The tree, the status bar and the progress panel all ask after every change; when no file,
-  // setting or date changed since the last answer, that answer still holds (the same inputs the
-  // diagnostics publisher uses to skip a republish).
-  let lastModel: { key: string; model: WorkspaceModel } | undefined;
-  connection.onRequest(WorkspaceModelRequest, (): WorkspaceModel => {
+  // The tree, the status bar and the progress panel follow the model through deltas: after a
+  // keystroke only the models of the files it touched are rebuilt and sent.
+  const models = new WorkspaceModelCache(state);
+  const openDocumentsParsed = () => {
     // Open documents first: the model reflects unsaved edits.
     for (const d of documents.all()) state.parsed(d);
-    const day = today();
-    const key = `${day}|${state.configGeneration}|${state.roots.map((r) => `${r.path}:${r.index.epoch}`).join('|')}`;
-    if (lastModel?.key !== key) lastModel = { key, model: buildWorkspaceModel(state, day) };
-    return lastModel.model;
+  };
+  // The plain request answers with the whole workspace, so it waits for the first scan; the
+  // client's delta request does not (its views fill while the scan goes on).
+  connection.onRequest(WorkspaceModelRequest, async (): Promise<WorkspaceModel> => {
+    await state.whenIndexed();
+    openDocumentsParsed();
+    return models.model(today());
+  });
+  connection.onRequest(WorkspaceModelDeltaRequest, (params: WorkspaceModelDeltaParams | undefined): WorkspaceModelDelta => {
+    openDocumentsParsed();
+    return models.delta(today(), params ?? undefined);
   });
 
   connection.onRequest<CheckinResult, unknown>(CheckinRequest, (params: CheckinParams): CheckinResult => {
@@ -195,6 +275,6 @@ export function startServer(connection: Connection): void {
   });
 
   registerFeatures(connection, documents, state);
-  documents.listen(connection);
+  documents.listen(okrDocumentsOnly(connection));
   connection.listen();
 }

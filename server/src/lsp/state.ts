@@ -30,6 +30,11 @@ export interface Root {
   configProblems: ConfigProblem[];
   /** .okr files found on disk that cannot be analysed (binary, too large, unreadable): path -> why. */
   unreadable: Map<string, string>;
+  /** While the root is being indexed: files found on disk and not read yet. */
+  pending?: Set<string>;
+  /** Resolves when the root's first scan has ended (at once for roots that are not scanned). */
+  scanned: Promise<void>;
+  markScanned: () => void;
   settings: OkrConfigInput;
   editor: EditorSettings;
   config: OkrConfig;
@@ -41,11 +46,29 @@ export class ServerState {
   private readonly cache = new Map<string, OkrDocument>();
   /** Bumped whenever configuration changes, so cached analyses keyed by it are dropped. */
   configGeneration = 0;
+  private readonly rootListeners: Array<(root: Root) => void> = [];
 
-  addRoot(rootPath: string): Root {
+  /** Hears about every root, those there already and those added later. */
+  onRootAdded(listener: (root: Root) => void): void {
+    this.rootListeners.push(listener);
+    for (const r of this.roots) listener(r);
+  }
+
+  /**
+   * A workspace root. `willScan`: its files are about to be indexed (scanRootInSlices), so questions
+   * about the whole workspace wait for that; a root made for a file outside every folder is not.
+   */
+  addRoot(rootPath: string, willScan = false): Root {
     const existing = this.roots.find((r) => r.path === rootPath);
     if (existing) return existing;
+    let markScanned = () => {};
+    const scanned = willScan ? new Promise<void>((resolve) => (markScanned = resolve)) : Promise.resolve();
     const root: Root = {
+      scanned,
+      markScanned: () => {
+        this.rootScanPending.delete(root);
+        markScanned();
+      },
       path: rootPath,
       uri: pathToUri(rootPath),
       index: new WorkspaceIndex(rootPath),
@@ -56,10 +79,12 @@ export class ServerState {
       editor: EditorSettingsSchema.parse({}),
       config: mergeConfig(),
     };
+    if (willScan) this.rootScanPending.add(root);
     this.roots.push(root);
     // Longest path first, so rootFor() finds the innermost folder of a multi-root workspace.
     this.roots.sort((a, b) => b.path.length - a.path.length);
     this.loadConfigFile(root);
+    for (const l of this.rootListeners) l(root);
     return root;
   }
 
@@ -68,12 +93,96 @@ export class ServerState {
     if (i >= 0) this.roots.splice(i, 1);
   }
 
-  /** Reads every .okr file under the root that is not open in the editor. */
+  /** Reads every .okr file under the root that is not open in the editor, at once (small workspaces, tests). */
   scanRoot(root: Root): void {
     for (const file of discoverOkrFiles(root.path)) {
       if (this.cache.has(pathToUri(file))) continue;
       this.loadFromDisk(root, file);
     }
+  }
+
+  /**
+   * The same scan, in slices of about `sliceMs` of work with a turn of the event loop between them,
+   * so requests and open files are answered while a large workspace is indexed. The files that open
+   * documents align to are read first, so their alignment resolves from the first diagnostics.
+   * `onSlice(done, total)` reports progress after every slice.
+   */
+  async scanRootInSlices(root: Root, onSlice: (done: number, total: number) => void, sliceMs = 15): Promise<void> {
+    try {
+      const files = discoverOkrFiles(root.path);
+      const wanted = this.alignmentTargetsOfOpenFiles(root, files);
+      const order = [...files.filter((f) => wanted.has(f)), ...files.filter((f) => !wanted.has(f))];
+      root.pending = new Set(order);
+      let done = 0;
+      while (done < order.length) {
+        const until = performance.now() + sliceMs;
+        do {
+          const file = order[done++]!;
+          // Read already on demand (loadReferenced), or opened and parsed from the editor's text.
+          if (root.pending.delete(file) && !this.cache.has(pathToUri(file))) this.loadFromDisk(root, file);
+        } while (done < order.length && performance.now() < until);
+        onSlice(done, order.length);
+        if (done < order.length) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      root.pending = undefined;
+      root.markScanned();
+    }
+  }
+
+  /** Resolves once every root's first scan has ended: requests about the whole workspace wait for it. */
+  async whenIndexed(): Promise<void> {
+    await Promise.all(this.roots.map((r) => r.scanned));
+  }
+
+  /**
+   * While the root is still being indexed, reads at once the files a document's `aligns_to` names,
+   * so an open file's alignment resolves from its first diagnostics instead of warning until the
+   * scan reaches its parent.
+   */
+  loadReferenced(root: Root, doc: OkrDocument): void {
+    const pending = root.pending;
+    if (pending) {
+      if (pending.size === 0) return;
+      for (const f of this.alignmentTargetsAmong(root, [doc], pending)) {
+        if (pending.delete(f) && !this.cache.has(pathToUri(f))) this.loadFromDisk(root, f);
+      }
+      return;
+    }
+    // The scan has not listed the files yet: a reference by path from the root can still be read.
+    if (!this.rootScanPending.has(root)) return;
+    for (const o of doc.objectives) {
+      const ref = o.effectiveAlignsTo;
+      if (!ref || !ref.includes('#')) continue;
+      const file = path.join(root.path, ref.slice(0, ref.indexOf('#')).trim() + '.okr');
+      if (!root.index.get(file) && !this.cache.has(pathToUri(file)) && fs.existsSync(file)) this.loadFromDisk(root, file);
+    }
+  }
+
+  /** Roots whose scan is announced (addRoot with willScan) and has not begun listing files. */
+  private readonly rootScanPending = new WeakSet<Root>();
+
+  /** Files among `files` that an open document of the root names in `aligns_to`. */
+  private alignmentTargetsOfOpenFiles(root: Root, files: readonly string[]): Set<string> {
+    return this.alignmentTargetsAmong(root, [...this.cache.values()], files);
+  }
+
+  /** Files among `files` that one of `docs` names in `aligns_to` (by path from the root or bare name). */
+  private alignmentTargetsAmong(root: Root, docs: readonly OkrDocument[], files: Iterable<string>): Set<string> {
+    const refs = new Set<string>();
+    for (const doc of docs) {
+      for (const o of doc.objectives) {
+        const ref = o.effectiveAlignsTo;
+        if (ref && ref.includes('#')) refs.add(ref.slice(0, ref.indexOf('#')).trim());
+      }
+    }
+    const out = new Set<string>();
+    if (refs.size === 0) return out;
+    for (const f of files) {
+      const rel = path.relative(root.path, f).replace(/\\/g, '/').replace(/\.okr$/, '');
+      if (refs.has(rel) || refs.has(path.basename(f, '.okr'))) out.add(f);
+    }
+    return out;
   }
 
   loadFromDisk(root: Root, file: string): void {

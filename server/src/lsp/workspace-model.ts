@@ -7,19 +7,11 @@ import {
   type KeyResult,
   type OkrDocument,
 } from '../core';
-import type { FileModel, KeyResultModel, LinkSummary, WorkspaceModel } from '../shared/protocol';
+import type { FileModel, KeyResultModel, LinkSummary } from '../shared/protocol';
 import { diagnosticsInRoot } from './analysis';
 import { lastLine } from './features/folding';
-import type { Root, ServerState } from './state';
+import type { Root } from './state';
 import { pathToUri } from './uris';
-
-export function buildWorkspaceModel(state: ServerState, today: string): WorkspaceModel {
-  const files: FileModel[] = [];
-  for (const root of [...state.roots].sort((a, b) => a.path.localeCompare(b.path))) {
-    for (const [p, doc] of root.index.entries()) files.push(fileModel(root, p, doc, today));
-  }
-  return { today, files };
-}
 
 export function fileModel(root: Root, p: string, doc: OkrDocument, today: string): FileModel {
   const score = scoreDocument(doc, today);

@@ -76,6 +76,28 @@ export interface WorkspaceModel {
 /** client -> server: the whole workspace model (files, objectives, key results, scores, check-ins). */
 export const WorkspaceModelRequest = 'okr/workspaceModel';
 
+/**
+ * client -> server: what changed in the model since the revision the client holds, file by file, so
+ * a keystroke in one file does not send the whole workspace again. Without `since` (or with a
+ * revision of another server process, after a restart) the answer is the whole model (`full`).
+ */
+export const WorkspaceModelDeltaRequest = 'okr/workspaceModelDelta';
+export interface WorkspaceModelDeltaParams {
+  since?: { server: string; revision: number };
+}
+export interface WorkspaceModelDelta {
+  /** Identifies the server process: revisions of another process mean nothing here. */
+  server: string;
+  revision: number;
+  today: string;
+  /** True when `files` is the whole model and the client drops what it held. */
+  full: boolean;
+  /** Files added or changed since `since` (every file when `full`). */
+  files: FileModel[];
+  /** URIs of files gone since `since`. */
+  removed: string[];
+}
+
 /** server -> client: the model changed (a file was edited, added or removed); ask again when needed. */
 export const ModelChangedNotification = 'okr/modelChanged';
 export interface ModelChangedParams {

@@ -58,7 +58,10 @@ export function register(connection: Connection, documents: TextDocuments<TextDo
     const l = located(params.textDocument.uri);
     return l ? definition(l.doc, l.path, l.root, params.position) : null;
   });
-  connection.onReferences((params) => {
+  // Questions about the whole workspace wait for the first scan to end: a partial answer would
+  // look complete. Hover, completion and the rest of the file's features never wait.
+  connection.onReferences(async (params) => {
+    await state.whenIndexed();
     const l = located(params.textDocument.uri);
     return l ? references(l.doc, l.path, l.root, params.position, params.context.includeDeclaration) : null;
   });
@@ -71,7 +74,8 @@ export function register(connection: Connection, documents: TextDocuments<TextDo
     const doc = model(params.textDocument.uri);
     return doc ? semanticTokens(doc) : { data: [] };
   });
-  connection.onWorkspaceSymbol((params) => {
+  connection.onWorkspaceSymbol(async (params) => {
+    await state.whenIndexed();
     for (const d of documents.all()) state.parsed(d);
     return workspaceSymbols(state.roots, params.query);
   });
