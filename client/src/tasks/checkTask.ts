@@ -9,6 +9,10 @@
 // host (`process.execPath`): in the desktop app that is Electron, which acts as plain Node when
 // ELECTRON_RUN_AS_NODE=1; where the extension host is Node itself (code-server) the variable is
 // ignored.
+//
+// The CLI's output reaches the terminal through pipes (run.ts), not a terminal of its own: on a
+// terminal `okr check` wraps long messages to the width, and the `$okr` problem matcher needs one
+// line per problem. FORCE_COLOR keeps the colours; VS Code drops colour codes before matching.
 
 export const TASK_TYPE = 'okr';
 /** The CLI bundle the task runs, relative to the extension folder: the .vsix must ship it. */
@@ -61,6 +65,6 @@ export function taskProcess(definition: OkrTaskDefinition, cliPath: string, exec
   return {
     command: execPath,
     args: [cliPath, definition.command, ...(definition.args ?? []), ...paths],
-    env: { ELECTRON_RUN_AS_NODE: '1' },
+    env: { ELECTRON_RUN_AS_NODE: '1', FORCE_COLOR: '1' },
   };
 }
