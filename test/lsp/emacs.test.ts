@@ -29,12 +29,13 @@ function emacsWithEglot(): { version?: string; missing?: string } {
 }
 
 /** Runs Emacs on a copy of the fixture folder made a Git repository; returns the script's JSON lines. */
-function runEmacs(initEl: string, fixtureDir: string, file: string): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
+function runEmacs(initEl: string, fixtureDir: string, file: string, options: { dirLocals?: string; waitFor?: string } = {}): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-emacs-'));
   const project = path.join(home, 'project');
   fs.cpSync(fixtureDir, project, { recursive: true });
   // eglot's workspace folder is the project.el project: a repository, as where a team keeps its OKRs.
   execFileSync('git', ['init', '-q', project]);
+  if (options.dirLocals !== undefined) fs.writeFileSync(path.join(project, '.dir-locals.el'), options.dirLocals);
   const init = path.join(home, 'init.el');
   fs.writeFileSync(init, initEl);
   const env = {
@@ -45,6 +46,7 @@ function runEmacs(initEl: string, fixtureDir: string, file: string): Promise<{ l
     OKR_INIT: init,
     OKR_FILE: path.join(project, path.relative(fixtureDir, file)),
     OKR_TIMEOUT_MS: '10000',
+    OKR_WAIT_FOR: options.waitFor ?? '',
     // Emacs's own files (eln cache, history) stay out of the real home.
     HOME: home,
   };
@@ -103,6 +105,17 @@ describe('Emacs eglot as an LSP client, set up with the README snippet', functio
     // in order: with the diagnostics in, any such warning has been given.
     const warnings = lines.find((l) => 'warnings' in l)?.warnings as string;
     assert.doesNotMatch(`${warnings}\n${stderr}`, /unsupported capability|\(warning\)/i, summary);
+  });
+
+  it('sends the okr settings of the README\'s .dir-locals.el when the server asks (kr-not-measurable becomes an error)', async () => {
+    const dirLocals = readmeSnippet('emacs-eglot-settings');
+    // Diagnostics may be published once before the server has pulled the settings: wait for the error.
+    const waitFor = '^eglot-error okr \\[kr-not-measurable\\]';
+    const { lines, code, stderr } = await runEmacs(init, fixture('ws'), fixture('ws', 'teams', 'web.okr'), { dirLocals, waitFor });
+    const summary = `exit ${code}; stdout ${JSON.stringify(lines)}; stderr ${stderr.slice(-1500)}`;
+    assert.equal(code, 0, summary);
+    const vague = lines.flatMap((l) => (l.diagnostic ? [l.diagnostic as EmacsDiagnostic] : [])).find((d) => d.text.startsWith('okr [kr-not-measurable]: '));
+    assert.equal(vague?.type, 'eglot-error', summary);
   });
 
   it('resolves alignment across the repository it announced as the workspace folder', async () => {
