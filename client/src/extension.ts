@@ -1,5 +1,5 @@
 // Entry point of the VS Code extension (dist/client.js): starts the language client, the Objectives
-// tree, the status bar item, the progress panel and the commands. Everything is disposed through context.subscriptions.
+// tree, the status bar item, the progress panel, the commands and the `okr` task type. Everything is disposed through context.subscriptions.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelChangedNotification } from '../../server/src/shared/protocol';
@@ -8,6 +8,7 @@ import { createLanguageClient } from './languageClient';
 import { ModelStore } from './model/store';
 import { ProgressPanel } from './panel/panel';
 import { ScoreStatusBar } from './statusBar';
+import { registerTaskProvider } from './tasks/provider';
 import { ObjectivesProvider } from './tree/provider';
 import { ObjectivesView } from './tree/view';
 
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   };
   context.subscriptions.push(...registerCommands({ context, output, client: () => client, store, view, statusBar, panel }, restartServer));
+  context.subscriptions.push(registerTaskProvider(context, output));
 
   try {
     await client.start();

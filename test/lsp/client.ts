@@ -36,6 +36,8 @@ export class LspClient {
   readonly publishCount = new Map<string, number>();
   private readonly waiters: Array<{ uri: string; pred: (p: PublishParams) => boolean; resolve: (p: PublishParams) => void }> = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** Methods the server registered dynamically (client/registerCapability), in order. */
+  readonly registrations: string[] = [];
   private readonly versions = new Map<string, number>();
   settings: Record<string, unknown> = {};
   stderr = '';
@@ -60,7 +62,10 @@ export class LspClient {
       this.notifications.push({ method, params });
     });
     this.conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => p.items.map(() => this.settings));
-    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {
+      this.registrations.push(...p.registrations.map((r) => r.method));
+      return null;
+    });
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.listen();
   }

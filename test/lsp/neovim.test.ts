@@ -1,12 +1,16 @@
-// A second, independent LSP client: headless Neovim (Debian's `neovim`, 0.7+) starts the built
-// server with vim.lsp.start_client, opens a fixture and prints the diagnostics it received.
-// Skips only when nvim is not installed; CI installs it (apt-get install neovim).
+// A second, independent LSP client: headless Neovim (Debian's `neovim` is 0.7). The client set-up is
+// exactly the README's: each `<!-- neovim-snippet X.Y` block is taken from README.md, the built
+// server's path put in, and installed as the init.lua of a throw-away Neovim home; then
+// test/neovim/diagnostics.lua opens a fixture and prints the filetype, the attached clients and the
+// diagnostics. A snippet is run by Neovim X.Y or later and skipped, with a message, on an older one;
+// everything skips only when nvim is not installed (CI installs it: apt-get install neovim).
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixture, REPO, SERVER } from './client';
+import { readmeSnippet, withServerPath } from './readme-snippets';
 
 interface NvimDiagnostic {
   code: string;
@@ -21,30 +25,36 @@ interface NvimDiagnostic {
 
 const SCRIPT = path.join(REPO, 'test', 'neovim', 'diagnostics.lua');
 
-function nvimVersion(): string | undefined {
+function nvimVersion(): { line: string; minor: number } | undefined {
   const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.split('\n')[0] : undefined;
+  if (r.status !== 0) return undefined;
+  const line = r.stdout.split('\n')[0]!;
+  const m = /v0\.(\d+)\./.exec(line);
+  return { line, minor: m ? Number(m[1]) : Infinity };
 }
 
-/** Runs the Lua script in a throw-away Neovim home and returns its JSON lines. */
-function runNeovim(root: string, file: string): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
+/** Runs Neovim with `initLua` as its init.lua, in `root`, and returns the script's JSON lines. */
+function runNeovim(initLua: string, root: string, file: string): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-nvim-'));
+  // Where Neovim looks for a user's init.lua; the XDG variables keep its state out of the real home.
+  fs.mkdirSync(path.join(home, 'nvim'));
+  fs.writeFileSync(path.join(home, 'nvim', 'init.lua'), initLua);
   const env = {
     ...process.env,
+    // The snippet runs `node`: make it the Node running the tests.
+    PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
     OKR_TODAY: '2026-11-20',
-    OKR_NODE: process.execPath,
-    OKR_SERVER: SERVER,
-    OKR_ROOT: root,
     OKR_FILE: file,
     OKR_TIMEOUT_MS: '10000',
-    // Neovim's state, log and shada stay out of the user's home.
+    HOME: home,
     XDG_CONFIG_HOME: home,
     XDG_DATA_HOME: home,
     XDG_CACHE_HOME: home,
     XDG_STATE_HOME: home,
   };
   return new Promise((resolve, reject) => {
-    const proc = spawn('nvim', ['--headless', '--clean', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The README's 0.7 snippet takes the current directory as the workspace root: start Neovim there.
+    const proc = spawn('nvim', ['--headless', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (d) => (stdout += String(d)));
@@ -64,8 +74,10 @@ function runNeovim(root: string, file: string): Promise<{ lines: Array<Record<st
   });
 }
 
-describe('Neovim as a second LSP client', function () {
-  let version: string | undefined;
+const diagnosticsOf = (lines: Array<Record<string, unknown>>) => lines.flatMap((l) => (l.diagnostic ? [l.diagnostic as NvimDiagnostic] : []));
+
+describe('Neovim as a second LSP client, set up with the README snippet', function () {
+  let version: ReturnType<typeof nvimVersion>;
   before(function () {
     version = nvimVersion();
     if (!version) {
@@ -75,26 +87,40 @@ describe('Neovim as a second LSP client', function () {
     assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: run npm run build`);
   });
 
-  it('receives the rule diagnostics of an .okr file over stdio', async () => {
-    const { lines, code, stderr } = await runNeovim(fixture('ws'), fixture('ws', 'teams', 'web.okr'));
-    const summary = `${version}; exit ${code}; stdout ${JSON.stringify(lines)}; stderr ${stderr.slice(0, 500)}`;
-    assert.equal(code, 0, summary);
-    assert.deepEqual(lines[lines.length - 1], { done: true, count: 2 }, summary);
-    const diagnostics = lines.flatMap((l) => (l.diagnostic ? [l.diagnostic as NvimDiagnostic] : []));
-    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['kr-not-measurable', 'schema']);
-    assert.ok(diagnostics.every((d) => d.source === 'okr'));
-    const schema = diagnostics.find((d) => d.code === 'schema')!;
-    // Neovim's own shape: 0-based lnum/col, severity 1 = ERROR.
-    assert.deepEqual([schema.line, schema.col, schema.end_line, schema.end_col, schema.severity], [11, 8, 11, 14, 1]);
-    assert.match(schema.message, /Did you mean 'target'/);
-  });
+  for (const minor of [7, 8]) {
+    describe(`the Neovim 0.${minor} snippet`, () => {
+      let init = '';
+      before(function () {
+        if (version!.minor < minor) {
+          console.log(`      ${version!.line} is older than 0.${minor}: skipping the README's 0.${minor} snippet`);
+          this.skip();
+        }
+        init = withServerPath(readmeSnippet(`neovim-snippet 0.${minor}`), SERVER);
+      });
 
-  it('resolves alignment across the workspace folder it announced', async () => {
-    const { lines, code } = await runNeovim(fixture('navigation'), fixture('navigation', 'teams', 'web.okr'));
-    assert.equal(code, 0, JSON.stringify(lines));
-    const codes = lines.flatMap((l) => (l.diagnostic ? [(l.diagnostic as NvimDiagnostic).code] : []));
-    // The missing link target is found (files resolve from the root Neovim sent); aligns_to resolves.
-    assert.ok(codes.includes('link-broken'), JSON.stringify(codes));
-    assert.ok(!codes.includes('alignment-unresolved'), JSON.stringify(codes));
-  });
+      it('gives .okr files the okr filetype and YAML syntax, attaches the okr client, and receives its diagnostics', async () => {
+        const { lines, code, stderr } = await runNeovim(init, fixture('ws'), fixture('ws', 'teams', 'web.okr'));
+        const summary = `${version!.line}; exit ${code}; stdout ${JSON.stringify(lines)}; stderr ${stderr.slice(0, 500)}`;
+        assert.deepEqual(lines[0], { filetype: 'okr', syntax: 'yaml', clients: ['okr'] }, summary);
+        assert.equal(code, 0, summary);
+        assert.deepEqual(lines[lines.length - 1], { done: true, count: 2 }, summary);
+        const diagnostics = diagnosticsOf(lines);
+        assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['kr-not-measurable', 'schema']);
+        assert.ok(diagnostics.every((d) => d.source === 'okr'));
+        const schema = diagnostics.find((d) => d.code === 'schema')!;
+        // Neovim's own shape: 0-based lnum/col, severity 1 = ERROR.
+        assert.deepEqual([schema.line, schema.col, schema.end_line, schema.end_col, schema.severity], [11, 8, 11, 14, 1]);
+        assert.match(schema.message, /Did you mean 'target'/);
+      });
+
+      it('resolves alignment across the workspace folder it announced', async () => {
+        const { lines, code } = await runNeovim(init, fixture('navigation'), fixture('navigation', 'teams', 'web.okr'));
+        assert.equal(code, 0, JSON.stringify(lines));
+        const codes = diagnosticsOf(lines).map((d) => d.code);
+        // The missing link target is found (files resolve from the root Neovim sent); aligns_to resolves.
+        assert.ok(codes.includes('link-broken'), JSON.stringify(codes));
+        assert.ok(!codes.includes('alignment-unresolved'), JSON.stringify(codes));
+      });
+    });
+  }
 });

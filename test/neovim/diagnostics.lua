@@ -1,8 +1,11 @@
 -- Headless Neovim (0.7+) as a second, independent LSP client of the okr language server.
--- Starts the server with vim.lsp.start_client (vim.lsp.start needs 0.8), opens one .okr file,
--- waits (bounded) for its diagnostics and prints them as JSON lines on stdout, then exits:
---   {"diagnostic": {...}} per diagnostic, and a last {"done": true, "count": N} or {"error": "..."}.
--- Inputs come from the environment: OKR_NODE, OKR_SERVER, OKR_ROOT, OKR_FILE, OKR_TIMEOUT_MS.
+-- The client set-up is NOT here: test/lsp/neovim.test.ts takes it verbatim from the README (the
+-- snippet a user puts in init.lua) and installs it as this Neovim's init.lua. This script only plays
+-- the user: it opens one .okr file, waits (bounded) for the diagnostics the README's client received,
+-- prints them as JSON lines on stdout, and exits:
+--   {"filetype": "...", "clients": ["okr"]} first, then {"diagnostic": {...}} per diagnostic, and a
+--   last {"done": true, "count": N} or {"error": "..."}.
+-- Inputs come from the environment: OKR_FILE, OKR_TIMEOUT_MS.
 local function out(obj)
   io.stdout:write(vim.fn.json_encode(obj) .. "\n")
 end
@@ -12,42 +15,41 @@ local function finish(code)
   vim.cmd((code == 0) and "qall!" or ("cquit! " .. code))
 end
 
-local node = os.getenv("OKR_NODE") or "node"
-local server = assert(os.getenv("OKR_SERVER"), "OKR_SERVER: path of dist/server.js")
-local root = assert(os.getenv("OKR_ROOT"), "OKR_ROOT: the workspace folder")
 local file = assert(os.getenv("OKR_FILE"), "OKR_FILE: the .okr file to open")
 local timeout = tonumber(os.getenv("OKR_TIMEOUT_MS") or "10000")
 
-
-local client_id = vim.lsp.start_client({
-  name = "okr",
-  cmd = { node, server, "--stdio" },
-  root_dir = root,
-  settings = { okr = {} },
-  on_exit = function(code, signal)
-    if code ~= 0 and signal ~= 15 then
-      out({ event = "server-exit", code = code, signal = signal })
-    end
-  end,
-})
-if not client_id then
-  out({ error = "vim.lsp.start_client failed" })
-  finish(1)
-  return
-end
-
 vim.cmd("edit " .. vim.fn.fnameescape(file))
 local bufnr = vim.api.nvim_get_current_buf()
-vim.bo[bufnr].filetype = "okr"
-vim.lsp.buf_attach_client(bufnr, client_id)
 
+-- vim.lsp.buf_get_clients exists from 0.5 to 0.11 (deprecated later); get_clients from 0.10.
+local function attached()
+  local list = vim.lsp.get_clients and vim.lsp.get_clients({ bufnr = bufnr }) or vim.lsp.buf_get_clients(bufnr)
+  local names = {}
+  for _, c in pairs(list) do
+    table.insert(names, c.name)
+  end
+  table.sort(names)
+  return list, names
+end
+
+-- The client starts asynchronously: Neovim 0.7 lists it for the buffer once it has initialized.
+local clients, names = {}, {}
 local got = vim.wait(timeout, function()
-  return #vim.diagnostic.get(bufnr) > 0
+  clients, names = attached()
+  return #names > 0 and #vim.diagnostic.get(bufnr) > 0
 end, 20)
-
+local ids = {}
+for _, c in pairs(clients) do
+  table.insert(ids, c.id)
+end
+out({ filetype = vim.bo[bufnr].filetype, syntax = vim.bo[bufnr].syntax, clients = names })
 if not got then
-  out({ error = "no diagnostics within " .. timeout .. " ms" })
-  vim.lsp.stop_client(client_id, true)
+  local why = #names == 0 and "no LSP client attached to the buffer (filetype '" .. vim.bo[bufnr].filetype .. "')"
+    or "no diagnostics"
+  out({ error = why .. " within " .. timeout .. " ms" })
+  if #ids > 0 then
+    vim.lsp.stop_client(ids, true)
+  end
   finish(1)
   return
 end
@@ -69,9 +71,14 @@ for _, d in ipairs(diagnostics) do
 end
 out({ done = true, count = #diagnostics })
 
--- A clean shutdown: shutdown request + exit notification, then wait for the process to go.
-vim.lsp.stop_client(client_id)
+-- A clean shutdown: shutdown request + exit notification, then wait for the processes to go.
+vim.lsp.stop_client(ids)
 vim.wait(2000, function()
-  return vim.lsp.get_client_by_id(client_id) == nil
+  for _, id in ipairs(ids) do
+    if vim.lsp.get_client_by_id(id) ~= nil then
+      return false
+    end
+  end
+  return true
 end, 20)
 finish(0)

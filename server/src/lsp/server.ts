@@ -80,6 +80,7 @@ export function startServer(connection: Connection): void {
   const state = new ServerState();
   const diagnostics = new DiagnosticsPublisher(connection, documents, state);
   let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
   let canWatchFiles = false;
   let canWatchFolders = false;
 
@@ -89,6 +90,10 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    // Register dynamically only what the client says it accepts dynamically: eglot, for one, warns
+    // "Server tried to register unsupported capability" otherwise. Clients without it still send
+    // workspace/didChangeConfiguration on their own (Neovim and eglot do), so nothing is lost.
+    canRegisterConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     canWatchFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)) ?? [];
@@ -107,7 +112,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(async () => {
     // Only clients that announced folder support may be asked for folder events.
     if (canWatchFolders) watchWorkspaceFolders();
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (canWatchFiles) {
       void connection.client.register(
         // Watch .okr files and the configuration, so files changed outside the editor stay current.
