@@ -105,14 +105,16 @@ describe('LSP: the organisation index', function () {
 
   it('reports indexing progress to clients that support it', async () => {
     const progress: Array<{ kind: string; title?: string; message?: string }> = [];
-    client.conn.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => progress.push(p.value));
+    client.conn.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => {
+      progress.push(p.value);
+    });
     const caps = defaultCapabilities();
     await client.initialize(dir, { ...caps, window: { workDoneProgress: true } });
     await client.request('workspace/symbol', { query: '' });
     // The end of the progress may come just after the answer: wait for it on the stream.
     await new Promise<void>((resolve) => {
       if (progress.some((v) => v.kind === 'end')) return resolve();
-      const d = client.conn.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      const d: { dispose(): void } = client.conn.onNotification('$/progress', (p: { value: { kind: string } }): void => {
         if (p.value.kind === 'end') (d.dispose(), resolve());
       });
     });
