@@ -52,8 +52,9 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...featureCapabilities(),
+        // After the features: they add to `workspace` (file operations), they do not replace it.
+        workspace: { ...featureCapabilities().workspace, workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: SERVER_NAME, version: '0.1.0' },
     };
