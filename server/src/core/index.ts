@@ -10,6 +10,7 @@ export * from './diagnostics';
 export * from './config';
 export * from './links';
 export * from './workspace';
+export * from './cross-file';
 export * from './analyze';
 export * from './suggest';
 export * from './similarity';

@@ -5,7 +5,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ruleDocsUrl } from '../core';
+import { CONFIG_FILE_NAME, crossFileSignature, ruleDocsUrl } from '../core';
 import { today as todayNow } from '../node/today';
 import { diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
@@ -15,7 +15,7 @@ import { pathToUri, uriToPath } from './uris';
 export class DiagnosticsPublisher {
   private readonly queue = new Set<string>();
   private scheduled = false;
-  /** Objective ids per file, to tell when other files' alignment needs re-checking. */
+  /** What other files' workspace rules read from each file (ids, parents, period), to tell when they need re-checking. */
   private readonly signatures = new Map<string, string>();
   /** What the last published result depended on, per uri: nothing changed, nothing to send. */
   private readonly published = new Map<string, string>();
@@ -61,7 +61,7 @@ export class DiagnosticsPublisher {
     }
   }
 
-  /** Analyses and publishes one document; returns true when its objective ids changed. */
+  /** Analyses and publishes one document; returns true when what other files read from it changed. */
   private publish(textDoc: TextDocument): boolean {
     const version = textDoc.version;
     const doc = this.state.parsed(textDoc);
@@ -77,7 +77,7 @@ export class DiagnosticsPublisher {
     this.published.set(textDoc.uri, inputs);
     void this.connection.sendDiagnostics({ uri: textDoc.uri, version, diagnostics: all.map(toLspDiagnostic) });
 
-    const signature = doc.objectives.map((o) => o.id ?? '').join('\n');
+    const signature = crossFileSignature(doc);
     const changed = this.signatures.get(textDoc.uri) !== signature;
     this.signatures.set(textDoc.uri, signature);
     return changed;
