@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import type { OkrDocument } from './model';
 import { splitRef } from './references';
-import { similarity } from './similarity';
+import { likeness } from './similarity';
 import type { WorkspaceIndex } from './workspace';
 
 export interface RefSuggestion {
@@ -27,23 +27,27 @@ const BEHIND_BEST = 0.2;
 const EXACT_ID_FILE_SCORE = 0.5;
 /** Files (by name likeness) looked into when the file part names no file. */
 const FILES_CONSIDERED = 5;
+/** Files whose path is compared with a written path, after ranking all by name. */
+const FILES_BY_NAME = 20;
 
 /** Ranked corrections of `written` (an unresolved reference written in the file at `from`), best first. */
 export function suggestReferences(index: WorkspaceIndex, written: string, from: string | undefined, limit = 3): RefSuggestion[] {
   const ref = written.trim();
   const parts = splitRef(ref) ?? { file: undefined, objective: ref, keyResult: undefined };
   const files = candidateFiles(index, parts.file, parts.objective, from);
+  const objectiveLike = likeness(parts.objective);
+  const krLike = parts.keyResult === undefined ? undefined : likeness(parts.keyResult);
   const scored: RefSuggestion[] = [];
   for (const { path: p, score: fileScore, exact } of files) {
     if (fileScore < MIN_PART) continue;
     const doc = index.get(p);
     if (!doc) continue;
     const objective = exact ? doc.objectives.find((o) => o.id === parts.objective) : undefined;
-    if (objective && parts.keyResult !== undefined) {
+    if (objective && parts.keyResult !== undefined && krLike) {
       // The objective exists: the key result is what is misspelt.
       for (const kr of objective.keyResults) {
         if (!kr.id) continue;
-        const krScore = similarity(parts.keyResult, kr.id);
+        const krScore = krLike(kr.id);
         if (krScore < MIN_PART) continue;
         scored.push({ ref: `${fileText(index, p, parts.file, from, exact)}#${objective.id}/${kr.id}`, score: (krScore + fileScore) / 2 });
       }
@@ -51,7 +55,7 @@ export function suggestReferences(index: WorkspaceIndex, written: string, from: 
     }
     for (const o of doc.objectives) {
       if (!o.id) continue;
-      const idScore = similarity(parts.objective, o.id);
+      const idScore = objectiveLike(o.id);
       if (idScore < MIN_PART) continue;
       const kr = parts.keyResult !== undefined && o.keyResults.some((k) => k.id === parts.keyResult) ? `/${parts.keyResult}` : '';
       scored.push({ ref: `${fileText(index, p, parts.file, from, exact)}#${o.id}${kr}`, score: (idScore + fileScore) / 2 });
@@ -89,26 +93,42 @@ function candidateFiles(index: WorkspaceIndex, fileRef: string | undefined, obje
         if (p) add({ path: p, score: 1, exact: false });
       }
     } else {
-      const ranked = index
-        .paths()
-        .map((p) => ({ path: p, score: fileLikeness(index, fileRef, p), exact: false }))
-        .sort((a, b) => b.score - a.score)
-        .slice(0, FILES_CONSIDERED);
-      for (const c of ranked) add(c);
+      for (const c of closestFiles(index, fileRef, index.paths())) add(c);
     }
   }
-  // The id is right but the file is not (or was left out): the files that hold exactly that id.
-  for (const p of filesWithObjective(index, objectiveId)) {
-    // An exact id is strong evidence on its own: the file part counts as half right at least.
-    add({ path: p, score: fileRef === undefined ? EXACT_ID_FILE_SCORE : Math.max(EXACT_ID_FILE_SCORE, fileLikeness(index, fileRef, p)), exact: false });
-  }
+  // The id is right but the file is not (or was left out): the files that hold exactly that id. An
+  // exact id is strong evidence on its own: the file part counts as half right at least.
+  const holding = filesWithObjective(index, objectiveId);
+  const closest = fileRef === undefined ? holding.slice(0, FILES_CONSIDERED).map((p) => ({ path: p, score: 0, exact: false })) : closestFiles(index, fileRef, holding);
+  for (const c of closest) add({ ...c, score: Math.max(EXACT_ID_FILE_SCORE, c.score) });
   return [...out.values()];
 }
 
-/** How alike a written file reference is to a file: to its bare name or to its path, whichever is closer. */
-function fileLikeness(index: WorkspaceIndex, written: string, p: string): number {
-  if (written === '') return 0;
-  return Math.max(similarity(written, path.basename(p, '.okr')), similarity(written, index.fileRef(p)));
+/** The few files most like a written file part: by name first (short strings), then by path for the closest names. */
+function closestFiles(index: WorkspaceIndex, fileRef: string, paths: readonly string[]): CandidateFile[] {
+  const byName = likeness(fileRef.slice(fileRef.lastIndexOf('/') + 1));
+  const like = fileLikeness(index, fileRef);
+  return paths
+    .map((p) => ({ path: p, score: byName(path.basename(p, '.okr')), exact: false }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, FILES_BY_NAME)
+    .map((c) => ({ ...c, score: like(c.path) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, FILES_CONSIDERED);
+}
+
+/**
+ * How alike a written file reference is to a file: a bare name to the file's name, a path to the
+ * file's path or name, whichever is closer.
+ */
+function fileLikeness(index: WorkspaceIndex, written: string): (p: string) => number {
+  if (written === '') return () => 0;
+  const like = likeness(written);
+  const isPath = written.includes('/');
+  return (p) => {
+    const byName = like(path.basename(p, '.okr'));
+    return isPath ? Math.max(byName, like(index.fileRef(p))) : byName;
+  };
 }
 
 /** The file part to write for a suggestion in file `p`: as written when it names `p`, else the author's style. */

@@ -4,7 +4,7 @@
 // rest of the reference stay as written.
 import * as path from 'node:path';
 import type { OkrDocument } from '../model';
-import { findReferences, idValueRange, referenceOccurrences, splitRef, type RefTarget } from '../references';
+import { findReferences, idValueRange, referenceOccurrences, type RefTarget } from '../references';
 import { SLUG } from '../schema';
 import type { WorkspaceIndex } from '../workspace';
 import { replaceRange, type TextEdit } from './text-edit';
@@ -100,24 +100,36 @@ export function fileMoveEdits(index: WorkspaceIndex, moves: readonly PathMove[])
   const names = new Set<string>();
   for (const [from, to] of moved) names.add(path.basename(from, '.okr')).add(path.basename(to, '.okr'));
 
+  // A non-empty file part resolves the same from every file: decide each written form once (a
+  // company file may be named by every one of 2,000 team files).
+  const decided = new Map<string, string | undefined>();
+  const rewrite = (written: string): string | undefined => {
+    if (decided.has(written)) return decided.get(written);
+    let next: string | undefined;
+    const target = index.resolveFile(written).path;
+    const dest = target === undefined ? undefined : after(target);
+    // No longer an .okr file, or moved out of the workspace: nothing can name it.
+    if (dest !== undefined && dest.endsWith('.okr')) {
+      const destRef = refOf(dest);
+      if (!destRef.startsWith('../') && !path.isAbsolute(destRef)) {
+        const name = path.basename(dest, '.okr');
+        next = !written.includes('/') && nameCount.get(name) === 1 ? name : destRef;
+        if (next === written) next = undefined;
+      }
+    }
+    decided.set(written, next);
+    return next;
+  };
+
   const out: FileEdits[] = [];
   for (const [p, doc] of index.entries()) {
     if (![...names].some((n) => doc.text.includes(n))) continue;
     const edits: TextEdit[] = [];
     for (const occurrence of referenceOccurrences(doc)) {
-      const parts = splitRef(occurrence.text);
-      if (!parts || parts.file === '') continue; // `#id` stays in its file wherever the file goes
-      const target = index.resolveFile(parts.file, p).path;
-      if (!target) continue;
-      const dest = after(target);
-      if (!dest.endsWith('.okr')) continue; // no longer an .okr file: nothing can name it
-      const destRef = refOf(dest);
-      if (destRef.startsWith('../') || path.isAbsolute(destRef)) continue; // moved out of the workspace
-      const name = path.basename(dest, '.okr');
-      const written = parts.file;
-      const next = !written.includes('/') && nameCount.get(name) === 1 ? name : destRef;
-      if (next === written) continue;
-      edits.push(replaceRange(doc, occurrence.file[0], occurrence.file[1], next));
+      const written = doc.text.slice(occurrence.file[0], occurrence.file[1]);
+      if (written === '') continue; // `#id` stays in its file wherever the file goes
+      const next = rewrite(written);
+      if (next !== undefined) edits.push(replaceRange(doc, occurrence.file[0], occurrence.file[1], next));
     }
     if (edits.length) out.push({ path: p, uri: doc.uri, edits });
   }
