@@ -27,7 +27,7 @@ function nvimVersion(): string | undefined {
 }
 
 /** Runs the Lua script in a throw-away Neovim home and returns its JSON lines. */
-function runNeovim(root: string, file: string): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
+function runNeovim(root: string, file: string, extra: Record<string, string> = {}): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-nvim-'));
   const env = {
     ...process.env,
@@ -37,6 +37,7 @@ function runNeovim(root: string, file: string): Promise<{ lines: Array<Record<st
     OKR_ROOT: root,
     OKR_FILE: file,
     OKR_TIMEOUT_MS: '10000',
+    ...extra,
     // Neovim's state, log and shada stay out of the user's home.
     XDG_CONFIG_HOME: home,
     XDG_DATA_HOME: home,
@@ -87,6 +88,16 @@ describe('Neovim as a second LSP client', function () {
     // Neovim's own shape: 0-based lnum/col, severity 1 = ERROR.
     assert.deepEqual([schema.line, schema.col, schema.end_line, schema.end_col, schema.severity], [11, 8, 11, 14, 1]);
     assert.match(schema.message, /Did you mean 'target'/);
+  });
+
+  it('renames an objective in the open file and the closed files that refer to it, in one edit', async () => {
+    // company.okr line 4 is `  - id: quality`; web.okr and mobile.okr (closed) align to it.
+    const { lines, code } = await runNeovim(fixture('graph'), fixture('graph', 'company.okr'), { OKR_RENAME: '4,10,excellence' });
+    assert.equal(code, 0, JSON.stringify(lines));
+    const rename = lines.find((l) => l.rename)?.rename as Record<string, number> | undefined;
+    assert.ok(rename, JSON.stringify(lines));
+    const counts = Object.fromEntries(Object.entries(rename).map(([uri, n]) => [uri.slice(uri.indexOf('/graph/') + 1), n]));
+    assert.deepEqual(counts, { 'graph/company.okr': 1, 'graph/teams/web.okr': 2, 'graph/teams/mobile.okr': 2 });
   });
 
   it('resolves alignment across the workspace folder it announced', async () => {
