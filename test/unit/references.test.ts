@@ -12,6 +12,7 @@ import { findReferences, referenceOccurrences, targetAt, type RefTarget } from '
 import { suggestReferences } from '../../server/src/core/ref-suggest';
 import { similarity } from '../../server/src/core/similarity';
 import { cycleThrough } from '../../server/src/core/rules/alignment-cycle';
+import { crossFileSignature } from '../../server/src/core/cross-file';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
 
 const ROOT = path.resolve('/ws');
@@ -293,5 +294,18 @@ describe('references: the graph across files', () => {
       assert.deepEqual(fileMoveEdits(ws, [{ from: abs('src/a.ts'), to: abs('src/b.ts') }]), []);
       assert.deepEqual(fileMoveEdits(ws, [{ from: abs('okrs/company.okr'), to: abs('okrs/company.txt') }]), []);
     });
+  });
+
+  it('what other files read from a file changes with its ids, parents and period, not with a title or a check-in', () => {
+    const base = okr('2026-Q4', [obj('a', 'company#quality', '    key_results:\n      - id: k\n        title: t\n')]);
+    const sig = (text: string) => crossFileSignature(parseOkrDocument(text, 'file:///ws/a.okr'));
+    const same = (text: string) => assert.equal(sig(text), sig(base), text);
+    const differs = (text: string) => assert.notEqual(sig(text), sig(base), text);
+    same(base.replace('title: Objective a', 'title: Another title'));
+    same(base.replace('        title: t\n', '        title: t\n        checkins: [{date: 2026-11-01, value: 3}]\n'));
+    differs(base.replace('company#quality', 'company#growth'));
+    differs(base.replace('2026-Q4', '2026-Q3'));
+    differs(base.replace('- id: k', '- id: k2'));
+    differs(base.replace('- id: a', '- id: b'));
   });
 });
