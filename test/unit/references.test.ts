@@ -14,6 +14,7 @@ import { similarity } from '../../server/src/core/similarity';
 import { cycleThrough } from '../../server/src/core/rules/alignment-cycle';
 import { crossFileSignature } from '../../server/src/core/cross-file';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
+import { codeActions } from '../../server/src/lsp/features/code-actions';
 
 const ROOT = path.resolve('/ws');
 const abs = (rel: string) => path.join(ROOT, ...rel.split('/'));
@@ -158,6 +159,18 @@ describe('references: the graph across files', () => {
       assert.equal(plain.text, 'aligns_to: company#quality   # the parent');
       assert.deepEqual(plain.edits, [{ range: { start: { line: 0, character: 23 }, end: { line: 0, character: 23 } }, newText: 'i' }]);
       assert.equal(fix(3, 'compny#growth', 'company#growth').text, '    aligns_to: "company#growth"');
+    });
+
+    it('one code action per suggestion, the first preferred; data mangled by a client gives none, not a crash', () => {
+      const f = doc.root!.fields.get('aligns_to')!;
+      const diagnostic = (data: unknown) => ({ range: f.valueRange, message: 'm', source: 'okr', code: 'alignment-unresolved', data });
+      const actions = (data: unknown) =>
+        codeActions({ doc, range: f.valueRange, diagnostics: [diagnostic(data)], today: '2026-11-20', config: mergeConfig() }).filter((a) => a.title.startsWith('Change to'));
+      const good = actions({ kind: 'replace-reference', from: 'company#qualty', candidates: ['company#quality', 'company#quantity'] });
+      assert.deepEqual(good.map((a) => [a.title, a.isPreferred ?? false]), [["Change to 'company#quality'", true], ["Change to 'company#quantity'", false]]);
+      assert.deepEqual(actions({ kind: 'replace-reference', from: 'company#qualty', candidates: 'company#quality' }), []);
+      assert.deepEqual(actions({ kind: 'replace-reference', candidates: ['company#quality'] }), []);
+      assert.deepEqual(actions({ kind: 'replace-reference', from: 'company#qualty', candidates: [3, null] }), []);
     });
 
     it('a same-file reference gets quotes, since a plain # starts a comment; a stale fix is refused', () => {

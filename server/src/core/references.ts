@@ -56,6 +56,8 @@ export function referenceOccurrences(doc: OkrDocument): RefOccurrence[] {
   // A quick test first: most files mention no reference at all apart from their aligns_to.
   if (doc.text.includes('#')) {
     for (const field of stringFields(doc)) {
+      // The parsed value has a '#' when the written one has (short of an escape): skip the rest cheaply.
+      if (!(field.value as string).includes('#')) continue;
       const start = doc.lines.offsetAt(field.valueRange.start);
       const end = doc.lines.offsetAt(field.valueRange.end);
       const raw = doc.text.slice(start, end);
