@@ -130,7 +130,7 @@ describe('okr check output formats', () => {
     const at = positionOf(path.join(WS, 'okrs/teams/sales.okr'), 'company#grwoth');
     assert.ok(
       lines.includes(
-        `::warning file=okrs/teams/sales.okr,line=${at.line + 1},col=${at.character + 1},endLine=${at.line + 1},endColumn=${at.character + 'company#grwoth'.length},title=okr(alignment-unresolved)::Cannot resolve 'company#grwoth': no objective 'grwoth' in okrs/company. Known: company#growth.`,
+        `::warning file=okrs/teams/sales.okr,line=${at.line + 1},col=${at.character + 1},endLine=${at.line + 1},endColumn=${at.character + 'company#grwoth'.length},title=okr(alignment-unresolved)::Cannot resolve 'company#grwoth': no objective 'grwoth' in okrs/company. Did you mean 'company#growth'?`,
       ),
       r.stdout,
     );

@@ -133,17 +133,18 @@ describe('LSP: navigation over stdio', function () {
     assert.equal(await client.request('textDocument/definition', { ...td(web), position: { line: 31, character: 22 } }), null);
   });
 
-  it('references: every aligns_to in the workspace that points at an objective', async () => {
+  it('references: every aligns_to in the workspace that points at an objective, and references in text', async () => {
     const refs = await client.request<Location[]>('textDocument/references', { ...td(company), position: { line: 5, character: 10 }, context: { includeDeclaration: false } });
     assert.deepEqual(
       refs.map((l) => [l.uri, l.range]).sort(),
       [
         [uriOf('teams', 'mobile.okr'), r(5, 15, 5, 30)], // objective-level
         [uriOf('teams', 'web.okr'), r(2, 11, 2, 26)], // file-level, inherited by checkout
+        [uriOf('teams', 'web.okr'), r(24, 39, 24, 65)], // a check-in note naming one of its key results
       ].sort(),
     );
     const withDecl = await client.request<Location[]>('textDocument/references', { ...td(company), position: { line: 5, character: 10 }, context: { includeDeclaration: true } });
-    assert.equal(withDecl.length, 3);
+    assert.equal(withDecl.length, 4);
     assert.ok(withDecl.some((l) => l.uri === company && l.range.start.line === 5));
     // From a reference: the references of what it names.
     const fromRef = await client.request<Location[]>('textDocument/references', { ...td(web), position: { line: 31, character: 22 }, context: { includeDeclaration: false } });

@@ -7,6 +7,8 @@ import {
   isValidIsoDate,
   parsePeriod,
   periodLength,
+  periodsOverlap,
+  periodWithin,
   todayFromEnv,
   upcomingQuarters,
   type Period,
@@ -117,5 +119,51 @@ describe('period', () => {
     assert.equal(todayFromEnv({ OKR_TODAY: '2026-02-30' }, now), '2026-11-20');
     assert.equal(todayFromEnv({ OKR_TODAY: 'tomorrow' }, now), '2026-11-20');
     assert.match(todayFromEnv({}, new Date()), /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  describe('containment (a child objective\'s period within its parent\'s)', () => {
+    const P = (v: unknown) => {
+      const p = parsePeriod(v);
+      assert.ok(p, JSON.stringify(v));
+      return p;
+    };
+    /** within(child, parent, expected): both directions of the question are checked where they differ. */
+    const within = (child: unknown, parent: unknown, expected: boolean) =>
+      assert.equal(periodWithin(P(child), P(parent)), expected, `${JSON.stringify(child)} within ${JSON.stringify(parent)}`);
+
+    it('quarters within halves and years, months within quarters, a period within itself', () => {
+      within('2026-Q4', '2026-H2', true);
+      within('2026-Q3', '2026-H2', true);
+      within('2026-Q2', '2026-H2', false);
+      within('2026-Q1', '2026', true);
+      within(2026, 2026, true);
+      within('2026-11', '2026-Q4', true);
+      within('2026-09', '2026-Q4', false);
+      within('2026-12', 2026, true);
+      within('2026-Q4', '2026-Q4', true);
+    });
+
+    it('a larger period is not within a smaller one; other years are not within', () => {
+      within('2026-H2', '2026-Q4', false);
+      within(2026, '2026-H2', false);
+      within('2026-Q4', '2025', false);
+      within('2027-01', '2026-Q4', false);
+    });
+
+    it('custom ranges: inside, touching both ends, one day over either end', () => {
+      within({ start: '2026-10-15', end: '2026-11-14' }, '2026-Q4', true);
+      within({ start: '2026-10-01', end: '2026-12-31' }, '2026-Q4', true);
+      within({ start: '2026-09-30', end: '2026-11-14' }, '2026-Q4', false);
+      within({ start: '2026-10-15', end: '2027-01-01' }, '2026-Q4', false);
+      within('2026-11', { start: '2026-10-15', end: '2027-01-14' }, true);
+      within('2026-10', { start: '2026-10-15', end: '2027-01-14' }, false);
+    });
+
+    it('overlap: sharing one day is enough, adjacent periods do not overlap', () => {
+      assert.equal(periodsOverlap(P('2026-Q3'), P('2026-Q4')), false);
+      assert.equal(periodsOverlap(P({ start: '2026-09-30', end: '2026-10-01' }), P('2026-Q4')), true);
+      assert.equal(periodsOverlap(P('2026-H2'), P('2026-Q4')), true);
+      assert.equal(periodsOverlap(P('2025'), P('2026')), false);
+    });
   });
 });

@@ -122,6 +122,8 @@ describe('rules', () => {
       'checkin-stale': 'warning',
       'placeholder-text': 'warning',
       'alignment-unresolved': 'warning',
+      'alignment-cycle': 'error',
+      'period-mismatch': 'warning',
       'link-broken': 'warning',
       'link-unresolvable': 'info',
       'unused-suppression': 'hint',
@@ -351,9 +353,15 @@ describe('rules', () => {
     const company = parseOkrDocument('period: 2026-Q4\nobjectives:\n  - id: quality\n  - id: infrastructure\n', 'file:///ws/okrs/company.okr');
     const ws = new WorkspaceIndex(ROOT);
     ws.set(path.join(ROOT, 'okrs', 'company.okr'), company);
-    it('fires on a reference that does not resolve, at the value, with candidates', () => {
-      check(edit(CLEAN, { 4.5: '    aligns_to: company#qualty' }), 'alignment-unresolved', ["warning 5:15-5:29 Cannot resolve 'company#qualty': no objective 'qualty' in okrs/company. Known: company#quality, company#infrastructure."], { workspace: ws });
+    it('fires on a reference that does not resolve, at the value, with the likeliest correction and its fix', () => {
+      const [d] = check(edit(CLEAN, { 4.5: '    aligns_to: company#qualty' }), 'alignment-unresolved', ["warning 5:15-5:29 Cannot resolve 'company#qualty': no objective 'qualty' in okrs/company. Did you mean 'company#quality'?"], { workspace: ws });
+      assert.deepEqual(d!.data, { kind: 'replace-reference', from: 'company#qualty', candidates: ['company#quality'] });
       check(edit(CLEAN, { 1.5: 'aligns_to: nowhere#x' }), 'alignment-unresolved', ["warning 2:11-2:20 Cannot resolve 'nowhere#x': no .okr file 'nowhere' in the workspace."], { workspace: ws });
+    });
+    it('a typo in the file part is corrected too; with nothing alike, the file\'s objectives are listed', () => {
+      check(edit(CLEAN, { 4.5: '    aligns_to: compnay#infrastructure' }), 'alignment-unresolved', ["warning 5:15-5:37 Cannot resolve 'compnay#infrastructure': no .okr file 'compnay' in the workspace. Did you mean 'company#infrastructure'?"], { workspace: ws });
+      const [d] = check(edit(CLEAN, { 4.5: '    aligns_to: company#zzz' }), 'alignment-unresolved', ["warning 5:15-5:26 Cannot resolve 'company#zzz': no objective 'zzz' in okrs/company. Known: company#quality, company#infrastructure."], { workspace: ws });
+      assert.equal(d!.data, undefined, 'no fix without a likely correction');
     });
     it('a same-file reference from a file the index does not hold is reported, not a crash', () => {
       check(edit(CLEAN, { 4.5: '    aligns_to: "#reliability"' }), 'alignment-unresolved', ["warning 5:15-5:29 Cannot resolve '#reliability': okrs/team is not in the workspace index."], { workspace: ws });
@@ -365,6 +373,59 @@ describe('rules', () => {
       withSelf.set(FILE, parseOkrDocument(self.join('\n'), 'file:///ws/okrs/team.okr'));
       check(self, 'alignment-unresolved', [], { workspace: withSelf });
       check(edit(CLEAN, { 4.5: '    aligns_to: company#qualty' }), 'alignment-unresolved', []);
+    });
+  });
+
+  describe('alignment-cycle', () => {
+    const company = path.join(ROOT, 'okrs', 'company.okr');
+    /** A workspace of the tested file (team.okr) and a company file whose objective aligns as given. */
+    const workspace = (team: string[], companyAlignsTo?: string) => {
+      const ws = new WorkspaceIndex(ROOT);
+      const align = companyAlignsTo ? `    aligns_to: ${companyAlignsTo}\n` : '';
+      ws.set(company, parseOkrDocument(`period: 2026\nobjectives:\n  - id: quality\n${align}`, 'file:///ws/okrs/company.okr'));
+      ws.set(FILE, parseOkrDocument(team.join('\n') + '\n', 'file:///ws/okrs/team.okr'));
+      return ws;
+    };
+    it('fires on an objective aligned to itself', () => {
+      const team = edit(CLEAN, { 4.5: '    aligns_to: "#reliability"' });
+      check(team, 'alignment-cycle', ['error 5:15-5:29 Alignment cycle to itself: team#reliability → team#reliability.'], { workspace: workspace(team) });
+    });
+    it('fires on a cycle across two files, naming the path, on the inherited file-level aligns_to too', () => {
+      const team = edit(CLEAN, { 1.5: 'aligns_to: company#quality' });
+      check(team, 'alignment-cycle', ['error 2:11-2:26 Alignment cycle across 2 files: team#reliability → company#quality → team#reliability.'], { workspace: workspace(team, 'team#reliability') });
+    });
+    it('does not fire on a chain that ends, or that leads into a cycle this objective is not part of', () => {
+      const team = edit(CLEAN, { 4.5: '    aligns_to: company#quality' });
+      check(team, 'alignment-cycle', [], { workspace: workspace(team) });
+      // company#quality aligns to itself: reported there, not on the team objective that leads into it.
+      check(team, 'alignment-cycle', [], { workspace: workspace(team, '"#quality"') });
+      check(team, 'alignment-cycle', []);
+    });
+  });
+
+  describe('period-mismatch', () => {
+    const parentIn = (period: string) => {
+      const ws = new WorkspaceIndex(ROOT);
+      ws.set(path.join(ROOT, 'okrs', 'company.okr'), parseOkrDocument(`period: ${period}\nobjectives:\n  - id: quality\n`, 'file:///ws/okrs/company.okr'));
+      return ws;
+    };
+    const aligned = edit(CLEAN, { 4.5: '    aligns_to: company#quality' });
+    it('fires when the parent\'s period does not contain the child\'s, at the aligns_to, saying how they differ', () => {
+      check(aligned, 'period-mismatch', ["warning 5:15-5:30 This file's period 2026-Q4 (2026-10-01 – 2026-12-31) is not within the period of company#quality, 2026-Q3 (2026-07-01 – 2026-09-30): the two periods do not overlap."], { workspace: parentIn('2026-Q3') });
+      check(aligned, 'period-mismatch', ['warning 5:15-5:30 it ends after the parent period'], { workspace: parentIn('{start: 2026-09-01, end: 2026-11-30}') });
+      check(edit(aligned, { 0: 'period: 2026-H2' }), 'period-mismatch', ['warning 5:15-5:30 it starts before the parent period'], { workspace: parentIn('2026-Q4') });
+    });
+    it('reports an inherited file-level aligns_to once', () => {
+      const inherited = edit(CLEAN, { 1.5: 'aligns_to: company#quality', 13.5: ['  - id: second', '    title: Another objective'] });
+      check(inherited, 'period-mismatch', ['warning 2:11-2:26 This file'], { workspace: parentIn('2027') });
+    });
+    it('does not fire when the parent\'s period contains the child\'s, or a period is missing', () => {
+      check(aligned, 'period-mismatch', [], { workspace: parentIn('2026-Q4') });
+      check(aligned, 'period-mismatch', [], { workspace: parentIn('2026-H2') });
+      check(aligned, 'period-mismatch', [], { workspace: parentIn('2026') });
+      check(edit(aligned, { 0: 'period: 2026-11' }), 'period-mismatch', [], { workspace: parentIn('2026-Q4') });
+      check(aligned, 'period-mismatch', [], { workspace: parentIn('nonsense') });
+      check(aligned, 'period-mismatch', []);
     });
   });
 

@@ -15,7 +15,9 @@ export type FixData =
   | { kind: 'extract-from-to'; baseline: number; target: number; unit?: string }
   | { kind: 'add-owner' }
   | { kind: 'add-checkin' }
-  | { kind: 'replace-value'; with: string };
+  | { kind: 'replace-value'; with: string }
+  /** An unresolved reference and its likeliest corrections, best first (one quick fix each). */
+  | { kind: 'replace-reference'; from: string; candidates: string[] };
 
 export interface OkrDiagnostic {
   rule: string;

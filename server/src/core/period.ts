@@ -125,3 +125,13 @@ export function todayFromEnv(env: { OKR_TODAY?: string }, now: Date): string {
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
+
+/** Whether every day of `inner` is a day of `outer` (both ends included). */
+export function periodWithin(inner: Period, outer: Period): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** Whether two periods share at least one day. */
+export function periodsOverlap(a: Period, b: Period): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}

@@ -1,6 +1,7 @@
 // The workspace index: every .okr file's model, by path, and reference resolution across files.
 // Hosts (CLI, language server) feed it; it never reads the disk itself.
 import * as path from 'node:path';
+import { crossFileSignature } from './cross-file';
 import type { KeyResult, Objective, OkrDocument } from './model';
 
 export type RefResolution =
@@ -19,7 +20,10 @@ export interface ObjectiveEntry {
 export interface IndexChange {
   path: string;
   kind: 'added' | 'changed' | 'removed';
-  /** The file's objective and key-result ids changed (or it came or went): references to it may resolve differently. */
+  /**
+   * What other files' rules read from this one changed (its ids, its parents, its period; see
+   * crossFileSignature), or it came or went: the files aligned to it need checking again.
+   */
   idsChanged: boolean;
 }
 
@@ -32,10 +36,6 @@ function alignmentFileRefs(doc: OkrDocument): string[] {
   return [...refs];
 }
 
-/** The ids a file offers to references: its objectives and their key results. */
-function idSignature(doc: OkrDocument): string {
-  return doc.objectives.map((o) => `${o.id ?? ''}/${o.keyResults.map((k) => k.id ?? '').join(',')}`).join('\n');
-}
 
 export class WorkspaceIndex {
   private readonly docs = new Map<string, OkrDocument>();
@@ -67,7 +67,7 @@ export class WorkspaceIndex {
     this.docs.set(filePath, doc);
     this.changes++;
     this.indexReferences(filePath, alignmentFileRefs(doc));
-    const idsChanged = !previous || idSignature(previous) !== idSignature(doc);
+    const idsChanged = !previous || crossFileSignature(previous) !== crossFileSignature(doc);
     this.emit({ path: filePath, kind: previous ? 'changed' : 'added', idsChanged });
   }
 

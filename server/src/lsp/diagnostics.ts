@@ -56,10 +56,18 @@ export class DiagnosticsPublisher {
     });
   }
 
+  /**
+   * The files aligned to a changed file, and those aligned to them, and so on: a cycle or a period
+   * seen through a chain of parents may have changed for all of them.
+   */
   private dependentsChanged(root: Root, changedPath: string): void {
-    const referrers = root.index.referrers(changedPath);
+    const seen = new Set<string>([changedPath]);
+    const todo = [changedPath];
+    for (let i = 0; i < todo.length; i++) {
+      for (const r of root.index.referrers(todo[i]!)) if (!seen.has(r)) (seen.add(r), todo.push(r));
+    }
     const closed: string[] = [];
-    for (const p of referrers) {
+    for (const p of todo.slice(1)) {
       const open = this.openDocument(p);
       if (open) this.schedule(open.uri);
       else closed.push(p);

@@ -99,11 +99,13 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)) ?? [];
     const rootPath = params.rootUri ? uriToPath(params.rootUri) : undefined;
     for (const folder of folders.length ? folders : rootPath ? [rootPath] : []) state.addRoot(folder, true);
+    const features = featureCapabilities();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...featureCapabilities(),
+        ...features,
+        // After the features: they add to `workspace` (file operations), they do not replace it.
+        workspace: { ...features.workspace, workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: SERVER_NAME, version: '0.1.0' },
     };

@@ -84,7 +84,7 @@ describe('hover', () => {
     assert.match(h.value, /day 51 of 92, 41 days left; 55% elapsed on 2026-11-20/);
   });
 
-  it('on aligns_to: the parent objective, its owner and score; unresolved says why', () => {
+  it('on aligns_to: the parent objective, its owner and score; unresolved says why and what was likely meant', () => {
     const h = hoverText('company#quality')!;
     assert.match(h.value, /Aligns to\*\* `company#quality`: Enhance software quality/);
     assert.match(h.value, /owner @cto · score 0\.[0-9]+ · /);
@@ -94,6 +94,7 @@ describe('hover', () => {
     const at = text.indexOf('company#qualty');
     const u = hoverAt({ doc: broken, position: broken.lines.positionAt(at + 2), today: TODAY, config: DEFAULT_CONFIG, index, docPath: WEB })!;
     assert.match((u.contents as { value: string }).value, /unresolved: no objective 'qualty' in company/);
+    assert.match((u.contents as { value: string }).value, /Did you mean `company#quality`\?/);
   });
 
   it('nothing on a comment or blank line', () => {

@@ -1,4 +1,10 @@
+import { suggestReferences } from '../ref-suggest';
 import type { Rule } from './rule';
+
+/** Corrections offered (and turned into quick fixes) per unresolved reference. */
+const SUGGESTIONS = 3;
+/** Objectives listed when nothing written resembles any of them. */
+const KNOWN_LISTED = 5;
 
 export const alignmentUnresolved: Rule = {
   id: 'alignment-unresolved',
@@ -13,8 +19,18 @@ export const alignmentUnresolved: Rule = {
       if (!f || typeof f.value !== 'string') continue;
       const r = ws.resolve(f.value, ctx.path);
       if (r.ok) continue;
-      const hint = r.candidates?.length ? ` Known: ${r.candidates.slice(0, 5).join(', ')}${r.candidates.length > 5 ? ', …' : ''}.` : '';
-      ctx.report({ range: f.valueRange, message: `Cannot resolve '${f.value}': ${r.reason}.${hint}` });
+      // Ranked by likeness over the whole workspace (the file part may be the typo), best first.
+      const suggestions = suggestReferences(ws, f.value, ctx.path, SUGGESTIONS).map((s) => s.ref);
+      let hint = '';
+      if (suggestions.length) hint = ` Did you mean ${suggestions.map((s) => `'${s}'`).join(', or ')}?`;
+      else if (r.candidates?.length) {
+        hint = ` Known: ${r.candidates.slice(0, KNOWN_LISTED).join(', ')}${r.candidates.length > KNOWN_LISTED ? ', …' : ''}.`;
+      }
+      ctx.report({
+        range: f.valueRange,
+        message: `Cannot resolve '${f.value}': ${r.reason}.${hint}`,
+        data: suggestions.length ? { kind: 'replace-reference', from: f.value, candidates: suggestions } : undefined,
+      });
     }
   },
 };

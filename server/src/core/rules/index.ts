@@ -16,6 +16,8 @@ import { objectiveHasMetric } from './objective-has-metric';
 import { checkinStale } from './checkin-stale';
 import { placeholderText } from './placeholder-text';
 import { alignmentUnresolved } from './alignment-unresolved';
+import { alignmentCycle } from './alignment-cycle';
+import { periodMismatch } from './period-mismatch';
 import { linkBroken, linkUnresolvable } from './links';
 import { unusedSuppression } from './unused-suppression';
 
@@ -39,6 +41,8 @@ export const RULES: readonly Rule[] = [
   checkinStale,
   placeholderText,
   alignmentUnresolved,
+  alignmentCycle,
+  periodMismatch,
   linkBroken,
   linkUnresolvable,
   unusedSuppression,

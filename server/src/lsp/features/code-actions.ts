@@ -9,6 +9,7 @@ import {
   mostUsedOwner,
   qualityOf,
   renameKeyEdit,
+  replaceReferenceEdit,
   replaceValueEdit,
   scoreKeyResult,
   suppressEdit,
@@ -62,6 +63,11 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
         break;
       case 'replace-value':
         fix(`Change to '${data.with}'`, replaceValueEdit(doc, d.range, data.with), true);
+        break;
+      case 'replace-reference':
+        // One fix per suggestion, the likeliest first (and preferred).
+        if (!Array.isArray(data.candidates) || typeof data.from !== 'string') break; // data comes back from the client
+        data.candidates.filter((to): to is string => typeof to === 'string').forEach((to, i) => fix(`Change to '${to}'`, replaceReferenceEdit(doc, d.range, data.from, to), i === 0));
         break;
       case 'extract-from-to':
         if (at.keyResult) fix(extractTitle(data), extractFieldsEdits(doc, at.keyResult, data), true);

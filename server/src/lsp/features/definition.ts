@@ -1,8 +1,8 @@
 // Go to definition and find references for alignment: an `aligns_to` value (or a `<file>#obj/kr`
-// reference anywhere in the text) leads to the objective or key result it names; an objective's id
-// leads to every `aligns_to` in the workspace that resolves to it.
+// reference anywhere in the text) leads to the objective or key result it names; an objective's or a
+// key result's id leads to every reference in the workspace that resolves to it (core/references.ts).
 import type { Location, Position } from 'vscode-languageserver';
-import { containsPosition, type Field, type Objective, type OkrDocument, type RefResolution } from '../../core';
+import { containsPosition, findReferences, targetAt, type Field, type OkrDocument, type RefResolution, type RefTarget } from '../../core';
 import type { Root } from '../state';
 import { pathToUri } from '../uris';
 import { idRange } from './symbols';
@@ -17,35 +17,30 @@ export function definition(doc: OkrDocument, docPath: string, root: Root, pos: P
   return r.ok ? targetLocation(r) : null;
 }
 
+/**
+ * Every reference to the objective or key result at the position (its `id:` value, or a reference to
+ * it), in every file of the workspace: aligns_to values and references written in text.
+ */
 export function references(doc: OkrDocument, docPath: string, root: Root, pos: Position, includeDeclaration: boolean): Location[] {
-  let target: Objective | undefined = doc.objectives.find((o) => {
-    const id = o.node.fields.get('id');
-    return id && containsPosition(id.valueRange, pos);
-  });
-  let targetPath = docPath;
-  if (!target) {
-    // On a reference: find the references of what it names.
-    const ref = referenceAt(doc, pos);
-    const r = ref ? root.index.resolve(ref, docPath) : undefined;
-    if (!r?.ok) return [];
-    target = r.objective;
-    targetPath = r.path;
-  }
+  const target = referenceTarget(doc, docPath, root, pos);
+  if (!target) return [];
   const out: Location[] = [];
-  const seen = new Set<string>();
-  const add = (loc: Location) => {
-    const key = `${loc.uri}:${loc.range.start.line}:${loc.range.start.character}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(loc);
-  };
-  if (includeDeclaration) add({ uri: pathToUri(targetPath), range: idRange(target.node.fields, target.node.range) });
-  for (const child of root.index.children(target)) {
-    // The objective's own aligns_to, or the file-level one it inherits.
-    const field = child.objective.node.fields.get('aligns_to') ?? child.doc.root?.fields.get('aligns_to');
-    if (field) add({ uri: pathToUri(child.path), range: field.valueRange });
+  if (includeDeclaration) {
+    const node = (target.keyResult ?? target.objective).node;
+    out.push({ uri: pathToUri(target.path), range: idRange(node.fields, node.range) });
   }
+  for (const ref of findReferences(root.index, target)) out.push({ uri: pathToUri(ref.path), range: ref.range });
   return out;
+}
+
+/** What the position names: an id being declared, the id part of a reference, or any reference on the line. */
+function referenceTarget(doc: OkrDocument, docPath: string, root: Root, pos: Position): RefTarget | undefined {
+  const at = targetAt(root.index, doc, docPath, doc.lines.offsetAt(pos));
+  if (at?.ok) return at.target;
+  // On a reference's file part, or one written in a comment: the references of what it names.
+  const ref = referenceAt(doc, pos);
+  const r = ref ? root.index.resolve(ref, docPath) : undefined;
+  return r?.ok ? { path: r.path, objective: r.objective, keyResult: r.keyResult } : undefined;
 }
 
 function targetLocation(r: Extract<RefResolution, { ok: true }>): Location {

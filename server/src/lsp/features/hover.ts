@@ -12,6 +12,7 @@ import {
   qualityOf,
   scoreKeyResult,
   scoreObjective,
+  suggestReferences,
   STATUS_LABEL,
   type KeyResult,
   type Objective,
@@ -159,7 +160,11 @@ export function alignmentCard(ref: string, input: Pick<HoverInput, 'today' | 'in
   if (!input.index) return `**Aligns to** \`${ref}\`: no workspace to resolve it in`;
   const r = input.index.resolve(ref, input.docPath);
   if (!r.ok) {
-    const candidates = r.candidates?.length ? `  \nCandidates: ${r.candidates.map((c) => `\`${c}\``).join(', ')}` : '';
+    // The likeliest corrections first (as alignment-unresolved ranks them), else what the file holds.
+    const ranked = suggestReferences(input.index, ref, input.docPath).map((c) => c.ref);
+    const candidates = ranked.length
+      ? `  \nDid you mean ${ranked.map((c) => `\`${c}\``).join(', ')}?`
+      : r.candidates?.length ? `  \nCandidates: ${r.candidates.map((c) => `\`${c}\``).join(', ')}` : '';
     return `**Aligns to** \`${ref}\`: unresolved: ${mdText(r.reason)}${candidates}`;
   }
   const o = r.objective;

@@ -1,0 +1,162 @@
+// "Did you mean" for a reference that does not resolve: the objectives (or key results) it most
+// likely meant, ranked by how alike their id and their file reference are to what was written.
+//
+// Cost, at 2,000 files: only references that fail to resolve get here. When the file part resolves,
+// only that file's objectives are ranked (plus files holding the exact id); when it does not, the
+// files are ranked by name first and only the closest few are opened. Never one pass over every
+// objective of the workspace per reference.
+import * as path from 'node:path';
+import type { OkrDocument } from './model';
+import { splitRef } from './references';
+import { likeness } from './similarity';
+import type { WorkspaceIndex } from './workspace';
+
+export interface RefSuggestion {
+  /** The reference to write instead, in the form the author used (bare name or path). */
+  ref: string;
+  /** 0..1, higher is likelier. */
+  score: number;
+}
+
+/** An id or file part less alike than this is a guess, not a correction: not offered. */
+const MIN_PART = 0.45;
+/** Nor is a suggestion whose overall score is below this, or this far behind the best one. */
+const MIN_SCORE = 0.6;
+const BEHIND_BEST = 0.2;
+/** The file score of a file that holds exactly the written objective id, however its name is written. */
+const EXACT_ID_FILE_SCORE = 0.5;
+/** Files (by name likeness) looked into when the file part names no file. */
+const FILES_CONSIDERED = 5;
+/** Files whose path is compared with a written path, after ranking all by name. */
+const FILES_BY_NAME = 20;
+
+/** Ranked corrections of `written` (an unresolved reference written in the file at `from`), best first. */
+export function suggestReferences(index: WorkspaceIndex, written: string, from: string | undefined, limit = 3): RefSuggestion[] {
+  const ref = written.trim();
+  const parts = splitRef(ref) ?? { file: undefined, objective: ref, keyResult: undefined };
+  const files = candidateFiles(index, parts.file, parts.objective, from);
+  const objectiveLike = likeness(parts.objective);
+  const krLike = parts.keyResult === undefined ? undefined : likeness(parts.keyResult);
+  const scored: RefSuggestion[] = [];
+  for (const { path: p, score: fileScore, exact } of files) {
+    if (fileScore < MIN_PART) continue;
+    const doc = index.get(p);
+    if (!doc) continue;
+    const objective = exact ? doc.objectives.find((o) => o.id === parts.objective) : undefined;
+    if (objective && parts.keyResult !== undefined && krLike) {
+      // The objective exists: the key result is what is misspelt.
+      for (const kr of objective.keyResults) {
+        if (!kr.id) continue;
+        const krScore = krLike(kr.id);
+        if (krScore < MIN_PART) continue;
+        scored.push({ ref: `${fileText(index, p, parts.file, from, exact)}#${objective.id}/${kr.id}`, score: (krScore + fileScore) / 2 });
+      }
+      continue;
+    }
+    for (const o of doc.objectives) {
+      if (!o.id) continue;
+      const idScore = objectiveLike(o.id);
+      if (idScore < MIN_PART) continue;
+      const kr = parts.keyResult !== undefined && o.keyResults.some((k) => k.id === parts.keyResult) ? `/${parts.keyResult}` : '';
+      scored.push({ ref: `${fileText(index, p, parts.file, from, exact)}#${o.id}${kr}`, score: (idScore + fileScore) / 2 });
+    }
+  }
+  const best = new Map<string, RefSuggestion>();
+  for (const s of scored) if (s.ref !== ref && (best.get(s.ref)?.score ?? -1) < s.score) best.set(s.ref, s);
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+  // Far behind the best, a candidate is noise next to it.
+  const floor = Math.max(MIN_SCORE, (ranked[0]?.score ?? 0) - BEHIND_BEST);
+  return ranked.filter((s) => s.score >= floor).slice(0, limit);
+}
+
+interface CandidateFile {
+  path: string;
+  /** How alike the file is to the written file part (1 when that part names it). */
+  score: number;
+  /** True when the written file part names exactly this file (keep it as written). */
+  exact: boolean;
+}
+
+function candidateFiles(index: WorkspaceIndex, fileRef: string | undefined, objectiveId: string, from: string | undefined): CandidateFile[] {
+  const out = new Map<string, CandidateFile>();
+  const add = (c: CandidateFile) => {
+    const had = out.get(c.path);
+    if (!had || had.score < c.score) out.set(c.path, c);
+  };
+  if (fileRef !== undefined) {
+    const file = index.resolveFile(fileRef, from);
+    if (file.path) add({ path: file.path, score: 1, exact: true });
+    else if (file.candidates) {
+      // A bare name several files share: each of them is meant equally.
+      for (const c of file.candidates) {
+        const p = index.resolveFile(c).path;
+        if (p) add({ path: p, score: 1, exact: false });
+      }
+    } else {
+      for (const c of closestFiles(index, fileRef, index.paths())) add(c);
+    }
+  }
+  // The id is right but the file is not (or was left out): the files that hold exactly that id. An
+  // exact id is strong evidence on its own: the file part counts as half right at least.
+  const holding = filesWithObjective(index, objectiveId);
+  const closest = fileRef === undefined ? holding.slice(0, FILES_CONSIDERED).map((p) => ({ path: p, score: 0, exact: false })) : closestFiles(index, fileRef, holding);
+  for (const c of closest) add({ ...c, score: Math.max(EXACT_ID_FILE_SCORE, c.score) });
+  return [...out.values()];
+}
+
+/** The few files most like a written file part: by name first (short strings), then by path for the closest names. */
+function closestFiles(index: WorkspaceIndex, fileRef: string, paths: readonly string[]): CandidateFile[] {
+  const byName = likeness(fileRef.slice(fileRef.lastIndexOf('/') + 1));
+  const like = fileLikeness(index, fileRef);
+  return paths
+    .map((p) => ({ path: p, score: byName(path.basename(p, '.okr')), exact: false }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, FILES_BY_NAME)
+    .map((c) => ({ ...c, score: like(c.path) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, FILES_CONSIDERED);
+}
+
+/**
+ * How alike a written file reference is to a file: a bare name to the file's name, a path to the
+ * file's path or name, whichever is closer.
+ */
+function fileLikeness(index: WorkspaceIndex, written: string): (p: string) => number {
+  if (written === '') return () => 0;
+  const like = likeness(written);
+  const isPath = written.includes('/');
+  return (p) => {
+    const byName = like(path.basename(p, '.okr'));
+    return isPath ? Math.max(byName, like(index.fileRef(p))) : byName;
+  };
+}
+
+/** The file part to write for a suggestion in file `p`: as written when it names `p`, else the author's style. */
+function fileText(index: WorkspaceIndex, p: string, written: string | undefined, from: string | undefined, exact: boolean): string {
+  if (exact && written !== undefined) return written;
+  if (p === from) return '';
+  return written?.includes('/') ? index.fileRef(p) : index.shortRef(p);
+}
+
+// Objective id -> files, per index and epoch: built only when a reference fails to resolve.
+const byId = new WeakMap<WorkspaceIndex, { epoch: number; files: Map<string, string[]> }>();
+
+function filesWithObjective(index: WorkspaceIndex, id: string): string[] {
+  let hit = byId.get(index);
+  if (!hit || hit.epoch !== index.epoch) {
+    const files = new Map<string, string[]>();
+    for (const [p, doc] of index.entries()) addIds(files, p, doc);
+    hit = { epoch: index.epoch, files };
+    byId.set(index, hit);
+  }
+  return hit.files.get(id) ?? [];
+}
+
+function addIds(files: Map<string, string[]>, p: string, doc: OkrDocument): void {
+  for (const o of doc.objectives) {
+    if (!o.id) continue;
+    const list = files.get(o.id);
+    if (!list) files.set(o.id, [p]);
+    else if (list[list.length - 1] !== p) list.push(p);
+  }
+}
