@@ -93,7 +93,15 @@ function workspaceEdit(files: FileEdits[]): WorkspaceEdit {
 }
 
 export function register(connection: Connection, documents: TextDocuments<TextDocument>, state: ServerState): void {
+  // Renames edit every file that refers to the name: they wait for the first scan, or files not
+  // read yet would keep the old name.
   connection.onPrepareRename((params) => onPrepareRename(state, documents, params));
-  connection.onRenameRequest((params) => onRename(state, documents, params));
-  connection.workspace.onWillRenameFiles((params) => onWillRenameFiles(state, documents, params));
+  connection.onRenameRequest(async (params) => {
+    await state.whenIndexed();
+    return onRename(state, documents, params);
+  });
+  connection.workspace.onWillRenameFiles(async (params) => {
+    await state.whenIndexed();
+    return onWillRenameFiles(state, documents, params);
+  });
 }
