@@ -21,3 +21,5 @@ export * from './edits/insert-fields';
 export * from './edits/extract-fields';
 export * from './edits/add-owner';
 export * from './edits/suppress';
+export * from './edits/compose';
+export * from './edits/fix-all';
