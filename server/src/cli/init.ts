@@ -27,7 +27,7 @@ export function configTemplate(): string {
   });
   return [
     `# OKRs as Code: read by \`okr check\` (CI) and by the editor alike. Every key is optional.`,
-    `# Reference: ${DOCS_URL}#configuration`,
+    `# Reference: ${DOCS_URL}#okrconfigyaml`,
     '',
     '# Severity per rule: error, warning, info, hint or off (`okr rules` lists the rules), e.g.',
     '#   kr-not-measurable: error',
