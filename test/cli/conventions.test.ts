@@ -147,6 +147,11 @@ describe('okr check --fix', () => {
     assert.equal(fs.readFileSync(f, 'utf8'), MISSPELT, 'the file on disk is left alone');
     const clean = 'period: 2026-Q4\nobjectives: []\n';
     assert.equal(okr(['check', '--fix', '-'], { cwd: t.dir, input: clean }).stdout, clean, 'nothing to fix: the text comes back as it was');
+    // Binary input has no fixed text: an empty stdout would read as one, so it fails (exit 2) instead.
+    const binary = okr(['check', '--fix', '-'], { cwd: t.dir, input: Buffer.from([0, 1, 2]) });
+    assert.equal(binary.code, 2);
+    assert.equal(binary.stdout, '');
+    assert.equal(binary.stderr, 'okr: <stdin>: binary file, not a text .okr file\n');
   });
 
   it('never fixes what it is not sure of: a rename onto an existing key, a file with YAML errors', () => {

@@ -46,7 +46,7 @@ Options:
   --stdin-filename F  read the file's text from standard input (also: the path -); F is the path it
                       stands for: shown in reports, and where okr.config.yaml and references are
                       looked up. With --fix the fixed text goes to standard output, the report to
-                      standard error, and nothing is written.
+                      standard error, and nothing is written (input that is not text: exit 2).
 ${COMMON.today}
 ${COMMON.config}
 ${COMMON.noColor}

@@ -99,6 +99,8 @@ function reportUnreadable(ws: Workspace, io: Io): number {
 }
 
 function check(args: ParsedArgs, io: Io, ws: Workspace, today: string, c: Colors): number {
+  // As a filter, an empty stdout would read as "the fixed text is empty": fail instead (exit 2, nothing on stdout).
+  if (args.fix && args.stdin && ws.unreadable.length > 0) throw new InputError(ws.unreadable[0]!.message);
   const fixes = args.fix ? fixWorkspace(ws, today) : [];
   if (args.fix) writeFixedFiles(fixes);
   let result = runCheck(ws, today);
@@ -108,7 +110,7 @@ function check(args: ParsedArgs, io: Io, ws: Workspace, today: string, c: Colors
   const report = filter ? io.stderr : io.stdout;
   const rc = filter ? colors(false) : c;
   const format = args.format ?? 'text';
-  if (filter) io.stdout(ws.reported[0]?.doc.text ?? '');
+  if (filter) io.stdout(ws.reported[0]!.doc.text);
   const fixedByPath = args.fix ? new Map<string, AppliedFix[]>(fixes.map((f) => [f.file.rel, f.fixed])) : undefined;
   const fixReport = args.quiet ? '' : formatFixes(fixes, rc);
   if (format === 'json') report(formatJson(result, fixedByPath));
