@@ -1,12 +1,13 @@
 // The conventions ESLint and Ruff users expect: standard input (`-`, --stdin-filename), --fix,
 // --quiet, okr init, wrapping on a terminal only, full precision in machine output.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { colors } from '../../server/src/cli/color';
 import { formatText } from '../../server/src/cli/format-text';
 import type { CheckResult } from '../../server/src/cli/check';
-import { FIXTURES, REPO, ensureBuilt, okr, tempDir, write, type JsonOutput } from './helpers';
+import { CLI, FIXTURES, REPO, ensureBuilt, okr, tempDir, write, type JsonOutput } from './helpers';
 
 const WS = path.join(FIXTURES, 'workspace');
 const TODAY = '2026-11-20';
@@ -238,6 +239,18 @@ describe('okr check: text wraps on a terminal only', () => {
   it('without a width (a pipe, a CI log): one line per problem', () => {
     const out = formatText(result, { colors: c });
     assert.ok(out.split('\n').some((l) => l.includes(long) && l.endsWith('kr-output-not-outcome')));
+  });
+
+  it('the bundled CLI on a terminal wraps to its width (a pseudo-terminal from util-linux `script`)', function () {
+    ensureBuilt();
+    const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) this.skip();
+    const cmd = `stty cols 72; '${process.execPath}' '${CLI}' check --today ${TODAY} --no-color`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: WS, encoding: 'utf8', env: { ...process.env, OKR_TODAY: '' } });
+    const lines = r.stdout.replace(/\r/g, '').split('\n');
+    assert.ok(lines.some((l) => l.includes('error')), r.stdout);
+    assert.ok(lines.every((l) => l.length <= 72), r.stdout);
+    assert.ok(lines.some((l) => /^ {10,}\S/.test(l)), 'a message continues on an indented line');
   });
 
   it('the bundled CLI writing to a pipe does not wrap', () => {

@@ -2,13 +2,13 @@
 // and one `unreadable-file` error per file asked about that could not be read.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDocument, ruleDocsUrl, type AnalyzeOptions, type OkrDiagnostic, type Severity } from '../core';
+import { analyzeDocument, ruleDocsUrl, unreadableFileDiagnostic, UNREADABLE_FILE, type AnalyzeOptions, type OkrDiagnostic, type Severity } from '../core';
 import { displayPath, type Workspace } from './load-workspace';
 
 /** The pseudo-rule under which problems of okr.config.yaml are reported. */
 export const CONFIG_RULE = 'config';
 /** The pseudo-rule of a file that could not be read (the language server reports the same). */
-export const UNREADABLE_RULE = 'unreadable-file';
+export const UNREADABLE_RULE = UNREADABLE_FILE;
 
 export interface FileResult {
   abs: string;
@@ -62,14 +62,7 @@ export function runCheck(ws: Workspace, today: string): CheckResult {
     files.push({ abs: f.abs, rel: f.rel, rootRel: rootRelative(f.abs, ws.root), text: f.doc.text, diagnostics });
   }
   for (const u of ws.unreadable) {
-    const diagnostic: OkrDiagnostic = {
-      rule: UNREADABLE_RULE,
-      severity: 'error',
-      message: `Not analysed: ${u.message}.`,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      docsUrl: ruleDocsUrl(UNREADABLE_RULE),
-    };
-    files.push({ abs: u.abs, rel: u.rel, rootRel: rootRelative(u.abs, ws.root), text: '', diagnostics: [diagnostic] });
+    files.push({ abs: u.abs, rel: u.rel, rootRel: rootRelative(u.abs, ws.root), text: '', diagnostics: [unreadableFileDiagnostic(u.message)] });
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { root: ws.root, today, files, summary: countAll(files, ws.reported.length + ws.unreadable.length) };

@@ -5,7 +5,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ruleDocsUrl } from '../core';
+import { CONFIG_FILE_NAME, ruleDocsUrl, unreadableFileDiagnostic } from '../core';
 import { today as todayNow } from '../node/today';
 import { diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
@@ -98,11 +98,7 @@ export class DiagnosticsPublisher {
         const uri = pathToUri(file);
         if (this.documents.get(uri)) continue;
         now.add(uri);
-        const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        void this.connection.sendDiagnostics({
-          uri,
-          diagnostics: [toLspDiagnostic({ rule: 'unreadable-file', severity: 'error', message: `Not analysed: ${message}.`, range, docsUrl: ruleDocsUrl('unreadable-file') })],
-        });
+        void this.connection.sendDiagnostics({ uri, diagnostics: [toLspDiagnostic(unreadableFileDiagnostic(message))] });
       }
     }
     for (const uri of this.unreadable) if (!now.has(uri) && !this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
