@@ -11,16 +11,49 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeKeyResultText, REASON_ORDER, type QualityReason } from '../server/src/core/quality';
 
-interface Row { id: string; text: string; label: 'measurable' | 'vague'; reasons: QualityReason[] }
+export interface Row { id: string; text: string; label: 'measurable' | 'vague'; reasons: QualityReason[] }
 
 const DEFAULT = path.resolve(__dirname, '..', '..', 'shared', 'okr-quality', 'key_results.dev.jsonl');
+
+/** Thrown for input the evaluation cannot use: printed as one line, exit 2 (as the okr CLI does). */
+export class DatasetError extends Error {}
+
+/**
+ * The labelled file to evaluate, or a DatasetError that says what is missing and how to pass one.
+ * The default dev set lives outside the repository (it is not ours to publish), so a fresh clone
+ * has none: that is a setup step to explain, not a crash.
+ */
+export function datasetPath(given: string | undefined, cwd: string = process.cwd(), fallback: string = DEFAULT): string {
+  const file = path.resolve(cwd, given ?? fallback);
+  if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  const shown = path.relative(cwd, file) || file;
+  if (given !== undefined) throw new DatasetError(`no labelled file at ${given}. Pass a .jsonl file with one {"id", "text", "label", "reasons"} object per line.`);
+  throw new DatasetError(
+    `the dev set is missing: expected ${shown} (the shared okr-quality data next to the repository). ` +
+      `Pass a labelled file instead: npm run eval:quality -- path/to/set.jsonl (samples: test/fixtures/quality/*.jsonl).`,
+  );
+}
+
+/** The rows of a jsonl file; a line that is not JSON is named by its number. */
+export function readRows(file: string): Row[] {
+  const rows: Row[] = [];
+  fs.readFileSync(file, 'utf8').split('\n').forEach((l, i) => {
+    if (!l.trim()) return;
+    try {
+      rows.push(JSON.parse(l) as Row);
+    } catch (e) {
+      throw new DatasetError(`${path.relative(process.cwd(), file) || file}:${i + 1}: not a JSON object (${(e as Error).message})`);
+    }
+  });
+  return rows;
+}
 
 function main(argv: string[]): void {
   const args = argv.filter((a) => !a.startsWith('--'));
   const split = argv.find((a) => a.startsWith('--split='))?.slice(8);
   const quiet = argv.includes('--quiet');
-  const file = path.resolve(args[0] ?? DEFAULT);
-  let rows: Row[] = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  const file = datasetPath(args[0]);
+  let rows: Row[] = readRows(file);
   // A deterministic half split (by line position) to check that tuning generalises.
   if (split === 'even' || split === 'odd') rows = rows.filter((_, i) => (i % 2 === 0) === (split === 'even'));
 
@@ -90,11 +123,10 @@ function all(): void {
   const total = { tp: 0, fp: 0, fn: 0, n: 0 };
   const line = (name: string, c: typeof total): string =>
     `${name.padEnd(32)} rows ${String(c.n).padStart(4)}  P ${(c.tp / Math.max(1, c.tp + c.fp)).toFixed(3)}  R ${(c.tp / Math.max(1, c.tp + c.fn)).toFixed(3)}  (fp ${c.fp}, fn ${c.fn})`;
+  if (!fs.existsSync(DEFAULT)) process.stderr.write(`eval:quality: no dev set at ${path.relative(process.cwd(), DEFAULT)}; the samples only\n`);
   for (const file of files.filter((f) => fs.existsSync(f))) {
     const c = { tp: 0, fp: 0, fn: 0, n: 0 };
-    for (const l of fs.readFileSync(file, 'utf8').split('\n')) {
-      if (!l.trim()) continue;
-      const row = JSON.parse(l) as Row;
+    for (const row of readRows(file)) {
       const predVague = !analyzeKeyResultText(row.text).measurable;
       const goldVague = row.label === 'vague';
       c.n++;
@@ -108,5 +140,15 @@ function all(): void {
   console.log(line('all', total));
 }
 
-if (process.argv.includes('--all')) all();
-else main(process.argv.slice(2));
+function run(): void {
+  try {
+    if (process.argv.includes('--all')) all();
+    else main(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof DatasetError)) throw e;
+    process.stderr.write(`eval:quality: ${e.message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (require.main === module) run();

@@ -164,4 +164,50 @@ describe('okr check output formats', () => {
     assert.equal(escapeData('50% done\r\nnext: a, b'), '50%25 done%0D%0Anext: a, b');
     assert.equal(escapeProperty('a,b:c%\n'), 'a%2Cb%3Ac%25%0A');
   });
+
+  it('an unreadable file is one unreadable-file error and every other finding stays, in every format', () => {
+    const t = tempDir();
+    try {
+      write(path.join(t.dir, 'okr.config.yaml'), 'rules: {}\n');
+      write(path.join(t.dir, 'a-blob.okr'), Buffer.from('period: 2026-Q4\n\u0000\u0001\u0002'));
+      write(path.join(t.dir, 'b-team.okr'), 'period: 2026-Q4\nobjectives:\n  - id: x\n    titl: Grow\n');
+      write(path.join(t.dir, 'c-latin1.okr'), Buffer.from([0x74, 0x65, 0x61, 0x6d, 0x3a, 0x20, 0xe9, 0x0a]));
+      const run = (format: string) => {
+        const r = okr(['check', '--format', format, '--today', TODAY], { cwd: t.dir });
+        assert.equal(r.code, 1, `${format}: ${r.stderr}`);
+        assert.equal(r.stderr, '', format);
+        return r.stdout;
+      };
+      const text = run('text');
+      assert.match(text, /a-blob\.okr\n {2}1:1 {2}error {4}Not analysed: a-blob\.okr: binary file, not a text \.okr file\. {2}unreadable-file/);
+      assert.match(text, /c-latin1\.okr\n {2}1:1 {2}error {4}Not analysed: c-latin1\.okr: not valid UTF-8 text \(binary file\?\)\. {2}unreadable-file/);
+      assert.match(text, /b-team\.okr\n(.*\n)*.*Unknown key 'titl'/);
+
+      const json = JSON.parse(run('json'));
+      assert.deepEqual(
+        json.files.map((f: { path: string; diagnostics: Array<{ rule: string }> }) => [f.path, [...new Set(f.diagnostics.map((d) => d.rule))]]),
+        [
+          ['a-blob.okr', ['unreadable-file']],
+          ['b-team.okr', ['schema', 'missing-owner', 'too-few-key-results']],
+          ['c-latin1.okr', ['unreadable-file']],
+        ],
+      );
+      assert.equal(json.summary.files, 3);
+
+      const log = JSON.parse(run('sarif'));
+      assert.deepEqual(validateSarif(log), []);
+      const results = log.runs[0].results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+      const uris = (rule: string) => results.filter((x) => x.ruleId === rule).map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+      assert.deepEqual(uris('unreadable-file'), ['a-blob.okr', 'c-latin1.okr']);
+      assert.ok(uris('schema').includes('b-team.okr'));
+      assert.ok(log.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'unreadable-file'), 'the rule is in the catalogue');
+
+      const github = run('github').trim().split('\n');
+      assert.ok(github.some((l) => l.startsWith('::error file=a-blob.okr,line=1,col=1,') && l.includes('title=okr(unreadable-file)::Not analysed')), github.join('\n'));
+      assert.ok(github.some((l) => l.startsWith('::error file=b-team.okr,')));
+      assert.ok(github.some((l) => l.startsWith('::error file=c-latin1.okr,')));
+    } finally {
+      t.cleanup();
+    }
+  });
 });

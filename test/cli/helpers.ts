@@ -27,6 +27,8 @@ export interface RunResult {
 export interface RunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
+  /** What the command reads on standard input (nothing, an immediate end, when absent). */
+  input?: string | Buffer;
 }
 
 /** `okr ...args` with a clean environment: no OKR_TODAY, no colours unless asked for. */
@@ -39,7 +41,7 @@ export function okr(args: string[], options: RunOptions = {}): RunResult {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, input: options.input ?? '' });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -152,6 +152,38 @@ describe('LSP: editing features over stdio', function () {
     assert.deepEqual(onlyFixes, [], 'the context.only filter is honoured');
   });
 
+  it('source.fixAll: the safe fixes of the whole file at once, only when asked for by kind, as minimal edits', async () => {
+    const { uri, text } = await openWeb();
+    const ask = (only?: string[]) =>
+      client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], ...(only ? { only } : {}) } });
+    // 'tagret' is not renamed: its key result has a `target` already, and a duplicate key would break the file.
+    const fixed = text.replace('type: commited', 'type: committed');
+    for (const only of [['source.fixAll'], ['source.fixAll.okr'], ['source']]) {
+      const actions = await ask(only);
+      assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll.okr', 'Fix all safe OKR problems (1 fix)']], only.join());
+      const edits = actions[0]!.edit.changes[uri]!;
+      assert.deepEqual(edits.map((e) => e.newText), ['committed'], 'the quick fix itself, not a rewrite of the file');
+      assert.equal(applyAction(text, uri, actions[0]!), fixed);
+    }
+    // Not in the light bulb (no kind asked for) nor among quick fixes; the owner and check-in fixes stay one-by-one.
+    assert.ok(!(await ask()).some((a) => a.kind.startsWith('source')));
+    assert.ok(!(await ask(['quickfix'])).some((a) => a.kind.startsWith('source')));
+    // Once applied there is nothing left to fix: the misspelt value is gone, 'tagret' stays for the author.
+    const v2 = await client.change(uri, fixed);
+    const p2 = await client.diagnosticsFor(uri, v2);
+    assert.deepEqual(p2.diagnostics.filter((d) => d.code === 'schema').map((d) => d.message), ["Unknown key 'tagret' in a key result. Did you mean 'target'?"]);
+    assert.deepEqual(await ask(['source.fixAll']), []);
+    const caps = await (async () => {
+      const c2 = new LspClient();
+      try {
+        return ((await c2.initialize(fixture('editing'))) as { capabilities: { codeActionProvider: { codeActionKinds: string[] } } }).capabilities;
+      } finally {
+        await c2.stop();
+      }
+    })();
+    assert.ok(caps.codeActionProvider.codeActionKinds.includes('source.fixAll') && caps.codeActionProvider.codeActionKinds.includes('source.fixAll.okr'));
+  });
+
   it('formats only when okr.format.enable is on, keeping comments', async () => {
     const messy = fs.readFileSync(WEB, 'utf8').replace('        title: Launch the referral program\n        done: false\n', '        done: false   # not yet\n        title: Launch the referral program\n');
     const { uri } = await openWeb(messy);

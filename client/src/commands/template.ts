@@ -1,4 +1,5 @@
-// The content of a new .okr file: the current quarter prefilled and one sample objective. Pure.
+// A new .okr file: the quarter of a date and the name the user typed. The content itself is in
+// server/src/shared/new-file.ts (shared with `okr init`). Pure.
 
 /** `2026-Q3` for a date in July..September 2026 (local calendar). */
 export function quarterOf(d: Date): string {
@@ -17,31 +18,5 @@ export function normalizeNewFileName(input: string): { ok: true; path: string } 
   return { ok: true, path: name };
 }
 
-/** A team name from a path: `teams/web-experience.okr` -> `Web experience`. */
-export function teamFromPath(p: string): string {
-  const base = p.replace(/\\/g, '/').split('/').pop()!.replace(/\.okr$/, '').replace(/[-_]+/g, ' ').trim();
-  return base ? base[0]!.toUpperCase() + base.slice(1) : 'My team';
-}
-
-export function newFileTemplate(options: { period: string; team: string; owner?: string }): string {
-  const owner = options.owner ?? '@you';
-  return [
-    `# OKRs of ${options.team} for ${options.period}. Hover a key for help; Ctrl+Space completes keys.`,
-    `period: ${options.period}`,
-    `team: ${options.team}`,
-    `owner: "${owner}"`,
-    'objectives:',
-    '  - id: delight-new-users',
-    '    title: Make the first week with our product a delight',
-    '    key_results:',
-    '      - id: activation-rate',
-    '        title: Raise week-1 activation from 35% to 50%',
-    '        unit: "%"',
-    '        baseline: 35',
-    '        target: 50',
-    '      - id: onboarding-guide',
-    '        title: Ship the interactive onboarding guide to all new accounts',
-    '        done: false',
-    '',
-  ].join('\n');
-}
+// The file's content is shared with `okr init`, which writes the same first file.
+export { newFileTemplate, teamFromPath } from '../../../server/src/shared/new-file';

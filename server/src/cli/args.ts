@@ -3,7 +3,7 @@
 import { isValidIsoDate } from '../core';
 import { UsageError } from './errors';
 
-export const COMMANDS = ['check', 'score', 'report', 'summary', 'schema', 'rules'] as const;
+export const COMMANDS = ['check', 'score', 'report', 'summary', 'init', 'schema', 'rules'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedArgs {
@@ -16,25 +16,38 @@ export interface ParsedArgs {
   today?: string;
   config?: string;
   noColor: boolean;
+  /** --fix: apply the safe fixes. */
+  fix: boolean;
+  /** --quiet: errors only. */
+  quiet: boolean;
+  /** Read the file from standard input (`-` as the path, or --stdin-filename). */
+  stdin: boolean;
+  /** --stdin-filename: the path standard input stands for. */
+  stdinFilename?: string;
 }
 
-type OptionName = 'format' | 'max-warnings' | 'today' | 'config' | 'no-color';
+type OptionName = 'format' | 'max-warnings' | 'today' | 'config' | 'no-color' | 'fix' | 'quiet' | 'stdin-filename';
 
-/** Which options each command accepts, and the formats it can print. */
-export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?: string[]; paths: boolean }> = {
-  check: { options: ['format', 'max-warnings', 'today', 'config', 'no-color'], formats: ['text', 'json', 'sarif', 'github'], paths: true },
+/** Which options each command accepts, the formats it can print, and how many paths it takes. */
+export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?: string[]; paths: boolean | 'one' }> = {
+  check: {
+    options: ['format', 'max-warnings', 'today', 'config', 'no-color', 'fix', 'quiet', 'stdin-filename'],
+    formats: ['text', 'json', 'sarif', 'github'],
+    paths: true,
+  },
   score: { options: ['format', 'today', 'config', 'no-color'], formats: ['text', 'json'], paths: true },
   report: { options: ['today', 'config'], paths: true },
   summary: { options: ['today', 'config', 'no-color'], paths: true },
+  init: { options: ['today'], paths: 'one' },
   schema: { options: [], paths: false },
   rules: { options: [], paths: false },
 };
 
-const TAKES_VALUE = new Set<OptionName>(['format', 'max-warnings', 'today', 'config']);
-const KNOWN = new Set<string>(['format', 'max-warnings', 'today', 'config', 'no-color', 'help', 'version']);
+const TAKES_VALUE = new Set<OptionName>(['format', 'max-warnings', 'today', 'config', 'stdin-filename']);
+const KNOWN = new Set<string>(['format', 'max-warnings', 'today', 'config', 'no-color', 'fix', 'quiet', 'stdin-filename', 'help', 'version']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const out: ParsedArgs = { help: false, version: false, paths: [], noColor: false };
+  const out: ParsedArgs = { help: false, version: false, paths: [], noColor: false, fix: false, quiet: false, stdin: false };
   const seen: OptionName[] = [];
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
@@ -60,6 +73,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     if (arg === '-v' || arg === '--version') {
       out.version = true;
+      continue;
+    }
+    if (arg === '-q') {
+      out.quiet = true;
+      seen.push('quiet');
       continue;
     }
     if (!arg.startsWith('--')) throw new UsageError(`unknown option '${arg}' (see okr --help)`);
@@ -98,6 +116,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case 'no-color':
         out.noColor = true;
         break;
+      case 'fix':
+        out.fix = true;
+        break;
+      case 'quiet':
+        out.quiet = true;
+        break;
+      case 'stdin-filename':
+        if (value === '' || value === '-') throw new UsageError(`--stdin-filename needs the path of the file standard input stands for`);
+        out.stdinFilename = value;
+        break;
     }
   }
   if (out.command && !out.help) {
@@ -106,11 +134,25 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (!spec.options.includes(name)) throw new UsageError(`'okr ${out.command}' has no option '--${name}' (see okr ${out.command} --help)`);
     }
     if (!spec.paths && out.paths.length) throw new UsageError(`'okr ${out.command}' takes no paths, got '${out.paths[0]}'`);
+    if (spec.paths === 'one' && out.paths.length > 1) throw new UsageError(`'okr ${out.command}' takes one folder, got '${out.paths.join("', '")}'`);
+    checkStdin(out);
     if (out.format !== undefined && !spec.formats!.includes(out.format)) {
       throw new UsageError(`--format must be one of ${spec.formats!.join(', ')} for 'okr ${out.command}', got '${out.format}'`);
     }
   }
   return out;
+}
+
+/** `-` (standard input) is the only path when given, and --stdin-filename implies it. */
+function checkStdin(out: ParsedArgs): void {
+  const dash = out.paths.includes('-');
+  if (dash && out.command !== 'check') throw new UsageError(`'okr ${out.command}' cannot read standard input ('-'); give paths`);
+  if (dash && out.paths.length > 1) throw new UsageError(`'-' (standard input) cannot be combined with other paths`);
+  if (out.stdinFilename !== undefined && out.paths.length > 0 && !dash) {
+    throw new UsageError(`--stdin-filename reads the file from standard input: give no other paths (got '${out.paths[0]}')`);
+  }
+  out.stdin = dash || out.stdinFilename !== undefined;
+  if (out.stdin) out.paths = [];
 }
 
 /** Today: --today, else OKR_TODAY, else the clock (UTC). A malformed OKR_TODAY is a usage error, not silently ignored. */

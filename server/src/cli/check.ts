@@ -1,11 +1,14 @@
-// `okr check`'s analysis: every reported file through the core, plus okr.config.yaml's own problems.
+// `okr check`'s analysis: every reported file through the core, plus okr.config.yaml's own problems
+// and one `unreadable-file` error per file asked about that could not be read.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDocument, ruleDocsUrl, type OkrDiagnostic, type Severity } from '../core';
+import { analyzeDocument, ruleDocsUrl, unreadableFileDiagnostic, UNREADABLE_FILE, type AnalyzeOptions, type OkrDiagnostic, type Severity } from '../core';
 import { displayPath, type Workspace } from './load-workspace';
 
 /** The pseudo-rule under which problems of okr.config.yaml are reported. */
 export const CONFIG_RULE = 'config';
+/** The pseudo-rule of a file that could not be read (the language server reports the same). */
+export const UNREADABLE_RULE = UNREADABLE_FILE;
 
 export interface FileResult {
   abs: string;
@@ -54,13 +57,26 @@ export function runCheck(ws: Workspace, today: string): CheckResult {
       })),
     });
   }
-  const fileExists = (p: string) => fs.existsSync(p);
   for (const f of ws.reported) {
-    const diagnostics = analyzeDocument(f.doc, { config: ws.config, today, path: f.abs, workspace: ws.index, fileExists });
+    const diagnostics = analyzeDocument(f.doc, analyzeOptions(ws, f.abs, today));
     files.push({ abs: f.abs, rel: f.rel, rootRel: rootRelative(f.abs, ws.root), text: f.doc.text, diagnostics });
   }
+  for (const u of ws.unreadable) {
+    files.push({ abs: u.abs, rel: u.rel, rootRel: rootRelative(u.abs, ws.root), text: '', diagnostics: [unreadableFileDiagnostic(u.message)] });
+  }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { root: ws.root, today, files, summary: countAll(files, ws.reported.length) };
+  return { root: ws.root, today, files, summary: countAll(files, ws.reported.length + ws.unreadable.length) };
+}
+
+/** How a file of the workspace is analysed: by `okr check` and by `--fix` between its passes. */
+export function analyzeOptions(ws: Workspace, abs: string, today: string): AnalyzeOptions {
+  return { config: ws.config, today, path: abs, workspace: ws.index, fileExists: (p: string) => fs.existsSync(p) };
+}
+
+/** --quiet: errors only, counted again (so --max-warnings has nothing to count). */
+export function errorsOnly(result: CheckResult): CheckResult {
+  const files = result.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error') }));
+  return { ...result, files, summary: countAll(files, result.summary.files) };
 }
 
 export function countAll(files: readonly FileResult[], fileCount: number): Counts {

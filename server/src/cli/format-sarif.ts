@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME, RULES, ruleDocsUrl, type Severity, type SeverityOrOff } from '../core';
-import { CONFIG_RULE, type CheckResult, type FileResult } from './check';
+import { CONFIG_RULE, UNREADABLE_RULE, type CheckResult, type FileResult } from './check';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/okr-as-code/okr-as-code';
@@ -25,6 +25,7 @@ function catalogue(): SarifRule[] {
   return [
     ...RULES.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity })),
     { id: CONFIG_RULE, description: `A problem in ${CONFIG_FILE_NAME}: invalid YAML, an unknown key or rule, a wrong value.`, defaultSeverity: 'error' as const },
+    { id: UNREADABLE_RULE, description: 'An .okr file that could not be read (binary, too large, not UTF-8, no permission), so nothing in it was checked.', defaultSeverity: 'error' as const },
   ];
 }
 

@@ -6,10 +6,12 @@ const MAIN = `okr — OKRs as code: check, score and report on .okr files
 Usage: okr <command> [paths...] [options]
 
 Commands:
-  check [paths...]    report problems (vague key results, broken links, schema errors, ...)
+  check [paths...]    report problems (vague key results, broken links, schema errors, ...);
+                      --fix corrects the safe ones, - reads a file from standard input
   score [paths...]    scores, expected progress and status of every objective and key result
   report [paths...]   a Markdown report for a pull request or a wiki
   summary [paths...]  scores, then problems: a readable overview (what npm start shows)
+  init [folder]       create okr.config.yaml and a first .okr file to start from
   schema              print the JSON Schema of .okr files
   rules               list the rules with their default severity
 
@@ -29,13 +31,22 @@ const COMMON = {
 
 const BY_COMMAND: Record<Command, string> = {
   check: `Usage: okr check [paths...] [options]
+       okr check --stdin-filename FILE [options] < FILE
 
-Reports problems in .okr files. Exit code 0: no errors; 1: errors found, or more warnings
-than --max-warnings; 2: bad usage or unreadable input.
+Reports problems in .okr files. Exit code 0: no errors; 1: errors found (a file that cannot
+be read is one), or more warnings than --max-warnings; 2: bad usage, a missing path or an
+unreadable okr.config.yaml.
 
 Options:
   --format FORMAT     text (default), json, sarif (GitHub code scanning) or github (workflow annotations)
+  --fix               apply the safe fixes (misspelt keys and values, as the editor's quick fixes do)
+                      in place, report what changed, then check again and report what remains
+  -q, --quiet         report errors only (no warnings, infos or hints; --max-warnings has no effect)
   --max-warnings N    fail (exit 1) when there are more than N warnings
+  --stdin-filename F  read the file's text from standard input (also: the path -); F is the path it
+                      stands for: shown in reports, and where okr.config.yaml and references are
+                      looked up. With --fix the fixed text goes to standard output, the report to
+                      standard error, and nothing is written (input that is not text: exit 2).
 ${COMMON.today}
 ${COMMON.config}
 ${COMMON.noColor}
@@ -68,6 +79,15 @@ Options:
 ${COMMON.today}
 ${COMMON.config}
 ${COMMON.noColor}
+`,
+  init: `Usage: okr init [folder]
+
+Creates okr.config.yaml (the settings at their defaults, each explained) and okrs/team.okr (a first
+objective for this quarter) in the folder (default: the current one). Never overwrites a file: one
+that exists is kept, and when both exist nothing is created (exit 2).
+
+Options:
+  --today YYYY-MM-DD  the date whose quarter the first file covers (default: $OKR_TODAY, else today)
 `,
   schema: `Usage: okr schema
 

@@ -1,7 +1,8 @@
 // From command-line paths to an analysed workspace: find the root (the folder holding
 // okr.config.yaml), read and validate the config, discover `.okr` files (honouring .gitignore),
 // load every file of the root into the WorkspaceIndex so cross-file references resolve, and
-// remember which files the user asked about.
+// remember which files the user asked about. A file asked about that cannot be read is kept as
+// `unreadable` (reported as an error on that file), so it never hides the results of the others.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +17,7 @@ import {
   type OkrConfig,
   type OkrDocument,
 } from '../core';
-import { describeFsError, discoverOkrFiles, readOkrText } from '../node/discover';
+import { decodeOkrBytes, describeFsError, discoverOkrFiles, readOkrText } from '../node/discover';
 import { InputError } from './errors';
 
 export interface LoadedFile {
@@ -25,6 +26,18 @@ export interface LoadedFile {
   /** Path relative to the current folder, with forward slashes (what the user sees). */
   rel: string;
   doc: OkrDocument;
+  /** The file on disk starts with a byte-order mark (kept when --fix writes it back). */
+  bom: boolean;
+  /** The text came from standard input (--fix prints it rather than writing the file). */
+  fromStdin: boolean;
+}
+
+/** A file asked about that could not be read: binary, too large, not UTF-8, no permission. */
+export interface UnreadableFile {
+  abs: string;
+  rel: string;
+  /** One line, starting with the path as shown. */
+  message: string;
 }
 
 export interface Workspace {
@@ -38,13 +51,23 @@ export interface Workspace {
   index: WorkspaceIndex;
   /** The files under the given paths, sorted by `rel`. */
   reported: LoadedFile[];
+  /** The files under the given paths that could not be read, sorted by `rel`. */
+  unreadable: UnreadableFile[];
 }
+
+/** The path shown for standard input without --stdin-filename. */
+export const STDIN_NAME = '<stdin>';
 
 export interface LoadOptions {
   paths: string[];
   cwd: string;
   /** --config FILE */
   configFile?: string;
+  /**
+   * The text of one file from standard input, and the path it stands for (which need not exist):
+   * it is the only file reported, and it replaces that path's disk version in the index.
+   */
+  stdin?: { path?: string; bytes: Uint8Array };
 }
 
 export function displayPath(abs: string, cwd: string): string {
@@ -86,6 +109,7 @@ export function readTextFile(abs: string, shown: string): string {
 
 export function loadWorkspace(options: LoadOptions): Workspace {
   const cwd = options.cwd;
+  if (options.stdin) return loadWithStdin(options, options.stdin);
   const given = (options.paths.length ? options.paths : ['.']).map((p) => ({ arg: p, abs: path.resolve(cwd, p) }));
   const stats = given.map((g) => {
     try {
@@ -96,10 +120,79 @@ export function loadWorkspace(options: LoadOptions): Workspace {
   });
 
   const first = given[0]!.abs;
-  const configRoot = findConfigRoot(first);
-  const root = configRoot ?? (isInside(first, cwd) ? cwd : stats[0]!.isDirectory() ? first : path.dirname(first));
+  const { root, config, configPath, configText, configProblems } = loadConfig(options, first, stats[0]!.isDirectory());
+  // Discovery: everything under the root (for references), plus given folders and files outside it.
+  const all = new Set(discoverOkrFiles(root));
+  given.forEach((g, i) => {
+    if (!stats[i]!.isDirectory()) all.add(g.abs); // a file named on the command line is checked whatever its name or .gitignore say
+    else if (!isInside(g.abs, root)) for (const f of discoverOkrFiles(g.abs)) all.add(f);
+  });
+  const reportedPaths = new Set<string>();
+  given.forEach((g, i) => {
+    if (!stats[i]!.isDirectory()) reportedPaths.add(g.abs);
+    else for (const f of all) if (isInside(f, g.abs)) reportedPaths.add(f);
+  });
 
-  // Configuration: --config wins over the root's okr.config.yaml.
+  const index = new WorkspaceIndex(root);
+  const reported: LoadedFile[] = [];
+  const unreadable: UnreadableFile[] = [];
+  for (const abs of [...reportedPaths].sort()) {
+    const rel = displayPath(abs, cwd);
+    const read = readOkrText(abs, rel);
+    if (!read.ok) {
+      unreadable.push({ abs, rel, message: read.message });
+      continue;
+    }
+    const doc = parseOkrDocument(read.text, pathToFileURL(abs).href, 0);
+    index.set(abs, doc);
+    reported.push({ abs, rel, doc, bom: read.bom, fromStdin: false });
+  }
+  loadContext(index, all, reportedPaths);
+  reported.sort(byRel);
+  unreadable.sort(byRel);
+  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable };
+}
+
+/** `okr check -` / `--stdin-filename F`: F (or `<stdin>` in the current folder) holds the text read from standard input. */
+function loadWithStdin(options: LoadOptions, stdin: { path?: string; bytes: Uint8Array }): Workspace {
+  const cwd = options.cwd;
+  const abs = path.resolve(cwd, stdin.path ?? STDIN_NAME);
+  const rel = stdin.path === undefined ? STDIN_NAME : displayPath(abs, cwd);
+  const { root, config, configPath, configText, configProblems } = loadConfig(options, abs, false);
+  const all = new Set(discoverOkrFiles(root));
+  const index = new WorkspaceIndex(root);
+  const reported: LoadedFile[] = [];
+  const unreadable: UnreadableFile[] = [];
+  const read = decodeOkrBytes(stdin.bytes, rel);
+  if (read.ok) {
+    const doc = parseOkrDocument(read.text, pathToFileURL(abs).href, 0);
+    index.set(abs, doc);
+    reported.push({ abs, rel, doc, bom: read.bom, fromStdin: true });
+  } else {
+    unreadable.push({ abs, rel, message: read.message });
+  }
+  loadContext(index, all, new Set([abs]));
+  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable };
+}
+
+function byRel(a: { rel: string }, b: { rel: string }): number {
+  return a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0;
+}
+
+/** The other files of the root, for references: skipped quietly when unreadable (not asked about). */
+function loadContext(index: WorkspaceIndex, all: Iterable<string>, reported: ReadonlySet<string>): void {
+  for (const abs of all) {
+    if (reported.has(abs)) continue;
+    const read = readOkrText(abs);
+    if (read.ok) index.set(abs, parseOkrDocument(read.text, pathToFileURL(abs).href, 0));
+  }
+}
+
+/** The workspace root for the first path, and its configuration: --config wins over the root's okr.config.yaml. */
+function loadConfig(options: LoadOptions, first: string, firstIsDir: boolean) {
+  const cwd = options.cwd;
+  const configRoot = findConfigRoot(first);
+  const root = configRoot ?? (isInside(first, cwd) ? cwd : firstIsDir ? first : path.dirname(first));
   let configPath: string | undefined;
   if (options.configFile !== undefined) {
     configPath = path.resolve(cwd, options.configFile);
@@ -115,36 +208,5 @@ export function loadWorkspace(options: LoadOptions): Workspace {
     configProblems = loaded.problems;
     config = mergeConfig(loaded.input);
   }
-
-  // Discovery: everything under the root (for references), plus given folders and files outside it.
-  const all = new Set(discoverOkrFiles(root));
-  given.forEach((g, i) => {
-    if (!stats[i]!.isDirectory()) all.add(g.abs); // a file named on the command line is checked whatever its name or .gitignore say
-    else if (!isInside(g.abs, root)) for (const f of discoverOkrFiles(g.abs)) all.add(f);
-  });
-  const reportedPaths = new Set<string>();
-  given.forEach((g, i) => {
-    if (!stats[i]!.isDirectory()) reportedPaths.add(g.abs);
-    else for (const f of all) if (isInside(f, g.abs)) reportedPaths.add(f);
-  });
-
-  const index = new WorkspaceIndex(root);
-  const reported: LoadedFile[] = [];
-  // The files asked about must be readable (exit 2 otherwise); the others are context, skipped if not.
-  for (const abs of [...reportedPaths].sort()) {
-    const rel = displayPath(abs, cwd);
-    const doc = parseOkrDocument(readTextFile(abs, rel), pathToFileURL(abs).href, 0);
-    index.set(abs, doc);
-    reported.push({ abs, rel, doc });
-  }
-  for (const abs of all) {
-    if (reportedPaths.has(abs)) continue;
-    try {
-      index.set(abs, parseOkrDocument(readTextFile(abs, abs), pathToFileURL(abs).href, 0));
-    } catch {
-      // not ours to report
-    }
-  }
-  reported.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { cwd, root, config, configPath, configText, configProblems, index, reported };
+  return { root, config, configPath, configText, configProblems };
 }

@@ -1,18 +1,21 @@
 // The `okr` command line: parse arguments, dispatch to a command, map outcomes to exit codes
 // (0 clean, 1 problems found, 2 bad usage or unreadable input). Nothing escapes as a stack trace.
 import * as path from 'node:path';
+import type { AppliedFix } from '../core';
 import { okrJsonSchema } from '../core';
 import { version } from '../../../package.json';
 import { parseArgs, resolveToday, type ParsedArgs } from './args';
-import { runCheck } from './check';
-import { colors, shouldColor } from './color';
+import { errorsOnly, runCheck } from './check';
+import { colors, shouldColor, type Colors } from './color';
 import { InputError, UsageError } from './errors';
 import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
+import { fixWorkspace, formatFixes, writeFixedFiles } from './fix';
 import { helpText } from './help';
-import { loadWorkspace } from './load-workspace';
+import { formatInit, initWorkspace } from './init';
+import { loadWorkspace, type Workspace } from './load-workspace';
 import { formatReport } from './report';
 import { formatRules } from './rules';
 import { formatScoreJson, formatScoreText, scoreFiles } from './score';
@@ -24,23 +27,23 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   isTTY: boolean;
+  /** The terminal's width, when stdout is a terminal. */
   columns?: number;
+  /** All of standard input (read only for `okr check -` / --stdin-filename). */
+  readStdin(): Promise<Uint8Array>;
 }
 
 /** Runs one command line; returns the exit code. Throws UsageError / InputError for exit 2. */
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv);
   if (args.version) {
     io.stdout(version + '\n');
     return 0;
   }
-  if (args.help) {
+  // Bare `okr` is a request for help, not a mistake (as git, npm and cargo treat it).
+  if (args.help || !args.command) {
     io.stdout(helpText(args.command));
     return 0;
-  }
-  if (!args.command) {
-    io.stderr(helpText());
-    return 2;
   }
   switch (args.command) {
     case 'schema':
@@ -49,60 +52,105 @@ export function run(argv: readonly string[], io: Io): number {
     case 'rules':
       io.stdout(formatRules());
       return 0;
+    case 'init': {
+      const folder = path.resolve(io.cwd, args.paths[0] ?? '.');
+      io.stdout(formatInit(initWorkspace(folder, resolveToday(args.today, io.env), io.cwd)));
+      return 0;
+    }
     default:
       return runOnFiles(args, io);
   }
 }
 
-function runOnFiles(args: ParsedArgs, io: Io): number {
+async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
   const today = resolveToday(args.today, io.env);
   const c = colors(shouldColor(args.noColor, io.env, io.isTTY));
-  const ws = loadWorkspace({ paths: args.paths, cwd: io.cwd, configFile: args.config });
+  const stdin = args.stdin ? { path: args.stdinFilename, bytes: await io.readStdin() } : undefined;
+  const ws = loadWorkspace({ paths: args.paths, cwd: io.cwd, configFile: args.config, stdin });
   switch (args.command) {
-    case 'check': {
-      const result = runCheck(ws, today);
-      const format = args.format ?? 'text';
-      if (format === 'json') io.stdout(formatJson(result));
-      else if (format === 'sarif') io.stdout(formatSarif(result, version));
-      else if (format === 'github') io.stdout(formatGithub(result));
-      else io.stdout(formatText(result, { colors: c, maxWarnings: args.maxWarnings }));
-      const tooManyWarnings = args.maxWarnings !== undefined && args.maxWarnings >= 0 && result.summary.warnings > args.maxWarnings;
-      if (tooManyWarnings && format !== 'text') io.stderr(`okr: too many warnings: ${result.summary.warnings} (--max-warnings ${args.maxWarnings})\n`);
-      return result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
-    }
+    case 'check':
+      return check(args, io, ws, today, c);
     case 'score': {
       const rows = scoreFiles(ws.reported, today);
       io.stdout(args.format === 'json' ? formatScoreJson(rows) : formatScoreText(rows, { colors: c, today, width: io.columns }));
-      return 0;
+      return reportUnreadable(ws, io);
     }
     case 'report': {
       io.stdout(formatReport(scoreFiles(ws.reported, today), runCheck(ws, today), today));
-      return 0;
+      return reportUnreadable(ws, io);
     }
     case 'summary': {
       const shown = args.paths.length ? args.paths.join(', ') : path.basename(io.cwd) || '.';
       io.stdout(formatSummary(ws, today, shown, { colors: c, width: io.columns }));
-      return 0;
+      return reportUnreadable(ws, io);
     }
     default:
       throw new UsageError(`unknown command '${args.command}'`);
   }
 }
 
+/**
+ * score / report / summary show the files they could read; each one they could not is one line on
+ * stderr and the exit code is 2, so a script notices the gap.
+ */
+function reportUnreadable(ws: Workspace, io: Io): number {
+  for (const u of ws.unreadable) io.stderr(`okr: ${u.message}\n`);
+  return ws.unreadable.length > 0 ? 2 : 0;
+}
+
+function check(args: ParsedArgs, io: Io, ws: Workspace, today: string, c: Colors): number {
+  // As a filter, an empty stdout would read as "the fixed text is empty": fail instead (exit 2, nothing on stdout).
+  if (args.fix && args.stdin && ws.unreadable.length > 0) throw new InputError(ws.unreadable[0]!.message);
+  const fixes = args.fix ? fixWorkspace(ws, today) : [];
+  if (args.fix) writeFixedFiles(fixes);
+  let result = runCheck(ws, today);
+  if (args.quiet) result = errorsOnly(result);
+  // `--fix` on standard input is a filter: the text (fixed or not) on stdout, the report on stderr.
+  const filter = args.fix && args.stdin;
+  const report = filter ? io.stderr : io.stdout;
+  const rc = filter ? colors(false) : c;
+  const format = args.format ?? 'text';
+  if (filter) io.stdout(ws.reported[0]!.doc.text);
+  const fixedByPath = args.fix ? new Map<string, AppliedFix[]>(fixes.map((f) => [f.file.rel, f.fixed])) : undefined;
+  const fixReport = args.quiet ? '' : formatFixes(fixes, rc);
+  if (format === 'json') report(formatJson(result, fixedByPath));
+  else {
+    // The other formats have no place for fixes: text shows them first, sarif and github on stderr.
+    if (format === 'text') report(fixReport);
+    else io.stderr(fixReport);
+    if (format === 'sarif') report(formatSarif(result, version));
+    else if (format === 'github') report(formatGithub(result));
+    else report(formatText(result, { colors: rc, maxWarnings: args.maxWarnings, width: filter ? undefined : io.columns, quiet: args.quiet }));
+  }
+  const tooManyWarnings = args.maxWarnings !== undefined && args.maxWarnings >= 0 && result.summary.warnings > args.maxWarnings;
+  if (tooManyWarnings && format !== 'text') io.stderr(`okr: too many warnings: ${result.summary.warnings} (--max-warnings ${args.maxWarnings})\n`);
+  return result.summary.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(`standard input: cannot read (${e.code ?? e.message})`)));
+  });
+}
+
 /** The process entry: real streams, and a last-resort handler that prints one line, never a stack. */
-export function main(): void {
+export async function main(): Promise<void> {
   // `okr check | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
   try {
-    process.exitCode = run(process.argv.slice(2), {
+    process.exitCode = await run(process.argv.slice(2), {
       cwd: process.cwd(),
       env: process.env,
       stdout: (t) => process.stdout.write(t),
       stderr: (t) => process.stderr.write(t),
       isTTY: Boolean(process.stdout.isTTY),
       columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+      readStdin: () => readAll(process.stdin),
     });
   } catch (e) {
     const known = e instanceof UsageError || e instanceof InputError;
@@ -113,4 +161,4 @@ export function main(): void {
   }
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -3,7 +3,7 @@
 // many problems `okr check` finds in it.
 import { STATUS_LABEL, type Status } from '../core';
 import { countSeverities, type CheckResult } from './check';
-import type { FileRow } from './score';
+import { twoDecimals, type FileRow } from './score';
 
 const STATUS_ICON: Record<Status, string> = {
   done: '✅',
@@ -20,7 +20,7 @@ function cell(s: string | null): string {
 }
 
 function score(n: number | null): string {
-  return n === null ? '–' : n.toFixed(2);
+  return n === null ? '–' : twoDecimals(n);
 }
 
 function status(s: Status): string {
@@ -52,7 +52,7 @@ export function formatReport(rows: readonly FileRow[], check: CheckResult, today
       const title = `**${cell(o.title) || '(no title)'}** \`${cell(o.id) || '?'}\`${o.type === 'committed' ? ' _(committed)_' : ''}`;
       out.push(`| ${title} | **${score(o.score)}** | ${status(o.status)} | ${score(o.expected)} |`);
       for (const k of o.keyResults) {
-        const extra = k.exceeded && k.progress !== null ? ` _(exceeded: ${k.progress.toFixed(2)})_` : k.kind === 'draft' ? ' _(draft)_' : '';
+        const extra = k.exceeded && k.progress !== null ? ` _(exceeded: ${twoDecimals(k.progress)})_` : k.kind === 'draft' ? ' _(draft)_' : '';
         out.push(`| ↳ ${cell(k.title) || '(no title)'} \`${cell(k.id) || '?'}\`${extra} | ${score(k.score)} | ${status(k.status)} | ${score(k.expected)} |`);
       }
     }

@@ -36,9 +36,14 @@ export interface FileRow {
   objectives: ObjectiveRow[];
 }
 
-/** Two decimals: the precision scores are discussed at (0.7 is the aspirational aim). */
-export function round(n: number | undefined): number | null {
-  return n === undefined || !Number.isFinite(n) ? null : Math.round(n * 100) / 100;
+/** A number as computed (machine output keeps full precision), or null when there is none. */
+export function exact(n: number | undefined): number | null {
+  return n === undefined || !Number.isFinite(n) ? null : n;
+}
+
+/** Two decimals, for people: the precision scores are discussed at (0.7 is the aspirational aim). */
+export function twoDecimals(n: number): string {
+  return (Math.round(n * 100) / 100).toFixed(2);
 }
 
 export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow[] {
@@ -48,8 +53,8 @@ export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow
       path: f.rel,
       period: f.doc.period?.label ?? null,
       team: f.doc.team ?? null,
-      score: round(s.score),
-      expected: round(s.expected) ?? 0,
+      score: exact(s.score),
+      expected: exact(s.expected) ?? 0,
       status: s.status,
       objectives: f.doc.objectives.map((o, i) => {
         const os = s.objectives[i]!;
@@ -57,8 +62,8 @@ export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow
           id: o.id ?? null,
           title: o.title ?? null,
           type: o.type,
-          score: round(os.score),
-          expected: round(os.expected) ?? 0,
+          score: exact(os.score),
+          expected: exact(os.expected) ?? 0,
           status: os.status,
           keyResults: o.keyResults.map((kr, j) => {
             const ks = os.keyResults[j]!;
@@ -66,9 +71,9 @@ export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow
               id: kr.id ?? null,
               title: kr.title ?? null,
               kind: kr.kind,
-              score: round(ks.score),
-              progress: round(ks.progress),
-              expected: round(ks.expected) ?? 0,
+              score: exact(ks.score),
+              progress: exact(ks.progress),
+              expected: exact(ks.expected) ?? 0,
               status: ks.status,
               exceeded: ks.exceeded,
               arithmetic: ks.arithmetic,
@@ -112,7 +117,8 @@ const BAR_CELLS = 10;
 
 export function bar(score: number | null): string {
   if (score === null) return '·'.repeat(BAR_CELLS);
-  const filled = Math.max(0, Math.min(BAR_CELLS, Math.round(score * BAR_CELLS)));
+  // From the score as shown (two decimals), so the bar never disagrees with the number beside it.
+  const filled = Math.max(0, Math.min(BAR_CELLS, Math.round(Number(twoDecimals(score)) * BAR_CELLS)));
   return '█'.repeat(filled) + '░'.repeat(BAR_CELLS - filled);
 }
 
@@ -133,7 +139,7 @@ export function paintStatus(c: Colors, status: Status, text: string): string {
 const STATUS_WIDTH = Math.max(...Object.values(STATUS_LABEL).map((s) => s.length));
 
 function scoreText(score: number | null): string {
-  return score === null ? '  – ' : score.toFixed(2);
+  return score === null ? '  – ' : twoDecimals(score);
 }
 
 function truncate(s: string, width: number): string {
@@ -164,13 +170,13 @@ export function formatScoreText(rows: readonly FileRow[], options: ScoreTextOpti
     out.push(`${c.underline(c.bold(f.path))}${about ? '  ' + about : ''}`);
     out.push(
       `  ${c.bold(scoreText(f.score))} ${paintStatus(c, f.status, bar(f.score))} ${paintStatus(c, f.status, STATUS_LABEL[f.status])}` +
-        c.dim(`  (expected ${f.expected.toFixed(2)} as of ${options.today})`),
+        c.dim(`  (expected ${twoDecimals(f.expected)} as of ${options.today})`),
     );
     const idWidth = Math.max(0, ...f.objectives.flatMap((o) => [(o.id ?? '(no id)').length, ...o.keyResults.map((k) => (k.id ?? '(no id)').length + 2)]));
     for (const o of f.objectives) {
       out.push(line(c, '  ', o.score, o.status, o.id, o.title, idWidth, width, o.type === 'committed' ? c.dim(' [committed]') : ''));
       for (const k of o.keyResults) {
-        const note = k.exceeded && k.progress !== null ? c.green(` (exceeded: ${k.progress.toFixed(2)})`) : k.kind === 'draft' ? c.dim(' (draft)') : '';
+        const note = k.exceeded && k.progress !== null ? c.green(` (exceeded: ${twoDecimals(k.progress)})`) : k.kind === 'draft' ? c.dim(' (draft)') : '';
         out.push(line(c, '    ', k.score, k.status, k.id, k.title, Math.max(idWidth - 2, 0), width, note));
       }
     }

@@ -13,6 +13,6 @@ export function formatSummary(ws: Workspace, today: string, shown: string, optio
   out.push(c.bold('Scores') + c.dim('  (score 0..1, progress bar, status against the share of the period elapsed)'), '');
   out.push(formatScoreText(scoreFiles(ws.reported, today), { colors: c, today, width: options.width }));
   out.push(c.bold('Problems') + c.dim('  (okr check)'), '');
-  out.push(formatText(runCheck(ws, today), { colors: c }));
+  out.push(formatText(runCheck(ws, today), { colors: c, width: options.width }));
   return out.join('\n');
 }

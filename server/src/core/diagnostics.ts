@@ -28,3 +28,17 @@ export interface OkrDiagnostic {
   tags?: Array<'unnecessary' | 'deprecated'>;
   data?: FixData;
 }
+
+/** The id under which a file that could not be read is reported (not a rule: nothing ran on it). */
+export const UNREADABLE_FILE = 'unreadable-file';
+
+/** The one error of an .okr file that could not be read; `reason` starts with the path as shown. Same in the editor and the CLI. */
+export function unreadableFileDiagnostic(reason: string): OkrDiagnostic {
+  return {
+    rule: UNREADABLE_FILE,
+    severity: 'error',
+    message: `Not analysed: ${reason}.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    docsUrl: ruleDocsUrl(UNREADABLE_FILE),
+  };
+}

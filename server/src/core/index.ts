@@ -27,3 +27,5 @@ export * from './edits/add-owner';
 export * from './edits/suppress';
 export * from './edits/rename';
 export * from './edits/replace-reference';
+export * from './edits/compose';
+export * from './edits/fix-all';

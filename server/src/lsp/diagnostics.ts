@@ -9,7 +9,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ruleDocsUrl, type IndexChange, type OkrDiagnostic } from '../core';
+import { CONFIG_FILE_NAME, ruleDocsUrl, unreadableFileDiagnostic, type IndexChange, type OkrDiagnostic } from '../core';
 import { today as todayNow } from '../node/today';
 import { diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
@@ -236,8 +236,7 @@ export class DiagnosticsPublisher {
         const uri = pathToUri(file);
         if (this.documents.get(uri)) continue;
         now.add(uri);
-        const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        this.send(uri, undefined, [{ rule: 'unreadable-file', severity: 'error', message: `Not analysed: ${message}.`, range, docsUrl: ruleDocsUrl('unreadable-file') }]);
+        this.send(uri, undefined, [unreadableFileDiagnostic(message)]);
       }
     }
     for (const uri of this.unreadable) if (!now.has(uri) && !this.documents.get(uri) && !this.indexedUri(uri)) this.clear(uri);

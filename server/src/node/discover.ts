@@ -87,7 +87,8 @@ export function discoverOkrFiles(dir: string, options: DiscoverOptions = {}): st
   return out;
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; message: string };
+/** `bom`: the bytes started with a UTF-8 byte-order mark (dropped from `text`; a write-back restores it). */
+export type ReadResult = { ok: true; text: string; bom: boolean } | { ok: false; message: string };
 
 export function describeFsError(e: unknown, shown: string): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -126,13 +127,23 @@ export function readOkrText(abs: string, shown: string = abs): ReadResult {
   } catch (e) {
     return { ok: false, message: describeFsError(e, shown) };
   }
+  return decodeOkrBytes(buf, shown);
+}
+
+/** The text of a file's bytes (from disk or standard input), or why they are not an .okr file's text. */
+export function decodeOkrBytes(buf: Uint8Array, shown: string): ReadResult {
+  if (buf.byteLength > MAX_FILE_BYTES) {
+    return { ok: false, message: `${shown}: file is too large (${(buf.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)` };
+  }
   if (buf.subarray(0, 8192).includes(0)) return { ok: false, message: `${shown}: binary file, not a text .okr file` };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    // ignoreBOM: keep the mark in the decoded text, to know it was there.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
   } catch {
     return { ok: false, message: `${shown}: not valid UTF-8 text (binary file?)` };
   }
   // Editors do not show a byte-order mark as part of the text; drop it so positions agree.
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  const bom = text.charCodeAt(0) === 0xfeff;
+  return { ok: true, text: bom ? text.slice(1) : text, bom };
 }

@@ -1,17 +1,18 @@
 // Code actions: quick fixes for the rules' diagnostics (driven by their `data`), an extract
-// refactoring for draft key results, and suppression comments. Every edit is a minimal text edit
-// computed by core/edits, so comments, quoting and layout elsewhere in the file stay as they were.
+// refactoring for draft key results, suppression comments, and "fix all" (`source.fixAll.okr`: the
+// safe fixes at once, the same as `okr check --fix`). Every edit is a minimal text edit computed by
+// core/edits, so comments, quoting and layout elsewhere in the file stay as they were.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import {
   addOwnerEdit,
   checkinEdits,
   extractFieldsEdits,
+  fixAll,
   mostUsedOwner,
   qualityOf,
-  renameKeyEdit,
   replaceReferenceEdit,
-  replaceValueEdit,
   scoreKeyResult,
+  spellingFix,
   suppressEdit,
   type EditResult,
   type FixData,
@@ -24,7 +25,10 @@ import {
 } from '../../core';
 import { locate } from './locate';
 
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract];
+/** The kind of the fix-all action; `source.fixAll` (what editors ask for on save) includes it. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.okr`;
+
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.RefactorExtract, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
 
 /** Rules whose diagnostics may be fixed by extracting baseline/target/unit from the title. */
 const EXTRACT_RULES = new Set(['kr-not-measurable', 'kr-missing-baseline']);
@@ -39,6 +43,8 @@ export interface CodeActionInput {
   today: string;
   config: OkrConfig;
   index?: WorkspaceIndex;
+  /** The document's path, for the rules that resolve paths when fixing all. */
+  path?: string;
 }
 
 export function codeActions(input: CodeActionInput): CodeAction[] {
@@ -59,11 +65,11 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
 
     switch (data?.kind) {
       case 'rename-key':
-        fix(`Rename '${data.from}' to '${data.to}'`, renameKeyEdit(doc, d.range, data.from, data.to), true);
+      case 'replace-value': {
+        const spelling = spellingFix(doc, d.range, data);
+        if (spelling) fix(spelling.title, spelling.result, true);
         break;
-      case 'replace-value':
-        fix(`Change to '${data.with}'`, replaceValueEdit(doc, d.range, data.with), true);
-        break;
+      }
       case 'replace-reference':
         // One fix per suggestion, the likeliest first (and preferred).
         if (!Array.isArray(data.candidates) || typeof data.from !== 'string') break; // data comes back from the client
@@ -101,6 +107,15 @@ export function codeActions(input: CodeActionInput): CodeAction[] {
   if (kr && kr.kind === 'draft' && kr.title && (here.mapKind === 'keyResult' || here.mapKind === 'checkin')) {
     const q = qualityOf(kr.title, input.config);
     if (q.fromTo) action(extractTitle(q.fromTo), CodeActionKind.RefactorExtract, extractFieldsEdits(doc, kr, q.fromTo));
+  }
+
+  // Fix all: only when asked for by kind (on save, or "Source Action..."), never in the light bulb.
+  if (input.only && wants(FIX_ALL_KIND)) {
+    const all = fixAll(doc, { config: input.config, today: input.today, path: input.path, workspace: input.index });
+    if (all.fixed.length > 0) {
+      const n = all.fixed.length;
+      action(`Fix all safe OKR problems (${n} ${n === 1 ? 'fix' : 'fixes'})`, FIX_ALL_KIND, { ok: true, edits: all.edits });
+    }
   }
   return out;
 }

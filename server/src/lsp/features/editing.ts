@@ -75,7 +75,7 @@ export function onHover(state: ServerState, documents: Pick<TextDocuments<TextDo
 export function onCodeAction(state: ServerState, documents: Pick<TextDocuments<TextDocument>, 'get'>, params: CodeActionParams): CodeAction[] {
   const t = target(state, documents, params.textDocument.uri);
   if (!t) return [];
-  return codeActions({ doc: t.doc, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, today: today(), config: t.root.config, index: t.root.index });
+  return codeActions({ doc: t.doc, range: params.range, diagnostics: params.context.diagnostics, only: params.context.only, today: today(), config: t.root.config, index: t.root.index, path: t.path });
 }
 
 export function onFormatting(state: ServerState, documents: Pick<TextDocuments<TextDocument>, 'get'>, params: DocumentFormattingParams): TextEdit[] | null {
