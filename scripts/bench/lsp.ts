@@ -8,7 +8,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 
 export class TimeoutError extends Error {}
 
-interface Publish {
+export interface Publish {
   uri: string;
   version?: number;
   diagnostics: unknown[];
@@ -26,6 +26,8 @@ export interface ServerSpec {
   languageId: string;
   /** The server says which version its diagnostics are for: then only that version's count. */
   versionedDiagnostics: boolean;
+  /** More client capabilities to announce (e.g. `window.workDoneProgress`). */
+  extraCapabilities?: Record<string, unknown>;
 }
 
 export class BenchClient {
@@ -46,6 +48,7 @@ export class BenchClient {
     this.proc.on('exit', () => (this.exited = true));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: Publish) => {
+      for (const l of this.publishListeners) l(p);
       for (let i = 0; i < this.waiters.length; i++) {
         const w = this.waiters[i]!;
         if (w.uri === p.uri && w.pred(p)) {
@@ -80,6 +83,7 @@ export class BenchClient {
         rootUri,
         workspaceFolders: [{ uri: rootUri, name: 'bench' }],
         capabilities: {
+          ...this.spec.extraCapabilities,
           workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
           textDocument: {
             synchronization: { didSave: false, dynamicRegistration: false },
@@ -95,6 +99,27 @@ export class BenchClient {
     await this.conn.sendNotification('initialized', {});
     if (this.spec.pushSettings !== undefined) await this.conn.sendNotification('workspace/didChangeConfiguration', { settings: this.spec.pushSettings });
     return performance.now() - t0;
+  }
+
+  /** The next diagnostics for `uri` that satisfy `pred`. */
+  diagnosticsWhere(uri: string, pred: (p: Publish) => boolean, timeoutMs: number): Promise<Publish> {
+    return this.nextDiagnostics(uri, pred, timeoutMs);
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.conn.sendNotification(method, params);
+  }
+
+  /** Every notification of `method` (other than publishDiagnostics: see onPublish) goes to `handler`. */
+  onNotification(method: string, handler: (params: unknown) => void): void {
+    this.conn.onNotification(method, handler);
+  }
+
+  private readonly publishListeners: Array<(p: Publish) => void> = [];
+
+  /** Every publishDiagnostics goes to `listener` too. */
+  onPublish(listener: (p: Publish) => void): void {
+    this.publishListeners.push(listener);
   }
 
   /** The next diagnostics for `uri` (for this version when the server says which version they are for). */
@@ -118,9 +143,12 @@ export class BenchClient {
     return { ms: performance.now() - t0, count: p.diagnostics.length };
   }
 
-  /** didClose, then the empty diagnostics both servers send on close, so nothing of the old version is left to be taken for the next open's. */
+  /**
+   * didClose, then what the server publishes for the closed file (empty diagnostics, or those of the
+   * file on disk, without a version), so nothing of the old version is taken for the next open's.
+   */
   async close(uri: string, timeoutMs: number): Promise<void> {
-    const wait = this.nextDiagnostics(uri, (p) => p.diagnostics.length === 0, timeoutMs);
+    const wait = this.nextDiagnostics(uri, (p) => p.diagnostics.length === 0 || p.version === undefined, timeoutMs);
     await this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await wait.catch(() => undefined);
   }

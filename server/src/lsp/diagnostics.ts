@@ -3,7 +3,8 @@
 // event loop (no fixed delay), a burst of edits analyses only the latest version, and a result is
 // dropped if its document moved on meanwhile (stale guard). Files on disk are analysed in the
 // background, in slices with a turn of the event loop between them, so requests never wait behind
-// them. Nothing is sent when a file's diagnostics did not change.
+// them. Nothing is sent again for a file on disk whose diagnostics did not change, nor for an open
+// document whose version did not.
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -211,9 +212,10 @@ export class DiagnosticsPublisher {
 
   private send(uri: string, version: number | undefined, diagnostics: OkrDiagnostic[]): void {
     const lsp = diagnostics.map(toLspDiagnostic);
-    // Diagnostics of the file on disk and of the editor's document are told apart, so a document
-    // opened with the problems its file had still gets them with its version.
-    const digest = `${version === undefined ? 'disk' : 'editor'}:${createHash('sha1').update(JSON.stringify(lsp)).digest('base64')}`;
+    // An open document's diagnostics are sent once per version (a client may wait for those of the
+    // version it holds); a file on disk's only when they change. Disk and editor are told apart, so a
+    // document opened with the problems its file had still gets them with its version.
+    const digest = `${version === undefined ? 'disk' : `editor@${version}`}:${createHash('sha1').update(JSON.stringify(lsp)).digest('base64')}`;
     if (this.sent.get(uri) === digest) return;
     // Nothing to say about a file never reported: no empty message for each clean file on disk.
     if (lsp.length === 0 && !this.sent.has(uri) && version === undefined) return;
