@@ -16,7 +16,7 @@ import {
   type OkrConfigInput,
   type OkrDocument,
 } from '../core';
-import { discoverOkrFiles, readOkrText } from '../node/discover';
+import { discoverOkrFiles, discoverOkrFilesInSlices, readOkrText } from '../node/discover';
 import { adoptFileScope } from './analysis';
 import type { EditorSettings } from '../shared/settings';
 import { EditorSettingsSchema } from '../shared/settings';
@@ -109,7 +109,7 @@ export class ServerState {
    */
   async scanRootInSlices(root: Root, onSlice: (done: number, total: number) => void, sliceMs = 15): Promise<void> {
     try {
-      const files = discoverOkrFiles(root.path);
+      const files = await discoverOkrFilesInSlices(root.path, sliceMs);
       const wanted = this.alignmentTargetsOfOpenFiles(root, files);
       const order = [...files.filter((f) => wanted.has(f)), ...files.filter((f) => !wanted.has(f))];
       root.pending = new Set(order);

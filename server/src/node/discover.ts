@@ -44,46 +44,70 @@ function isIgnored(abs: string, isDir: boolean, levels: readonly IgnoreLevel[]):
   return ignored;
 }
 
+/**
+ * Walks `dir` (depth first, entries in name order), pushing matching files to `out` and stopping
+ * after each folder it reads: a generator, so the language server can spread a large walk over
+ * turns of the event loop.
+ */
+function* walk(current: string, levels: readonly IgnoreLevel[], ext: string, limit: number, out: string[]): Generator<void, void, void> {
+  if (out.length >= limit) return;
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(current, { withFileTypes: true });
+  } catch {
+    return; // an unreadable folder holds nothing we can check
+  }
+  yield;
+  let here = levels;
+  if (entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+    try {
+      here = [...levels, { dir: current, ig: ignore().add(fs.readFileSync(path.join(current, '.gitignore'), 'utf8')) }];
+    } catch {
+      // unreadable .gitignore: ignore nothing
+    }
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (ALWAYS_SKIPPED.has(e.name)) continue;
+    const full = path.join(current, e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      // Follow links to files; not links to folders (they can loop).
+      isFile = statOrNull(full)?.isFile() ?? false;
+      isDir = false;
+    }
+    if (!isDir && !(isFile && e.name.endsWith(ext))) continue;
+    if (isIgnored(full, isDir, here)) continue;
+    if (isDir) yield* walk(full, here, ext, limit, out);
+    else out.push(full);
+    if (out.length >= limit) return;
+  }
+}
+
+function walkFrom(dir: string, options: DiscoverOptions, out: string[]): Generator<void, void, void> {
+  return walk(dir, options.inherited ?? [], options.extension ?? '.okr', options.limit ?? Infinity, out);
+}
+
 /** Every matching file under `dir`, sorted, skipping node_modules, .git and what .gitignore files exclude. */
 export function discoverOkrFiles(dir: string, options: DiscoverOptions = {}): string[] {
-  const ext = options.extension ?? '.okr';
-  const limit = options.limit ?? Infinity;
   const out: string[] = [];
-  const visit = (current: string, levels: readonly IgnoreLevel[]) => {
-    if (out.length >= limit) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      return; // an unreadable folder holds nothing we can check
-    }
-    let here = levels;
-    if (entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
-      try {
-        here = [...levels, { dir: current, ig: ignore().add(fs.readFileSync(path.join(current, '.gitignore'), 'utf8')) }];
-      } catch {
-        // unreadable .gitignore: ignore nothing
-      }
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (ALWAYS_SKIPPED.has(e.name)) continue;
-      const full = path.join(current, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        // Follow links to files; not links to folders (they can loop).
-        isFile = statOrNull(full)?.isFile() ?? false;
-        isDir = false;
-      }
-      if (!isDir && !(isFile && e.name.endsWith(ext))) continue;
-      if (isIgnored(full, isDir, here)) continue;
-      if (isDir) visit(full, here);
-      else out.push(full);
-      if (out.length >= limit) return;
-    }
-  };
-  visit(dir, options.inherited ?? []);
+  for (const _ of walkFrom(dir, options, out));
+  return out;
+}
+
+/**
+ * The same walk, giving the event loop a turn after about `sliceMs` of it, so a server answers
+ * requests while it lists a large workspace (tens of thousands of source files beside the OKRs).
+ */
+export async function discoverOkrFilesInSlices(dir: string, sliceMs = 10, options: DiscoverOptions = {}): Promise<string[]> {
+  const out: string[] = [];
+  let until = performance.now() + sliceMs;
+  for (const _ of walkFrom(dir, options, out)) {
+    if (performance.now() < until) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    until = performance.now() + sliceMs;
+  }
   return out;
 }
 
