@@ -34,6 +34,8 @@ export class LspClient {
   private readonly published = new Map<string, PublishParams>();
   /** How many times diagnostics were published per uri. */
   readonly publishCount = new Map<string, number>();
+  /** The version of every publish per uri, in order (undefined: the file on disk, not a document). */
+  readonly publishedVersions = new Map<string, Array<number | undefined>>();
   private readonly waiters: Array<{ uri: string; pred: (p: PublishParams) => boolean; resolve: (p: PublishParams) => void }> = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   /** Methods the server registered dynamically (client/registerCapability), in order. */
@@ -50,6 +52,7 @@ export class LspClient {
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishParams) => {
       this.published.set(p.uri, p);
       this.publishCount.set(p.uri, (this.publishCount.get(p.uri) ?? 0) + 1);
+      this.publishedVersions.set(p.uri, [...(this.publishedVersions.get(p.uri) ?? []), p.version]);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i]!;
         if (w.uri === p.uri && w.pred(p)) {

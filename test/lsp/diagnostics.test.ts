@@ -55,7 +55,9 @@ describe('LSP: diagnostics over stdio', function () {
     // change (no uris); a request answered after that proves the re-scheduled work has run.
     await client.notification('okr/modelChanged', (p) => (p as { uris: string[] }).uris.length === 0);
     await client.request('okr/workspaceModel', {});
-    assert.equal(client.publishCount.get(uri), 1);
+    // Once for the document's version 1 (the file on disk may have been published before it was
+    // opened, without a version: the server publishes every file of the workspace).
+    assert.deepEqual(client.publishedVersions.get(uri)?.filter((v) => v !== undefined), [1]);
   });
 
   it('keeps working on broken YAML and reports it', async () => {
