@@ -78,8 +78,19 @@ export async function whatIsShown(page: Page): Promise<Shown> {
             return b.height > 0 && b.bottom > 0 && b.top < window.innerHeight;
           })
           .map((r) =>
-            ['h2, h3, .kr-title', '.score', '.status', '.expected-text, .meta', '.values']
-              .map((sel) => (r.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim())
+            // One line per row: title, score, status, expected score, details (each part of the
+            // meta line on its own, as they are laid out apart), values.
+            [
+              r.querySelector('h2, h3, .kr-title')?.textContent,
+              r.querySelector('.score')?.textContent,
+              r.querySelector('.status')?.textContent,
+              r.querySelector('.expected-text')?.textContent,
+              Array.from(r.querySelector('.meta')?.children.length ? r.querySelector('.meta')!.children : [])
+                .map((e) => e.textContent)
+                .join(' · ') || r.querySelector('.meta')?.textContent,
+              r.querySelector('.values')?.textContent,
+            ]
+              .map((t) => (t ?? '').replace(/\s+/g, ' ').trim())
               .filter(Boolean)
               .join(' | '),
           ),
