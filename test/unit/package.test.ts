@@ -3,7 +3,7 @@
 // - one real package, built in a staging folder (so a concurrent `npm run build` in the working tree
 //   cannot change the bundles under it): the production build of scripts/build.mjs, then
 //   `vsce package --no-dependencies`; the archive is read back and checked (file list, minified
-//   bundles, every manifest path present, no README screenshots, size under 640 KB).
+//   bundles, every manifest path present, no README screenshots, size under 1 MB).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,8 +13,8 @@ import { inflateRawSync } from 'node:zlib';
 
 const ROOT = path.resolve(__dirname, '../..');
 const VSCE = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
-/** What the extension needs is about 0.4 MB; the README's screenshots alone would add 1 MB. */
-const MAX_VSIX_BYTES = 640 * 1024;
+/** What the extension needs is about 0.55 MB; the README's screenshots alone would add 1 MB. */
+const MAX_VSIX_BYTES = 1024 * 1024;
 
 /** Files the extension needs at run time, relative to the extension folder. */
 const REQUIRED = [
@@ -231,7 +231,7 @@ describe('packaging (.vsix)', function () {
       assert.match(entry('LICENSE.txt')!.read().toString('utf8'), /MIT License[\s\S]*OKRs as Code contributors/);
     });
 
-    it(`is under ${MAX_VSIX_BYTES / 1024} KB`, () => {
+    it(`is under ${MAX_VSIX_BYTES / 1024 / 1024} MB`, () => {
       const size = fs.statSync(vsix).size;
       assert.ok(size < MAX_VSIX_BYTES, `${size} bytes`);
       // A 128x128 PNG icon, as the Marketplace requires.
