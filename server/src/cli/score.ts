@@ -192,7 +192,7 @@ export function formatScoreText(rows: readonly FileRow[], options: ScoreTextOpti
     out.push(`${c.underline(c.bold(f.path))}${about ? '  ' + about : ''}`);
     out.push(
       `  ${c.bold(scoreText(f.score))} ${paintStatus(c, f.status, bar(f.score))} ${paintStatus(c, f.status, STATUS_LABEL[f.status])}` +
-        c.dim(`  (expected ${twoDecimals(f.expectedScore)} as of ${options.today}: ${Math.exact(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})`),
+        c.dim(`  (expected ${twoDecimals(f.expectedScore)} as of ${options.today}: ${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})`),
     );
     const idWidth = Math.max(0, ...f.objectives.flatMap((o) => [(o.id ?? '(no id)').length, ...o.keyResults.map((k) => (k.id ?? '(no id)').length + 2)]));
     for (const o of f.objectives) {
