@@ -124,6 +124,7 @@ function readmeScreenshots(update: boolean): number {
   const committed = fs.existsSync(recordFile) ? (JSON.parse(fs.readFileSync(recordFile, 'utf8')) as Record<string, Shown>) : {};
   const record: Record<string, Shown> = {};
   const stale: string[] = [];
+  const rewrite: string[] = [];
   for (const [from, to] of Object.entries(README_SHOTS)) {
     const shown = now[from];
     if (!shown) throw new Error(`the UI pass took no ${from}`);
@@ -131,13 +132,16 @@ function readmeScreenshots(update: boolean): number {
     const diff = difference(committed[to], shown);
     if (!fs.existsSync(path.join(media, to))) diff.unshift('  (the picture is missing)');
     if (diff.length) stale.push(`media/screenshots/${to} shows what the product no longer shows:\n${diff.join('\n')}`);
+    // Only the stale pictures are rewritten (pixels differ between runs: no churn for the others).
+    if (diff.length || update) rewrite.push(from);
   }
   if (!update && stale.length === 0) {
     say(`README screenshots show what the product shows (${Object.keys(README_SHOTS).length} checked against media/screenshots/shown.json)`);
     return 0;
   }
   fs.mkdirSync(media, { recursive: true });
-  for (const [from, to] of Object.entries(README_SHOTS)) {
+  for (const from of rewrite) {
+    const to = README_SHOTS[from]!;
     fs.copyFileSync(path.join(SHOTS, from), path.join(media, to));
     const kb = Math.round(fs.statSync(path.join(media, to)).size / 1024);
     say(`wrote media/screenshots/${to} (${kb} KB)${kb > 250 ? ': over 250 KB, too heavy for the README' : ''}`);

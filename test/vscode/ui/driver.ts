@@ -201,6 +201,11 @@ async function steps(page: Page, folder: string, exp: Expectations, shot: (name:
   // ------------------------------------------------------------ 07: the Problems panel
   await page.keyboard.press('Control+Shift+M');
   await visible(page, '.markers-panel', 'the Problems panel');
+  // The server publishes the problems of every .okr file, open or not: show this file's only (a
+  // glob in the panel's filter), or its rows may be scrolled out of the virtual list.
+  const filter = await visible(page, '.part.panel .viewpane-filter input', "the Problems panel's filter box");
+  await filter.click();
+  await page.keyboard.type(`**/${exp.editor.path}`);
   const base = path.basename(exp.editor.path);
   const markerRows = () => texts(page, '.markers-panel .monaco-list-row');
   const problems = await until(
