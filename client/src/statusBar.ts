@@ -2,7 +2,7 @@
 // gives the period and the expected progress; a click reveals the file's objectives in the tree.
 import * as vscode from 'vscode';
 import type { FileModel } from '../../server/src/shared/protocol';
-import { percent, scoreAndStatus, statusBarText } from './model/format';
+import { expectedText, scoreAndStatus, statusBarText } from './model/format';
 import { normalizeUri, type ModelStore } from './model/store';
 
 export class ScoreStatusBar implements vscode.Disposable {
@@ -36,7 +36,7 @@ export class ScoreStatusBar implements vscode.Disposable {
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${file.team ?? file.fileRef}**: ${scoreAndStatus(file.score, file.status)}\n\n`);
     if (file.period) md.appendMarkdown(`Period ${file.period.label} (${file.period.start} – ${file.period.end})\n\n`);
-    md.appendMarkdown(`Expected progress by now: ${percent(file.expected)}\n\n`);
+    if (file.period) md.appendMarkdown(`Expected score today: ${expectedText(file)}\n\n`);
     md.appendMarkdown('Click to show the objectives in the tree');
     this.item.tooltip = md;
     this.item.accessibilityInformation = { label: `OKR score ${scoreAndStatus(file.score, file.status)}` };

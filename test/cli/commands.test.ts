@@ -21,26 +21,29 @@ describe('okr score, report, summary, schema, rules', () => {
           period: '2026-Q4',
           team: 'Scoring',
           score: 0.75,
+          expected_score: 0.35, // what the status was judged against: 0.5 elapsed × the aspirational aim 0.7
           status: 'on-track',
           objectives: [
             {
               id: 'half-way',
               title: 'A half-way objective',
               score: 0.5,
+              expected_score: 0.35,
               status: 'on-track',
               key_results: [
-                { id: 'metric', title: 'Raise widgets from 0 to 10', kind: 'metric', score: 0.5, progress: 0.5, expected: 0.5, status: 'on-track' },
-                { id: 'guard', title: 'Keep incidents at or below 3', kind: 'guardrail', score: 1, progress: null, expected: 0.5, status: 'on-track' },
-                { id: 'milestone', title: 'Publish the widget guide by 2026-12-15', kind: 'milestone', score: 0, progress: null, expected: 0.5, status: 'off-track' },
-                { id: 'idea', title: 'Something about widgets', kind: 'draft', score: null, progress: null, expected: 0.5, status: 'no-score' },
+                { id: 'metric', title: 'Raise widgets from 0 to 10', kind: 'metric', score: 0.5, progress: 0.5, expected: 0.5, expected_score: 0.35, status: 'on-track' },
+                { id: 'guard', title: 'Keep incidents at or below 3', kind: 'guardrail', score: 1, progress: null, expected: 0.5, expected_score: 0.35, status: 'on-track' },
+                { id: 'milestone', title: 'Publish the widget guide by 2026-12-15', kind: 'milestone', score: 0, progress: null, expected: 0.5, expected_score: 0.35, status: 'off-track' },
+                { id: 'idea', title: 'Something about widgets', kind: 'draft', score: null, progress: null, expected: 0.5, expected_score: 0.35, status: 'no-score' },
               ],
             },
             {
               id: 'beaten',
               title: 'A decreasing metric past its target',
               score: 1,
+              expected_score: 0.5, // committed: aims for 1
               status: 'done',
-              key_results: [{ id: 'cost', title: 'Cut cost from 100 to 50', kind: 'metric', score: 1, progress: 1.5, expected: 0.5, status: 'done' }],
+              key_results: [{ id: 'cost', title: 'Cut cost from 100 to 50', kind: 'metric', score: 1, progress: 1.5, expected: 0.5, expected_score: 0.5, status: 'done' }],
             },
           ],
         },
@@ -58,25 +61,31 @@ describe('okr score, report, summary, schema, rules', () => {
     assert.equal(after.files[0].objectives[0].key_results[2].status, 'off-track', 'milestone not done after the period');
   });
 
-  it('score text: a tree with score, bar and status', () => {
+  it('score text: a tree with score, bar, status and the expected score each status was judged against', () => {
     const r = okr(['score', '--today', '2026-11-15'], { cwd: SCORE });
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^q4\.okr {2}Scoring · 2026-Q4$/m);
-    assert.match(r.stdout, /^ {2}0\.75 ████████░░ on track {2}\(expected 0\.50 as of 2026-11-15\)$/m);
-    assert.match(r.stdout, /^ {2}0\.50 █████░░░░░ on track +half-way +A half-way objective$/m);
-    assert.match(r.stdout, /^ {4}0\.00 ░░░░░░░░░░ off track +milestone +Publish the widget guide/m);
-    assert.match(r.stdout, /^ {6}– {2}·········· no score +idea +Something about widgets \(draft\)$/m);
+    assert.match(r.stdout, /^ {2}0\.75 ████████░░ on track {2}\(expected 0\.35 as of 2026-11-15: 50% of the period elapsed × aim 0\.7\)$/m);
+    assert.match(r.stdout, /^ {2}0\.50 █████░░░░░ on track +exp 0\.35 +half-way +A half-way objective$/m);
+    assert.match(r.stdout, /^ {4}0\.00 ░░░░░░░░░░ off track +exp 0\.35 +milestone +Publish the widget guide/m);
+    // A guardrail holds or breaks and a draft has no score: no expected score judged them.
+    assert.match(r.stdout, /^ {4}1\.00 ██████████ on track {14}guard +Keep incidents/m);
+    assert.match(r.stdout, /^ {6}– {2}·········· no score {14}idea +Something about widgets \(draft\)$/m);
+    assert.match(r.stdout, /^ {2}1\.00 ██████████ done +exp 0\.50 +beaten .*\[committed\]$/m, 'a committed objective is expected at the elapsed share');
     assert.match(r.stdout, /cost +Cut cost from 100 to 50 \(exceeded: 1\.50\)$/m);
   });
 
-  it('report: Markdown per file with scores, status, expected progress and warning counts', () => {
+  it('report: Markdown per file with scores, status, the expected score and warning counts', () => {
     const r = okr(['report', '--today', '2026-11-20'], { cwd: WS });
     assert.equal(r.code, 0, 'a report is not a gate');
     const md = r.stdout;
     assert.match(md, /^# OKR report$/m);
     assert.match(md, /^## `okrs\/teams\/sales\.okr`$/m);
     assert.match(md, /^\| Objective \/ key result \| Score \| Status \| Expected \|$/m);
-    assert.match(md, /^\| ↳ Raise win rate from 20% to 25% `win-rate` \| 0\.40 \| .* \| 0\.55 \|$/m);
+    assert.match(md, /a status compares the score with the \*expected\* score: the share of the period elapsed × the aim \(0\.7 for aspirational objectives, 1 for committed ones\); within 0\.10 of it is on track, within 0\.25 at risk\./);
+    // Aspirational: 55% of the period × 0.7.
+    assert.match(md, /^\| ↳ Raise win rate from 20% to 25% `win-rate` \| 0\.40 \| .* \| 0\.39 \|$/m);
+    assert.match(md, /^Score \*\*[0-9.]+\*\* · .* · expected 0\.39 \(55% of the period elapsed × aim 0\.7\) {2}$/m);
     const sales = md.slice(md.indexOf('## `okrs/teams/sales.okr`'));
     assert.match(sales, /1 error, 1 warning from `okr check`/);
     const company = md.slice(md.indexOf('## `okrs/company.okr`'), md.indexOf('## `okrs/teams'));

@@ -6,6 +6,7 @@ import {
   AIM,
   AT_RISK_GAP,
   OFF_TRACK_GAP,
+  expectedScore,
   fmt,
   latestCheckin,
   scoreDocument,
@@ -174,6 +175,23 @@ describe('scoring: status', () => {
     assert.equal(statusOf(undefined, 0, Q4, '2026-09-30', 'aspirational'), 'not-started');
   });
 
+  it('expectedScore is the value a status is judged against: scores either side of it and of the gaps', () => {
+    assert.equal(expectedScore(0.5, 'aspirational'), 0.35);
+    assert.equal(expectedScore(0.5, 'committed'), 0.5);
+    // 0.33 (aspirational, expected 0.385) is on track while 0.36 (committed, expected 0.55) is at risk:
+    // the numbers beside each status explain it.
+    const SHARE = 0.55;
+    for (const [score, type, want] of [
+      [0.33, 'aspirational', 'on-track'],
+      [0.36, 'committed', 'at-risk'],
+    ] as const) {
+      const needed = expectedScore(SHARE, type);
+      assert.equal(statusOf(score, SHARE, Q4, MID, type), want, `${score} against ${needed}`);
+      assert.equal(statusOf(needed - AT_RISK_GAP, SHARE, Q4, MID, type), 'on-track');
+      assert.equal(statusOf(needed - AT_RISK_GAP - 0.001, SHARE, Q4, MID, type), 'at-risk');
+    }
+  });
+
   it('after the period expected is 1: aspirational 0.6 is on track, committed 0.6 is off track', () => {
     const done = '2027-01-10';
     assert.equal(statusOf(0.6, 1, Q4, done, 'aspirational'), 'on-track');
@@ -261,6 +279,11 @@ describe('scoring: rollups', () => {
     const committed = scoreDocument(doc(lines('committed').slice(0, 11)), MID);
     assert.equal(committed.status, 'at-risk'); // 0.40 < 0.5 - 0.1
     assert.deepEqual(committed.objectives.map((o) => o.status), ['at-risk', 'on-track']);
+    // The expected score each status was judged against, as every view shows it.
+    assert.equal(mixed.expectedScore, 0.35, 'a mixed file is judged with the aspirational aim');
+    assert.deepEqual(mixed.objectives.map((o) => o.expectedScore), [0.35, 0.5, 0.35]);
+    assert.deepEqual(mixed.objectives[1]!.keyResults.map((k) => k.expectedScore), [0.5]);
+    assert.equal(committed.expectedScore, 0.5);
   });
 
   it('a file without objectives or period', () => {

@@ -29,6 +29,21 @@ objectives:
     assert.equal(kr.confidence, 0.4);
   });
 
+  it('carries the expected score each status was judged against, per file, objective and key result', () => {
+    const root = new ServerState().addRoot(path.join(os.tmpdir(), 'okr-workspace-model-test'));
+    const doc = parseOkrDocument(
+      'period: 2026-Q4\nobjectives:\n  - id: a\n    key_results:\n      - {id: k, baseline: 0, target: 10, current: 3}\n  - id: c\n    type: committed\n    key_results:\n      - {id: k, baseline: 0, target: 10, current: 3}\n',
+      'file:///ws/web.okr',
+    );
+    // 2026-11-15: 46 of 92 days, 0.5 elapsed.
+    const f = fileModel(root, path.join(root.path, 'web.okr'), doc, '2026-11-15');
+    assert.deepEqual([f.expected, f.expectedScore], [0.5, 0.35]);
+    assert.deepEqual(f.objectives.map((o) => [o.expectedScore, o.keyResults[0]!.expectedScore, o.keyResults[0]!.status]), [
+      [0.35, 0.35, 'on-track'],
+      [0.5, 0.5, 'at-risk'],
+    ]);
+  });
+
   it("a key result's problems are those on its own lines, not on the first line of the next one", () => {
     const root = new ServerState().addRoot(path.join(os.tmpdir(), 'okr-workspace-model-test'));
     const doc = parseOkrDocument(

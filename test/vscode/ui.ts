@@ -5,7 +5,11 @@
 // The figures the UI must show come from the CLI run on the same files for the same date: the UI
 // runs with OKR_TODAY (default 2026-11-20, the date `npm start` uses), passed through the shim to
 // code-server and so to the extension host and the language server.
-// OKR_UPDATE_SCREENSHOTS=1 also copies the README's screenshots to media/screenshots/.
+// The README's screenshots (media/screenshots/) come from this pass. Each one's text record (what
+// the product shows in it: tree rows and icons, hovers, panel rows; test/vscode/ui/shown.ts) is
+// committed in media/screenshots/shown.json. When what the product shows now differs, the pass
+// writes the new screenshots and record into media/screenshots/ and FAILS, printing the difference:
+// look at the pictures and commit them. OKR_UPDATE_SCREENSHOTS=1 rewrites them without failing.
 // Assumes `npm run build` ran. Exit code 0 = every check passed.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -25,6 +29,7 @@ const TODAY = process.env.OKR_TODAY || '2026-11-20';
 const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 // Screenshots the README shows: test-results name -> media/screenshots name.
 const README_SHOTS: Record<string, string> = {
+  '03-tree.png': 'tree.png',
   '04-hover.png': 'hover.png',
   '05-vague-hover.png': 'vague.png',
   '06-walkthrough.png': 'walkthrough.png',
@@ -35,11 +40,13 @@ const README_SHOTS: Record<string, string> = {
 interface CliKr {
   id?: string;
   title?: string;
+  kind: string;
   score: number | null;
+  expected_score: number;
   status: string;
 }
 interface CliScore {
-  files: { path: string; team: string; score: number | null; status: string; objectives: { id?: string; title?: string; key_results: CliKr[] }[] }[];
+  files: { path: string; team: string; score: number | null; status: string; objectives: { id?: string; title?: string; score: number | null; status: string; key_results: CliKr[] }[] }[];
 }
 interface CliCheck {
   files: { path: string; diagnostics: { rule: string; range: { start: { line: number; character: number } } }[] }[];
@@ -79,12 +86,70 @@ function expectations(folder: string): Expectations {
     files: score.files.map((f) => ({ path: f.path, team: f.team, score: f.score, status: f.status })),
     tree: {
       objective: objective.title,
-      keyResults: objective.key_results.map((k) => ({ title: k.title ?? '', score: k.score, status: k.status })),
+      keyResults: objective.key_results.map((k) => ({ title: k.title ?? '', kind: k.kind, score: k.score, expectedScore: k.expected_score, status: k.status })),
     },
+    scores: score.files.flatMap((f) => [
+      { title: f.team, score: f.score, status: f.status },
+      ...f.objectives.flatMap((o) => [{ title: o.title ?? '', score: o.score, status: o.status }, ...o.key_results.map((k) => ({ title: k.title ?? '', score: k.score, status: k.status }))]),
+    ]),
     editor: { path: editorPath, score: file.score, status: file.status, metricTitle, vagueTitle },
     problems: (check.files[0]?.diagnostics ?? []).map((d) => ({ rule: d.rule, line: d.range.start.line + 1, column: d.range.start.character + 1 })),
     walkthrough: { title: walkthrough.title, steps: walkthrough.steps.map((s) => s.title), media },
   };
+}
+
+type Shown = Record<string, string[]>;
+
+/** The lines that differ between two records of one screenshot, `-` committed, `+` now. */
+function difference(before: Shown | undefined, now: Shown): string[] {
+  const out: string[] = [];
+  for (const part of [...new Set([...Object.keys(before ?? {}), ...Object.keys(now)])]) {
+    const a = before?.[part] ?? [];
+    const b = now[part] ?? [];
+    for (const l of a) if (!b.includes(l)) out.push(`  - ${part}: ${l}`);
+    for (const l of b) if (!a.includes(l)) out.push(`  + ${part}: ${l}`);
+    if (out.length === 0 && a.join('\n') !== b.join('\n')) out.push(`  ~ ${part}: same lines, another order`);
+  }
+  return out;
+}
+
+/**
+ * Compares what each README screenshot shows now with the record committed beside the pictures.
+ * Stale (or `update`): writes the new pictures and record into media/screenshots/. Stale fails.
+ */
+function readmeScreenshots(update: boolean): number {
+  const media = path.join(ROOT, 'media', 'screenshots');
+  const recordFile = path.join(media, 'shown.json');
+  const now = JSON.parse(fs.readFileSync(path.join(SHOTS, 'shown.json'), 'utf8')) as Record<string, Shown>;
+  const committed = fs.existsSync(recordFile) ? (JSON.parse(fs.readFileSync(recordFile, 'utf8')) as Record<string, Shown>) : {};
+  const record: Record<string, Shown> = {};
+  const stale: string[] = [];
+  const rewrite: string[] = [];
+  for (const [from, to] of Object.entries(README_SHOTS)) {
+    const shown = now[from];
+    if (!shown) throw new Error(`the UI pass took no ${from}`);
+    record[to] = shown;
+    const diff = difference(committed[to], shown);
+    if (!fs.existsSync(path.join(media, to))) diff.unshift('  (the picture is missing)');
+    if (diff.length) stale.push(`media/screenshots/${to} shows what the product no longer shows:\n${diff.join('\n')}`);
+    // Only the stale pictures are rewritten (pixels differ between runs: no churn for the others).
+    if (diff.length || update) rewrite.push(from);
+  }
+  if (!update && stale.length === 0) {
+    say(`README screenshots show what the product shows (${Object.keys(README_SHOTS).length} checked against media/screenshots/shown.json)`);
+    return 0;
+  }
+  fs.mkdirSync(media, { recursive: true });
+  for (const from of rewrite) {
+    const to = README_SHOTS[from]!;
+    fs.copyFileSync(path.join(SHOTS, from), path.join(media, to));
+    const kb = Math.round(fs.statSync(path.join(media, to)).size / 1024);
+    say(`wrote media/screenshots/${to} (${kb} KB)${kb > 250 ? ': over 250 KB, too heavy for the README' : ''}`);
+  }
+  fs.writeFileSync(recordFile, JSON.stringify(record, null, 2) + '\n');
+  if (update) return 0;
+  say(`README screenshots were stale:\n${stale.join('\n')}\nThe new ones are in media/screenshots/: look at them and commit them (or run with OKR_UPDATE_SCREENSHOTS=1).`);
+  return 1;
 }
 
 async function main(): Promise<number> {
@@ -121,16 +186,8 @@ async function main(): Promise<number> {
   );
   const code = r.status ?? 1;
   say(`${code === 0 ? 'UI checks passed' : `UI checks failed (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s (today = ${TODAY})`);
-  if (code === 0 && process.env.OKR_UPDATE_SCREENSHOTS === '1') {
-    const media = path.join(ROOT, 'media', 'screenshots');
-    fs.mkdirSync(media, { recursive: true });
-    for (const [from, to] of Object.entries(README_SHOTS)) {
-      fs.copyFileSync(path.join(SHOTS, from), path.join(media, to));
-      const kb = Math.round(fs.statSync(path.join(media, to)).size / 1024);
-      say(`updated media/screenshots/${to} (${kb} KB)${kb > 250 ? ': over 250 KB, too heavy for the README' : ''}`);
-    }
-  }
-  return code;
+  if (code !== 0) return code;
+  return readmeScreenshots(process.env.OKR_UPDATE_SCREENSHOTS === '1');
 }
 
 main().then(

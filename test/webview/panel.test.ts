@@ -37,6 +37,7 @@ interface PageLike {
   evaluate<R, A = undefined>(fn: (arg: A) => R, arg?: A): Promise<R>;
   click(selector: string): Promise<void>;
   focus(selector: string): Promise<void>;
+  hover(selector: string): Promise<void>;
   keyboard: { press(key: string): Promise<void> };
   $(selector: string): Promise<ElementHandleLike | null>;
   on(event: 'console' | 'pageerror' | 'dialog', fn: (arg: any) => void): void;
@@ -61,13 +62,14 @@ function model(): WorkspaceModel {
           objective(
             'checkout',
             [
-              kr('errors', { title: `Reduce checkout errors ${XSS}`, unit: '%', baseline: 2.4, target: 0.5, current: 1.2, progress: 0.63, score: 0.63, expected: 0.55, confidence: 0.7, checkins, problems: { errors: 0, warnings: 2 }, range: { start: { line: 9, character: 8 }, end: { line: 20, character: 0 } } }),
+              kr('errors', { title: `Reduce checkout errors ${XSS}`, unit: '%', baseline: 2.4, target: 0.5, current: 1.2, progress: 0.63, score: 0.63, expected: 0.55, expectedScore: 0.385, confidence: 0.7, checkins, problems: { errors: 0, warnings: 2 }, range: { start: { line: 9, character: 8 }, end: { line: 20, character: 0 } } }),
               kr('flaky', { baseline: 40, target: 5, current: 22, progress: 0.51, score: 0.51, status: 'at-risk', checkins: [{ date: '2026-11-03', value: 22 }] }),
               kr('observability', { title: 'Improve checkout observability', kind: 'draft', status: 'no-score' }),
             ],
             { title: 'Make checkout boringly reliable', score: 0.57 },
           ),
           objective('a11y', [kr('audit', { kind: 'milestone', current: false, score: 0, status: 'at-risk', checkins: [{ date: '2026-10-20', value: false }] })], { title: 'Accessible storefront' }),
+          objective('safe', [kr('p1', { title: 'Keep P1 incidents at or below 2', kind: 'guardrail', unit: 'incidents', target: 2, current: 3, score: 0, status: 'off-track' })], { title: 'Stay safe', score: 0, status: 'off-track' }),
         ],
         { team: `Web ${XSS}`, score: 0.53 },
       ),
@@ -183,7 +185,7 @@ describe('progress panel page in headless Chromium', function () {
   it('draws files, objectives and key results with bars, aria labels and sparklines', async () => {
     const view = buildPanelView(model());
     const rendered = await show(view);
-    assert.deepEqual({ files: rendered.files, keyResults: rendered.keyResults, trendPoints: rendered.trendPoints }, { files: 1, keyResults: 4, trendPoints: 4 });
+    assert.deepEqual({ files: rendered.files, keyResults: rendered.keyResults, trendPoints: rendered.trendPoints }, { files: 1, keyResults: 5, trendPoints: 4 });
 
     const dom = await page.evaluate(() => ({
       heading: document.querySelector('h2')?.textContent,
@@ -199,6 +201,8 @@ describe('progress panel page in headless Chromium', function () {
         values: r.querySelector('.values')?.textContent,
         score: r.querySelector('.score')?.textContent,
         status: r.querySelector('.status')?.textContent,
+        statusTitle: (r.querySelector('.status') as HTMLElement | null)?.title ?? null,
+        expectedText: r.querySelector('.expected-text')?.textContent ?? null,
         confidence: r.querySelector('.confidence')?.textContent ?? null,
         problems: r.querySelector('.problems')?.textContent ?? null,
         noTrend: r.querySelector('.no-trend')?.textContent ?? null,
@@ -212,18 +216,21 @@ describe('progress panel page in headless Chromium', function () {
       })),
     }));
     assert.equal(dom.heading, `Web ${XSS}`);
-    assert.deepEqual(dom.objectives, ['Make checkout boringly reliable', 'Accessible storefront']);
-    assert.equal(dom.rows.length, 4);
+    assert.deepEqual(dom.objectives, ['Make checkout boringly reliable', 'Accessible storefront', 'Stay safe']);
+    assert.equal(dom.rows.length, 5);
 
-    const [errors, flaky, draft, audit] = dom.rows;
+    const [errors, flaky, draft, audit, p1] = dom.rows;
     const errorsView = view.files[0]!.objectives[0]!.keyResults[0]!;
     assert.equal(errors!.title, `Reduce checkout errors ${XSS}`);
     assert.equal(errors!.label, `Key result: Reduce checkout errors ${XSS}. metric, score 0.63, on track, 2 warnings`);
     assert.equal(errors!.tabIndex, 0);
     assert.equal(errors!.role, 'img');
-    assert.equal(errors!.bar, 'progress 63%, expected 55%');
+    // Aspirational, 55% of the period: the tick is at the expected score 0.385, not at 55%.
+    assert.equal(errors!.bar, 'progress 63%, expected 39% today');
     assert.equal(errors!.width, '63%');
-    assert.equal(errors!.expected, '55%');
+    assert.equal(errors!.expected, '38.5%');
+    assert.equal(errors!.expectedText, 'expected 0.39');
+    assert.equal(errors!.statusTitle, 'on track: score 0.63, expected 0.39 today (55% of the period elapsed × aim 0.7)');
     assert.equal(errors!.values, '2.4% → 1.2% → 0.5%');
     assert.deepEqual([errors!.score, errors!.status, errors!.confidence, errors!.problems], ['0.63', 'on track', '0.7', '2 warnings']);
     assert.deepEqual([errors!.button, errors!.buttonLabel], ['Check in', `Check in: Reduce checkout errors ${XSS}`]);
@@ -238,14 +245,60 @@ describe('progress panel page in headless Chromium', function () {
     assert.ok(errors!.pace);
 
     assert.deepEqual([flaky!.status, flaky!.width, flaky!.points.length, flaky!.polyline], ['at risk', '51%', 1, null]);
-    assert.deepEqual([draft!.bar, draft!.button, draft!.noTrend, draft!.values, draft!.status], [null, null, 'no check-ins yet', 'draft: no target to score yet', 'no score']);
+    assert.deepEqual([draft!.bar, draft!.button, draft!.noTrend, draft!.values, draft!.status, draft!.expectedText], [null, null, 'no check-ins yet', 'draft: no target to score yet', 'no score', null]);
+    assert.deepEqual([p1!.bar, p1!.width, p1!.values, p1!.expectedText], ['guardrail broken', '100%', 'keep 2 incidents, now 3 incidents', null]);
     assert.deepEqual([audit!.bar, audit!.width, audit!.values, audit!.points.length], ['milestone not done', '0%', 'not done yet', 1]);
 
     const file = await page.evaluate(() => {
       const head = document.querySelector('.file-head')!;
       return { label: head.getAttribute('aria-label'), bar: head.querySelector('.bar')?.getAttribute('aria-label'), width: (head.querySelector('.bar .fill') as HTMLElement).style.width, summary: head.querySelector('.summary')?.textContent };
     });
-    assert.deepEqual(file, { label: `File: Web ${XSS}. score 0.53, on track`, bar: 'score 0.53, expected 0.50', width: '53%', summary: 'score 0.53 · expected 0.50 by today (50% of the period elapsed)' });
+    assert.deepEqual(file, { label: `File: Web ${XSS}. score 0.53, on track`, bar: 'score 0.53, expected 0.35', width: '53%', summary: 'score 0.53 · expected 0.35 today (50% of the period elapsed × aim 0.7)' });
+  });
+
+  it('reads in a light theme: a broken guardrail is a red bar, at risk and on track differ in shape, not only in colour', async () => {
+    // The colours of Light Modern, as VS Code sets them on the page.
+    await page.evaluate(() => {
+      const vars: Record<string, string> = {
+        '--vscode-charts-red': 'rgb(229, 83, 75)',
+        '--vscode-charts-green': 'rgb(56, 138, 52)',
+        '--vscode-charts-yellow': 'rgb(191, 136, 3)',
+        '--vscode-progressBar-background': 'rgb(0, 90, 158)',
+        '--vscode-scrollbarSlider-background': 'rgba(100, 100, 100, 0.4)',
+      };
+      for (const [k, v] of Object.entries(vars)) document.documentElement.style.setProperty(k, v);
+      document.body.classList.add('vscode-light');
+    });
+    // No named functions inside evaluate: the test's transpiler would wrap them in a helper the page lacks.
+    const look = await page.evaluate(() => {
+      const [onTrack, atRisk, offTrack] = ['on-track', 'at-risk', 'off-track'].map((status) => {
+        const st = getComputedStyle(document.querySelector(`.row.kr .status-${status}`)!, '::before');
+        return { background: st.backgroundColor, shape: `${st.clipPath} ${st.borderRadius}` };
+      });
+      const row = Array.from(document.querySelectorAll('.row.kr')).find((r) => r.querySelector('.kr-title')?.textContent === 'Keep P1 incidents at or below 2')!;
+      return { onTrack: onTrack!, atRisk: atRisk!, offTrack: offTrack!, broken: getComputedStyle(row.querySelector('.bar .fill')!).backgroundColor };
+    });
+    assert.equal(look.broken, 'rgb(229, 83, 75)', 'the broken guardrail is drawn in the theme red');
+    assert.equal(look.onTrack.background, 'rgb(56, 138, 52)');
+    assert.equal(look.atRisk.background, 'rgb(191, 136, 3)');
+    assert.notEqual(look.atRisk.shape, look.onTrack.shape, 'at risk has its own shape');
+    assert.notEqual(look.offTrack.shape, look.onTrack.shape, 'off track has its own shape');
+    assert.notEqual(look.offTrack.shape, look.atRisk.shape);
+  });
+
+  it('shows a row\'s Check in button on hover or focus only, not on every row', async () => {
+    const opacities = () => page.evaluate(() => Array.from(document.querySelectorAll('.row.kr')).map((r) => (r.querySelector('.kr-actions button') ? getComputedStyle(r.querySelector('.kr-actions')!).opacity : null)));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.hover('h1');
+    assert.deepEqual(await opacities(), ['0', '0', null, '0', '0']);
+    await page.hover('.krs li:nth-child(2) .row.kr');
+    assert.deepEqual((await opacities())[1], '1', 'the row under the mouse shows its button');
+    await page.hover('h1');
+    await page.focus('.krs li:nth-child(1) .row.kr');
+    assert.deepEqual(await opacities(), ['1', '0', null, '0', '0'], 'the row holding the focus shows its button');
+    // The keyboard reaches it: Tab from the row lands on its button.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action ?? null), 'checkIn');
   });
 
   it('renders markup in titles and notes as text: no element, no script, no dialog', async () => {
@@ -293,7 +346,7 @@ describe('progress panel page in headless Chromium', function () {
   it('ignores a malformed message and draws the next good one', async () => {
     await page.evaluate(() => window.postMessage({ type: 'view', revision: 'x', view: { state: 'ready', files: 'nope' } }, '*'));
     const rendered = await show(buildPanelView(model()));
-    assert.equal(rendered.keyResults, 4);
+    assert.equal(rendered.keyResults, 5);
     assert.ok(!posted.some((m) => m.type === 'rendered' && typeof (m as { revision: unknown }).revision !== 'number'));
   });
 

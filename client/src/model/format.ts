@@ -24,7 +24,11 @@ export function statusColor(status: Status): string {
   }
 }
 
-/** Codicon per status, so the state reads without colour too. */
+/**
+ * Codicon per status, so the state reads without colour too. None of them is a diagnostic's icon
+ * (warning triangle, error cross, info): those mean "the Problems panel has something", and a key
+ * result that is behind is not a problem in the file. Filled = judged, hollow or a dash = not yet.
+ */
 export function statusIcon(status: Status): string {
   switch (status) {
     case 'done':
@@ -32,13 +36,13 @@ export function statusIcon(status: Status): string {
     case 'on-track':
       return 'circle-filled';
     case 'at-risk':
-      return 'warning';
+      return 'arrow-circle-down';
     case 'off-track':
-      return 'error';
+      return 'stop-circle';
     case 'not-started':
-      return 'circle-outline';
+      return 'circle-large-outline';
     case 'no-score':
-      return 'circle-slash';
+      return 'dash';
   }
 }
 
@@ -55,13 +59,44 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/**
+ * The score a status was judged against, and where it comes from: `0.39 (55% of the period elapsed
+ * × aim 0.7)`. An aspirational objective aims for 0.7, so its expected score is not the elapsed share.
+ */
+export function expectedText(item: { expected: number; expectedScore: number }, when = ''): string {
+  const aim = item.expected > 0 ? item.expectedScore / item.expected : 1;
+  const why = `${percent(item.expected)} of the period elapsed${Math.abs(aim - 1) > 1e-9 ? ` × aim ${num(aim)}` : ''}`;
+  return `${formatScore(item.expectedScore)}${when} (${why})`;
+}
+
+/** Whether a key result's status is judged against the expected score (not a guardrail's line, not a draft). */
+export function judgedAgainstExpected(kr: Pick<KeyResultModel, 'kind'>): boolean {
+  return kr.kind === 'metric' || kr.kind === 'milestone';
+}
+
 function num(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toFixed(4)));
 }
 
+/** Currency symbols written before the number: `$120`, `€5`. */
+const CURRENCY = '$€£¥₹₩₽₺₪₫฿₴₦₱';
+/** A currency unit with an optional scale: `$`, `k$`, `$k`, `M€`, `€bn`. */
+const MONEY = new RegExp(`^(k|K|M|m|mm|MM|bn|B|T)?([${CURRENCY}])(k|K|M|m|mm|MM|bn|B|T)?$`);
+
+/**
+ * A value with its unit as people write it in a title: currency symbols before (`$120k` for unit
+ * `k$`), `%` attached (`99.5%`), words after a space (`12 clusters`).
+ */
 export function withUnit(n: number, unit: string | undefined): string {
-  if (!unit) return num(n);
-  return unit === '%' || unit === '$' ? (unit === '$' ? `$${num(n)}` : `${num(n)}%`) : `${num(n)} ${unit}`;
+  const u = unit?.trim();
+  if (!u) return num(n);
+  if (u === '%') return `${num(n)}%`;
+  const money = MONEY.exec(u);
+  if (money && !(money[1] && money[3])) {
+    const sign = n < 0 ? '-' : '';
+    return `${sign}${money[2]}${num(Math.abs(n))}${money[1] ?? money[3] ?? ''}`;
+  }
+  return `${num(n)} ${u}`;
 }
 
 /** `(9 − 0) / (12 − 0) = 75%` for a metric with baseline, target and a current value. */
@@ -106,7 +141,7 @@ export function keyResultTooltip(kr: KeyResultModel): string {
     const to = kr.target !== undefined ? withUnit(kr.target, kr.unit) : '?';
     lines.push(`- From ${escapeMarkdown(from)} to ${escapeMarkdown(to)}${typeof kr.current === 'number' ? `, now ${escapeMarkdown(withUnit(kr.current, kr.unit))}` : ''}`);
   }
-  lines.push(`- Expected by now: ${percent(kr.expected)}`);
+  if (judgedAgainstExpected(kr)) lines.push(`- Expected score today: ${expectedText(kr)}`);
   if (kr.confidence !== undefined) lines.push(`- Confidence: ${num(kr.confidence)}`);
   const last = lastCheckin(kr);
   lines.push(`- Last check-in: ${last ? escapeMarkdown(formatCheckin(last, kr.unit)) : 'none'}`);
@@ -119,7 +154,7 @@ export function objectiveTooltip(o: ObjectiveModel): string {
   const lines = [`**${escapeMarkdown(o.title)}**`, '', `\`${o.ref}\` · ${o.type}`, ''];
   lines.push(`- Score: ${scoreAndStatus(o.score, o.status)}`);
   if (o.owner) lines.push(`- Owner: ${escapeMarkdown(o.owner)}`);
-  lines.push(`- Expected by now: ${percent(o.expected)}`);
+  lines.push(`- Expected score today: ${expectedText(o)}`);
   if (o.alignsTo) lines.push(`- Aligns to: \`${o.alignsTo}\``);
   lines.push(`- Key results: ${o.keyResults.length}`);
   return lines.join('\n');
@@ -129,7 +164,7 @@ export function fileTooltip(f: FileModel): string {
   const lines = [`**${escapeMarkdown(f.team ?? f.fileRef)}**`, '', `\`${f.fileRef}\``, ''];
   lines.push(`- Score: ${scoreAndStatus(f.score, f.status)}`);
   if (f.period) lines.push(`- Period: ${f.period.label} (${f.period.start} – ${f.period.end})`);
-  lines.push(`- Expected by now: ${percent(f.expected)}`);
+  if (f.period) lines.push(`- Expected score today: ${expectedText(f)}`);
   lines.push(`- Objectives: ${f.objectives.length}`);
   return lines.join('\n');
 }

@@ -91,7 +91,7 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
 const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 
 function isBar(v: unknown): boolean {
-  return isObj(v) && isNum(v.fill) && (v.expected === undefined || isNum(v.expected)) && typeof v.label === 'string';
+  return isObj(v) && isNum(v.fill) && (v.expected === undefined || isNum(v.expected)) && (v.broken === undefined || typeof v.broken === 'boolean') && typeof v.label === 'string';
 }
 
 function isTrend(v: unknown): boolean {
@@ -102,7 +102,7 @@ function isTrend(v: unknown): boolean {
 }
 
 function isHeader(v: Obj): boolean {
-  return typeof v.key === 'string' && parseTarget(v.target) !== undefined && typeof v.title === 'string' && typeof v.scoreText === 'string' && typeof v.status === 'string' && typeof v.statusLabel === 'string';
+  return typeof v.key === 'string' && parseTarget(v.target) !== undefined && typeof v.title === 'string' && typeof v.scoreText === 'string' && typeof v.status === 'string' && typeof v.statusLabel === 'string' && typeof v.statusTitle === 'string' && optStr(v.expectedText);
 }
 
 function isKeyResult(v: unknown): boolean {

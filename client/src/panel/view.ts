@@ -3,15 +3,17 @@
 // status and expected share comes from the server; this only lays them out. Unit-tested in
 // test/unit/panel/. The webview receives a PanelView and renders it as is.
 import type { CheckinSummary, FileModel, KeyResultModel, ObjectiveModel, WorkspaceModel } from '../../../server/src/shared/protocol';
-import { formatCheckin, formatScore, percent, statusLabel, withUnit, type Status } from '../model/format';
+import { expectedText, formatCheckin, formatScore, judgedAgainstExpected, percent, statusLabel, withUnit, type Status } from '../model/format';
 import { compareFilesForDisplay, fileLabel } from '../tree/nodes';
 
 /** A horizontal bar: `fill` and `expected` are shares of its width, already clamped to 0..1. */
 export interface BarView {
   fill: number;
-  /** Where the "expected by today" tick goes, when there is one. */
+  /** Where the "expected by today" tick goes, when there is one: the expected score the status is judged against. */
   expected?: number;
-  /** Read by screen readers (role="img"): "progress 58%, expected 55%". */
+  /** A broken guardrail: drawn as a red bar, not as an empty one. */
+  broken?: boolean;
+  /** Read by screen readers (role="img"): "progress 58%, expected 39%". */
   label: string;
 }
 
@@ -58,6 +60,10 @@ export interface KeyResultView {
   scoreText: string;
   status: Status;
   statusLabel: string;
+  /** "expected 0.39": the score the status was judged against; absent for guardrails and drafts. */
+  expectedText?: string;
+  /** Why the status: "score 0.36, expected 0.39 today (55% of the period elapsed × aim 0.7)". */
+  statusTitle: string;
   /** Absent for drafts: nothing to measure. */
   bar?: BarView;
   /** Baseline → current → target, each with its unit ("?" when missing); or one line for the other kinds. */
@@ -84,6 +90,9 @@ export interface ObjectiveView {
   scoreText: string;
   status: Status;
   statusLabel: string;
+  /** "expected 0.39 today", for the details line; absent without a period. */
+  expectedText?: string;
+  statusTitle: string;
   bar: BarView;
   keyResults: KeyResultView[];
 }
@@ -98,7 +107,8 @@ export interface FileView {
   scoreText: string;
   status: Status;
   statusLabel: string;
-  /** "score 0.53 · expected 0.55 by today (55% of the period elapsed)". */
+  statusTitle: string;
+  /** "score 0.53 · expected 0.39 today (55% of the period elapsed × aim 0.7)". */
   summary: string;
   bar: BarView;
   objectives: ObjectiveView[];
@@ -130,6 +140,13 @@ export function dayNumber(date: string): number | undefined {
   return t / 86_400_000;
 }
 
+/** Why an item has its status, for the status badge's tooltip. */
+function statusTitle(item: { score?: number; status: Status; expected: number; expectedScore: number }, judged: boolean, period: boolean): string {
+  const score = item.score === undefined ? 'no score yet' : `score ${formatScore(item.score)}`;
+  if (!judged || !period || item.status === 'not-started' || item.status === 'no-score') return `${statusLabel(item.status)}: ${score}`;
+  return `${statusLabel(item.status)}: ${score}, expected ${expectedText(item, ' today')}`;
+}
+
 export function scoreBar(score: number | undefined, expected: number | undefined, what = 'score'): BarView {
   const parts = [score === undefined ? `${what}: none yet` : `${what} ${formatScore(score)}`];
   if (expected !== undefined) parts.push(`expected ${formatScore(expected)}`);
@@ -140,12 +157,16 @@ export function scoreBar(score: number | undefined, expected: number | undefined
 export function keyResultBar(kr: KeyResultModel): BarView | undefined {
   switch (kr.kind) {
     case 'metric': {
-      if (kr.progress === undefined) return { fill: 0, expected: clamp01(kr.expected), label: `progress: no value yet, expected ${percent(kr.expected)}` };
-      return { fill: clamp01(kr.progress), expected: clamp01(kr.expected), label: `progress ${percent(kr.progress)}, expected ${percent(kr.expected)}` };
+      // The tick is the expected score (the elapsed share × the aim), not the elapsed share: a bar
+      // that reaches the tick is on track by the same rule that gives the status.
+      const expected = clamp01(kr.expectedScore);
+      if (kr.progress === undefined) return { fill: 0, expected, label: `progress: no value yet, expected ${percent(expected)} today` };
+      return { fill: clamp01(kr.progress), expected, label: `progress ${percent(kr.progress)}, expected ${percent(expected)} today` };
     }
     case 'guardrail':
       if (kr.score === undefined) return { fill: 0, label: 'guardrail: no value yet' };
-      return { fill: kr.score >= 1 ? 1 : 0, label: kr.score >= 1 ? 'guardrail holds' : 'guardrail broken' };
+      // Broken: a full red bar, so it does not read as "nothing yet".
+      return kr.score >= 1 ? { fill: 1, label: 'guardrail holds' } : { fill: 1, broken: true, label: 'guardrail broken' };
     case 'milestone':
       return { fill: kr.current === true ? 1 : 0, label: kr.current === true ? 'milestone done' : 'milestone not done' };
     case 'draft':
@@ -263,6 +284,8 @@ export function keyResultView(file: FileModel, objective: ObjectiveModel, kr: Ke
     scoreText: formatScore(kr.score),
     status: kr.status,
     statusLabel: statusLabel(kr.status),
+    expectedText: judgedAgainstExpected(kr) && file.period && kr.status !== 'not-started' ? `expected ${formatScore(kr.expectedScore)}` : undefined,
+    statusTitle: statusTitle(kr, judgedAgainstExpected(kr), file.period !== undefined),
     bar: keyResultBar(kr),
     values: valuesOf(kr),
     confidenceText: kr.confidence === undefined || !Number.isFinite(kr.confidence) ? undefined : String(Number(kr.confidence.toFixed(2))),
@@ -287,14 +310,16 @@ export function objectiveView(file: FileModel, o: ObjectiveModel, today?: string
     scoreText: formatScore(o.score),
     status: o.status,
     statusLabel: statusLabel(o.status),
-    bar: scoreBar(o.score, o.expected),
+    expectedText: file.period ? `expected ${formatScore(o.expectedScore)} today` : undefined,
+    statusTitle: statusTitle(o, true, file.period !== undefined),
+    bar: scoreBar(o.score, file.period ? o.expectedScore : undefined),
     keyResults: o.keyResults.map((kr) => keyResultView(file, o, kr, today)),
   };
 }
 
 export function fileView(f: FileModel, today?: string): FileView {
-  const summary = [`score ${formatScore(f.score)}`, `expected ${formatScore(f.expected)} by today`];
-  if (f.period) summary[1] += ` (${percent(f.expected)} of the period elapsed)`;
+  const summary = [`score ${formatScore(f.score)}`];
+  if (f.period) summary.push(`expected ${expectedText(f, ' today')}`);
   return {
     key: f.uri,
     target: { uri: f.uri },
@@ -304,8 +329,9 @@ export function fileView(f: FileModel, today?: string): FileView {
     scoreText: formatScore(f.score),
     status: f.status,
     statusLabel: statusLabel(f.status),
+    statusTitle: statusTitle(f, true, f.period !== undefined),
     summary: summary.join(' · '),
-    bar: scoreBar(f.score, f.expected),
+    bar: scoreBar(f.score, f.period ? f.expectedScore : undefined),
     objectives: f.objectives.map((o) => objectiveView(f, o, today)),
   };
 }

@@ -1,9 +1,9 @@
 // `okr report`: Markdown for a pull-request comment or a wiki page. Per file: the overall score,
 // then a table of objectives and key results with score, status and expected progress, and how
 // many problems `okr check` finds in it.
-import { STATUS_LABEL, type Status } from '../core';
+import { AT_RISK_GAP, OFF_TRACK_GAP, STATUS_LABEL, type Status } from '../core';
 import { countSeverities, type CheckResult } from './check';
-import { twoDecimals, type FileRow } from './score';
+import { aimText, twoDecimals, type FileRow, type KrRow } from './score';
 
 const STATUS_ICON: Record<Status, string> = {
   done: '✅',
@@ -27,19 +27,24 @@ function status(s: Status): string {
   return `${STATUS_ICON[s]} ${STATUS_LABEL[s]}`;
 }
 
+/** Guardrails hold or break, drafts have no score: no expected score judged them. */
+function judged(k: KrRow): boolean {
+  return k.kind === 'metric' || k.kind === 'milestone';
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function formatReport(rows: readonly FileRow[], check: CheckResult, today: string): string {
-  const out: string[] = [`# OKR report`, '', `As of ${today}. Scores run from 0 to 1; *expected* is the share of the period elapsed.`, ''];
+  const out: string[] = [`# OKR report`, '', `As of ${today}. Scores run from 0 to 1; a status compares the score with the *expected* score: the share of the period elapsed × the aim (0.7 for aspirational objectives, 1 for committed ones); within ${AT_RISK_GAP.toFixed(2)} of it is on track, within ${OFF_TRACK_GAP.toFixed(2)} at risk.`, ''];
   const byPath = new Map(check.files.map((f) => [f.rel, f]));
   if (rows.length === 0) out.push('No `.okr` files found.', '');
   for (const f of rows) {
     out.push(`## \`${f.path}\``, '');
     const about = [f.team ? `**${cell(f.team)}**` : '', f.period ? `period ${f.period}` : ''].filter(Boolean).join(', ');
     if (about) out.push(about + '  ');
-    out.push(`Score **${score(f.score)}** · ${status(f.status)} · expected ${score(f.expected)}  `);
+    out.push(`Score **${score(f.score)}** · ${status(f.status)}${f.period ? ` · expected ${score(f.expectedScore)} (${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})` : ''}  `);
     const c = countSeverities(byPath.get(f.path)?.diagnostics ?? []);
     const problems = [c.errors ? plural(c.errors, 'error') : '', plural(c.warnings, 'warning')].filter(Boolean).join(', ');
     out.push(`${c.errors || c.warnings ? '⚠️' : '✔️'} ${problems} from \`okr check\`${c.infos + c.hints ? ` (and ${plural(c.infos + c.hints, 'suggestion')})` : ''}`, '');
@@ -50,10 +55,10 @@ export function formatReport(rows: readonly FileRow[], check: CheckResult, today
     out.push('| Objective / key result | Score | Status | Expected |', '| --- | ---: | --- | ---: |');
     for (const o of f.objectives) {
       const title = `**${cell(o.title) || '(no title)'}** \`${cell(o.id) || '?'}\`${o.type === 'committed' ? ' _(committed)_' : ''}`;
-      out.push(`| ${title} | **${score(o.score)}** | ${status(o.status)} | ${score(o.expected)} |`);
+      out.push(`| ${title} | **${score(o.score)}** | ${status(o.status)} | ${f.period ? score(o.expectedScore) : '–'} |`);
       for (const k of o.keyResults) {
         const extra = k.exceeded && k.progress !== null ? ` _(exceeded: ${twoDecimals(k.progress)})_` : k.kind === 'draft' ? ' _(draft)_' : '';
-        out.push(`| ↳ ${cell(k.title) || '(no title)'} \`${cell(k.id) || '?'}\`${extra} | ${score(k.score)} | ${status(k.status)} | ${score(k.expected)} |`);
+        out.push(`| ↳ ${cell(k.title) || '(no title)'} \`${cell(k.id) || '?'}\`${extra} | ${score(k.score)} | ${status(k.status)} | ${f.period && judged(k) ? score(k.expectedScore) : '–'} |`);
       }
     }
     out.push('');

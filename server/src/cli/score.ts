@@ -11,6 +11,8 @@ export interface KrRow {
   score: number | null;
   progress: number | null;
   expected: number;
+  /** The score expected today (expected × the aim): what the status was judged against. */
+  expectedScore: number;
   status: Status;
   exceeded: boolean;
   arithmetic: string;
@@ -22,6 +24,7 @@ export interface ObjectiveRow {
   type: 'aspirational' | 'committed';
   score: number | null;
   expected: number;
+  expectedScore: number;
   status: Status;
   keyResults: KrRow[];
 }
@@ -32,6 +35,7 @@ export interface FileRow {
   team: string | null;
   score: number | null;
   expected: number;
+  expectedScore: number;
   status: Status;
   objectives: ObjectiveRow[];
 }
@@ -55,6 +59,7 @@ export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow
       team: f.doc.team ?? null,
       score: exact(s.score),
       expected: exact(s.expected) ?? 0,
+      expectedScore: exact(s.expectedScore) ?? 0,
       status: s.status,
       objectives: f.doc.objectives.map((o, i) => {
         const os = s.objectives[i]!;
@@ -64,6 +69,7 @@ export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow
           type: o.type,
           score: exact(os.score),
           expected: exact(os.expected) ?? 0,
+          expectedScore: exact(os.expectedScore) ?? 0,
           status: os.status,
           keyResults: o.keyResults.map((kr, j) => {
             const ks = os.keyResults[j]!;
@@ -74,6 +80,7 @@ export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow
               score: exact(ks.score),
               progress: exact(ks.progress),
               expected: exact(ks.expected) ?? 0,
+              expectedScore: exact(ks.expectedScore) ?? 0,
               status: ks.status,
               exceeded: ks.exceeded,
               arithmetic: ks.arithmetic,
@@ -92,11 +99,13 @@ export function formatScoreJson(rows: readonly FileRow[]): string {
       period: f.period,
       team: f.team,
       score: f.score,
+      expected_score: f.expectedScore,
       status: f.status,
       objectives: f.objectives.map((o) => ({
         id: o.id,
         title: o.title,
         score: o.score,
+        expected_score: o.expectedScore,
         status: o.status,
         key_results: o.keyResults.map((k) => ({
           id: k.id,
@@ -105,6 +114,7 @@ export function formatScoreJson(rows: readonly FileRow[]): string {
           score: k.score,
           progress: k.progress,
           expected: k.expected,
+          expected_score: k.expectedScore,
           status: k.status,
         })),
       })),
@@ -154,11 +164,23 @@ export interface ScoreTextOptions {
   width?: number;
 }
 
-/** One line: `  0.62 ██████░░░░ on track     crash-free  Raise crash-free…` */
-function line(c: Colors, indent: string, score: number | null, status: Status, id: string | null, title: string | null, idWidth: number, width: number, suffix = ''): string {
-  const head = `${indent}${c.bold(scoreText(score))} ${paintStatus(c, status, bar(score))} ${paintStatus(c, status, STATUS_LABEL[status].padEnd(STATUS_WIDTH))}  ${(id ?? '(no id)').padEnd(idWidth)}  `;
+/** `exp 0.39`: the expected score a status was judged against; blanks where none was (guardrails, drafts, no period). */
+function expectedColumn(c: Colors, expected: number | null): string {
+  return expected === null ? ' '.repeat(8) : c.dim(`exp ${twoDecimals(expected)}`);
+}
+
+/** One line: `  0.62 ██████░░░░ on track   exp 0.39  crash-free  Raise crash-free…` */
+function line(c: Colors, indent: string, score: number | null, status: Status, expected: number | null, id: string | null, title: string | null, idWidth: number, width: number, suffix = ''): string {
+  const head = `${indent}${c.bold(scoreText(score))} ${paintStatus(c, status, bar(score))} ${paintStatus(c, status, STATUS_LABEL[status].padEnd(STATUS_WIDTH))} ${expectedColumn(c, expected)}  ${(id ?? '(no id)').padEnd(idWidth)}  `;
   const room = width - visibleLength(head) - visibleLength(suffix);
   return head + truncate(title ?? '(no title)', Math.max(room, 20)) + suffix;
+}
+
+/** ` × aim 0.7` when the expected score is scaled (aspirational), nothing for a committed aim of 1. */
+export function aimText(expected: number, expectedScore: number): string {
+  if (expected <= 0) return '';
+  const aim = Math.round((expectedScore / expected) * 10) / 10;
+  return aim === 1 ? '' : ` × aim ${aim}`;
 }
 
 export function formatScoreText(rows: readonly FileRow[], options: ScoreTextOptions): string {
@@ -170,14 +192,16 @@ export function formatScoreText(rows: readonly FileRow[], options: ScoreTextOpti
     out.push(`${c.underline(c.bold(f.path))}${about ? '  ' + about : ''}`);
     out.push(
       `  ${c.bold(scoreText(f.score))} ${paintStatus(c, f.status, bar(f.score))} ${paintStatus(c, f.status, STATUS_LABEL[f.status])}` +
-        c.dim(`  (expected ${twoDecimals(f.expected)} as of ${options.today})`),
+        c.dim(`  (expected ${twoDecimals(f.expectedScore)} as of ${options.today}: ${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})`),
     );
     const idWidth = Math.max(0, ...f.objectives.flatMap((o) => [(o.id ?? '(no id)').length, ...o.keyResults.map((k) => (k.id ?? '(no id)').length + 2)]));
     for (const o of f.objectives) {
-      out.push(line(c, '  ', o.score, o.status, o.id, o.title, idWidth, width, o.type === 'committed' ? c.dim(' [committed]') : ''));
+      const judged = f.period !== null && o.status !== 'not-started';
+      out.push(line(c, '  ', o.score, o.status, judged ? o.expectedScore : null, o.id, o.title, idWidth, width, o.type === 'committed' ? c.dim(' [committed]') : ''));
       for (const k of o.keyResults) {
         const note = k.exceeded && k.progress !== null ? c.green(` (exceeded: ${twoDecimals(k.progress)})`) : k.kind === 'draft' ? c.dim(' (draft)') : '';
-        out.push(line(c, '    ', k.score, k.status, k.id, k.title, Math.max(idWidth - 2, 0), width, note));
+        const kJudged = judged && (k.kind === 'metric' || k.kind === 'milestone');
+        out.push(line(c, '    ', k.score, k.status, kJudged ? k.expectedScore : null, k.id, k.title, Math.max(idWidth - 2, 0), width, note));
       }
     }
     out.push('');

@@ -25,13 +25,17 @@ export interface KrScore {
   baseline?: number;
   /** Human-readable arithmetic, e.g. "(99.5 - 99.2) / (99.8 - 99.2) = 0.50". */
   arithmetic: string;
+  /** The share of the period elapsed today (0 without a period). */
   expected: number;
+  /** The score expected today, which the status is judged against: `expected` × the aim of the objective's type. */
+  expectedScore: number;
   status: Status;
 }
 
 export interface ObjectiveScore {
   score?: number;
   expected: number;
+  expectedScore: number;
   status: Status;
   keyResults: KrScore[];
   /** "(0.50×1 + 1.00×2) / 3 = 0.83" */
@@ -41,9 +45,19 @@ export interface ObjectiveScore {
 export interface DocumentScore {
   score?: number;
   expected: number;
+  expectedScore: number;
   status: Status;
   objectives: ObjectiveScore[];
   arithmetic: string;
+}
+
+/**
+ * The score expected today: the share of the period elapsed scaled to what the objective aims for
+ * (an aspirational objective half-way through its period is expected at 0.35, a committed one at 0.5).
+ * Statuses are judged against it, so every place that shows a status shows this value with it.
+ */
+export function expectedScore(expected: number, type: Objective['type']): number {
+  return expected * AIM[type];
 }
 
 export function fmt(n: number, digits = 2): string {
@@ -71,7 +85,7 @@ export function scoreKeyResult(kr: KeyResult, period: Period | undefined, today:
   const expected = period ? elapsedShare(period, today) : 0;
   // A note-only check-in (no value) does not reset the measurement.
   const last = latestCheckin(kr, true);
-  const base = (): Omit<KrScore, 'status'> => ({ kind: kr.kind, exceeded: false, arithmetic: '', expected });
+  const base = (): Omit<KrScore, 'status'> => ({ kind: kr.kind, exceeded: false, arithmetic: '', expected, expectedScore: expectedScore(expected, type) });
   let s: Omit<KrScore, 'status'>;
 
   switch (kr.kind) {
@@ -154,7 +168,7 @@ export function statusOf(
     return period && today > period.end ? 'done' : 'on-track';
   }
   if (score >= 1) return 'done';
-  const needed = expected * AIM[type];
+  const needed = expectedScore(expected, type);
   if (score >= needed - AT_RISK_GAP) return 'on-track';
   if (score >= needed - OFF_TRACK_GAP) return 'at-risk';
   return 'off-track';
@@ -182,6 +196,7 @@ export function scoreObjective(o: Objective, period: Period | undefined, today: 
   return {
     score: mean.score,
     expected,
+    expectedScore: expectedScore(expected, o.type),
     keyResults,
     arithmetic: mean.arithmetic,
     status: statusOf(mean.score, expected, period, today, o.type),
@@ -195,5 +210,5 @@ export function scoreDocument(doc: OkrDocument, today: string): DocumentScore {
   const mean = weightedMean(doc.objectives.map((o, i) => ({ score: objectives[i]!.score, weight: o.weight })));
   // A file mixes types; judge it against the aspirational aim unless every objective is committed.
   const type = doc.objectives.length > 0 && doc.objectives.every((o) => o.type === 'committed') ? 'committed' : 'aspirational';
-  return { score: mean.score, expected, objectives, arithmetic: mean.arithmetic, status: statusOf(mean.score, expected, period, today, type) };
+  return { score: mean.score, expected, expectedScore: expectedScore(expected, type), objectives, arithmetic: mean.arithmetic, status: statusOf(mean.score, expected, period, today, type) };
 }

@@ -31,6 +31,7 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
     period: doc.period,
     score: score.score,
     expected: score.expected,
+    expectedScore: score.expectedScore,
     status: score.status,
     objectives: doc.objectives.map((o, i) => {
       const os = score.objectives[i]!;
@@ -44,6 +45,7 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
         alignsTo: o.effectiveAlignsTo,
         score: os.score,
         expected: os.expected,
+        expectedScore: os.expectedScore,
         status: os.status,
         range: o.node.range,
         keyResults: o.keyResults.map((kr, j): KeyResultModel => {
@@ -62,6 +64,7 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
             score: ks.score,
             progress: ks.progress,
             expected: ks.expected,
+            expectedScore: ks.expectedScore,
             status: ks.status,
             // The newest check-in by date that gives one (as the hover's trend), not the last written.
             confidence: kr.confidence ?? latestCheckin({ ...kr, checkins: kr.checkins.filter((c) => c.confidence !== undefined) })?.confidence,

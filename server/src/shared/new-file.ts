@@ -16,7 +16,7 @@ export function newFileTemplate(options: { period: string; team: string; owner?:
     `owner: "${owner}"`,
     'objectives:',
     '  - id: delight-new-users',
-    '    title: Make the first week with our product a delight',
+    '    title: Delight new users in their first week',
     '    key_results:',
     '      - id: activation-rate',
     '        title: Raise week-1 activation from 35% to 50%',

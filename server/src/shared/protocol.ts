@@ -32,7 +32,10 @@ export interface KeyResultModel {
   current?: number | boolean;
   score?: number;
   progress?: number;
+  /** The share of the period elapsed today. */
   expected: number;
+  /** The score expected today (`expected` × the objective type's aim): the status is judged against it. */
+  expectedScore: number;
   status: Status;
   confidence?: number;
   checkins: CheckinSummary[];
@@ -51,6 +54,7 @@ export interface ObjectiveModel {
   alignsTo?: string;
   score?: number;
   expected: number;
+  expectedScore: number;
   status: Status;
   range: Range;
   keyResults: KeyResultModel[];
@@ -64,6 +68,7 @@ export interface FileModel {
   period?: { label: string; start: string; end: string };
   score?: number;
   expected: number;
+  expectedScore: number;
   status: Status;
   objectives: ObjectiveModel[];
 }

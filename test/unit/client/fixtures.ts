@@ -10,6 +10,7 @@ export function kr(id: string, over: Partial<KeyResultModel> = {}): KeyResultMod
     ref: `x#o/${id}`,
     kind: 'metric',
     expected: 0.5,
+    expectedScore: 0.35, // aspirational: 0.5 of the period × aim 0.7
     status: 'on-track',
     checkins: [],
     links: [],
@@ -20,7 +21,7 @@ export function kr(id: string, over: Partial<KeyResultModel> = {}): KeyResultMod
 }
 
 export function objective(id: string, keyResults: KeyResultModel[], over: Partial<ObjectiveModel> = {}): ObjectiveModel {
-  return { id, title: `Objective ${id}`, ref: `x#${id}`, type: 'aspirational', expected: 0.5, status: 'on-track', range: r(0, 0), keyResults, ...over };
+  return { id, title: `Objective ${id}`, ref: `x#${id}`, type: 'aspirational', expected: 0.5, expectedScore: 0.35, status: 'on-track', range: r(0, 0), keyResults, ...over };
 }
 
 export function file(fileRef: string, objectives: ObjectiveModel[], over: Partial<FileModel> = {}): FileModel {
@@ -29,6 +30,7 @@ export function file(fileRef: string, objectives: ObjectiveModel[], over: Partia
     fileRef,
     period: { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' },
     expected: 0.5,
+    expectedScore: 0.35, // aspirational: 0.5 of the period × aim 0.7
     status: 'on-track',
     objectives,
     ...over,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeMarkdown, formatCheckin, keyResultTooltip, progressArithmetic, scoreAndStatus, statusColor, statusIcon, STATUSES, withUnit } from '../../../client/src/model/format';
+import { escapeMarkdown, expectedText, formatCheckin, keyResultTooltip, progressArithmetic, scoreAndStatus, statusColor, statusIcon, STATUSES, withUnit } from '../../../client/src/model/format';
 import { kr } from './fixtures';
 
 describe('client format', () => {
@@ -28,14 +28,34 @@ describe('client format', () => {
     assert.equal(progressArithmetic(kr('a', { kind: 'milestone', current: true })), 'done');
   });
 
-  it('writes values with units', () => {
+  it('writes values with units as titles do: currency before, % attached, words after a space', () => {
     assert.equal(withUnit(99.95, '%'), '99.95%');
     assert.equal(withUnit(0.04, '$'), '$0.04');
+    assert.equal(withUnit(120, 'k$'), '$120k', 'as in "Cut monthly cloud spend from $120k to $95k"');
+    assert.equal(withUnit(120, '$k'), '$120k');
+    assert.equal(withUnit(3, 'M€'), '€3M');
+    assert.equal(withUnit(5, '£'), '£5');
+    assert.equal(withUnit(-20, 'k$'), '-$20k');
     assert.equal(withUnit(12, 'clusters'), '12 clusters');
+    assert.equal(withUnit(300, 'ms'), '300 ms');
+    assert.equal(withUnit(40, 'USD'), '40 USD');
+    assert.equal(withUnit(2, 'story points'), '2 story points');
     assert.equal(withUnit(1 / 3, undefined), '0.3333');
   });
 
-  it('tooltips name owner, progress, expected progress and the last check-in', () => {
+  it('gives the tree no diagnostic icons: behind is not a problem in the file', () => {
+    const icons = STATUSES.map(statusIcon);
+    for (const diagnostic of ['warning', 'error', 'info', 'issues', 'circle-slash']) assert.ok(!icons.includes(diagnostic), `${diagnostic} is used: ${icons.join(', ')}`);
+    assert.equal(new Set(icons).size, icons.length, 'each status has its own shape, so it reads without colour');
+  });
+
+  it('says which expected score a status was judged against', () => {
+    assert.equal(expectedText({ expected: 0.55, expectedScore: 0.385 }), '0.39 (55% of the period elapsed × aim 0.7)');
+    assert.equal(expectedText({ expected: 0.55, expectedScore: 0.55 }), '0.55 (55% of the period elapsed)');
+    assert.equal(expectedText({ expected: 0, expectedScore: 0 }, ' today'), '0.00 today (0% of the period elapsed)');
+  });
+
+  it('tooltips name owner, progress, the expected score and the last check-in', () => {
     const md = keyResultTooltip(
       kr('a', {
         title: 'Cut *latency*',
@@ -46,6 +66,7 @@ describe('client format', () => {
         progress: 0.75,
         score: 0.75,
         expected: 0.6,
+        expectedScore: 0.42,
         unit: 'clusters',
         checkins: [
           { date: '2026-10-20', value: 4 },
@@ -56,7 +77,9 @@ describe('client format', () => {
     assert.match(md, /Cut \\\*latency\\\*/);
     assert.match(md, /Owner: @omar/);
     assert.match(md, /Progress: \(9 − 0\) \/ \(12 − 0\) = 75%/);
-    assert.match(md, /Expected by now: 60%/);
+    assert.match(md, /Expected score today: 0\.42 \(60% of the period elapsed × aim 0\.7\)/);
+    assert.doesNotMatch(keyResultTooltip(kr('g', { kind: 'guardrail' })), /Expected/, 'a guardrail is judged on its line, not on an expected score');
+    assert.doesNotMatch(keyResultTooltip(kr('d', { kind: 'draft', status: 'no-score' })), /Expected/);
     assert.match(md, /Last check-in: 2026\\-11\\-19, 9 clusters, confidence 0\\\.8 — two left/);
     assert.match(keyResultTooltip(kr('b')), /Last check-in: none/);
   });

@@ -50,6 +50,18 @@ describe('client manifest', () => {
       assert.ok(s.completionEvents.length > 0);
     }
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+  });
+
+  it("the walkthrough's texts fit: no backticks in step descriptions (shown as is), no code line too long for the media column", () => {
+    const steps = pkg.contributes.walkthroughs[0].steps as { description: string; media: { markdown: string } }[];
+    for (const s of steps) {
+      assert.doesNotMatch(s.description, /`/, `VS Code shows backticks in a step description literally: ${s.description}`);
+      const md = fs.readFileSync(path.join(ROOT, s.media.markdown), 'utf8');
+      const code = md.split(/^```.*$/m).filter((_, i) => i % 2 === 1).flatMap((block) => block.split('\n'));
+      // About 56 monospace characters fit the media column of a 1280-pixel window (test/vscode/ui.ts checks the real one).
+      const long = code.filter((l) => l.length > 56);
+      assert.deepEqual(long, [], s.media.markdown);
+    }
     assert.ok(pkg.activationEvents.includes('workspaceContains:**/*.okr'));
   });
 });

@@ -50,6 +50,32 @@ describe('hover', () => {
     assert.doesNotMatch(h.value, /no score · no score/i);
   });
 
+  it('on a vague draft: the verdict once, the fix left to the kr-not-measurable warning, no expected score', () => {
+    const doc = parseOkrDocument(
+      'period: 2026-Q4\nobjectives:\n  - id: o\n    title: O\n    key_results:\n      - id: k\n        title: Improve checkout observability\n',
+      'file:///x.okr',
+    );
+    const at = doc.text.indexOf('Improve');
+    const value = (hoverAt({ doc, position: doc.lines.positionAt(at + 1), today: TODAY, config: DEFAULT_CONFIG, index: undefined, docPath: '/x.okr' })!.contents as { value: string }).value;
+    // VS Code shows the warning (with its fix and example) in the same hover: the card does not repeat them.
+    assert.match(value, /Quality: \*\*not measurable\*\* \([^)]*vague wording[^)]*\): see the `kr-not-measurable` warning for how to fix it/);
+    assert.doesNotMatch(value, /Fix:|For example/);
+    // A draft has no score: an expected score would explain nothing.
+    assert.doesNotMatch(value, /Expected/);
+    assert.match(value, /No score: draft/);
+  });
+
+  it('on a guardrail: no expected score (it is judged on holding its line)', () => {
+    const doc = parseOkrDocument(
+      'period: 2026-Q4\nobjectives:\n  - id: o\n    title: O\n    key_results:\n      - id: k\n        title: Keep uptime at or above 99.9%\n        guardrail: at_least\n        target: 99.9\n        current: 99.95\n',
+      'file:///x.okr',
+    );
+    const at = doc.text.indexOf('Keep');
+    const value = (hoverAt({ doc, position: doc.lines.positionAt(at + 1), today: TODAY, config: DEFAULT_CONFIG, index: undefined, docPath: '/x.okr' })!.contents as { value: string }).value;
+    assert.match(value, /Guardrail: 99\.95 ≥ 99\.9: holds/);
+    assert.doesNotMatch(value, /Expected/);
+  });
+
   it('escapes text from the file and the example rewrite, so nothing renders as markup or HTML', () => {
     assert.equal(mdText('Cut <b>p95</b> by *half* | 2 [x] #1 & more'), 'Cut \\<b\\>p95\\</b\\> by \\*half\\* \\| 2 \\[x\\] \\#1 \\& more');
     const doc = parseOkrDocument(
@@ -57,7 +83,9 @@ describe('hover', () => {
       'file:///x.okr',
     );
     const at = doc.text.indexOf('Improve');
-    const h = hoverAt({ doc, position: doc.lines.positionAt(at + 1), today: TODAY, config: DEFAULT_CONFIG, index: undefined, docPath: '/x.okr' })!;
+    // With kr-not-measurable off, the card is where the example rewrite is given.
+    const config = { ...DEFAULT_CONFIG, rules: { ...DEFAULT_CONFIG.rules, 'kr-not-measurable': 'off' as const } };
+    const h = hoverAt({ doc, position: doc.lines.positionAt(at + 1), today: TODAY, config, index: undefined, docPath: '/x.okr' })!;
     const value = (h.contents as { value: string }).value;
     assert.match(value, /\\<metric\\>/, 'the placeholder of the example survives rendering');
     assert.match(value, /Improve \\\*checkout\\\* observability, measured as/);
@@ -76,6 +104,7 @@ describe('hover', () => {
     assert.match(h.value, /Objective `checkout`/);
     assert.match(h.value, /\| uptime \| 0\.50 \| 1 \| on track \|/);
     assert.match(h.value, /Rollup: `\(0\.50×1 \+ 0×1\) \/ 2 = 0\.25`/);
+    assert.match(h.value, / · expected 0\.39 today/, 'the expected score the status was judged against (aspirational: 55% × 0.7)');
   });
 
   it('on the period: dates, days and share elapsed', () => {

@@ -52,21 +52,28 @@ describe('progress panel view model', () => {
       assert.equal(new Set(keys).size, keys.length, 'keys are unique');
     });
 
-    it('writes file and objective scores against the expected share, with the shared status labels', () => {
+    it('writes file and objective scores against the expected score the status was judged on, with the shared status labels', () => {
       const f = buildPanelView(model()).files[1]!;
       assert.equal(f.scoreText, '0.46');
       assert.equal(f.statusLabel, STATUS_LABEL['at-risk']);
-      assert.equal(f.summary, 'score 0.46 · expected 0.50 by today (50% of the period elapsed)');
-      assert.deepEqual(f.bar, { fill: 0.46, expected: 0.5, label: 'score 0.46, expected 0.50' });
+      // Aspirational: 50% of the period × aim 0.7 = 0.35, not the elapsed 0.50.
+      assert.equal(f.summary, 'score 0.46 · expected 0.35 today (50% of the period elapsed × aim 0.7)');
+      assert.deepEqual(f.bar, { fill: 0.46, expected: 0.35, label: 'score 0.46, expected 0.35' });
+      assert.equal(f.statusTitle, 'at risk: score 0.46, expected 0.35 today (50% of the period elapsed × aim 0.7)');
       assert.equal(f.period, '2026-Q4 (2026-10-01 – 2026-12-31)');
       assert.deepEqual(f.target, { uri: 'file:///ws/teams/platform.okr' });
       const o = f.objectives[0]!;
       assert.deepEqual(o.target, { uri: 'file:///ws/teams/platform.okr', objectiveId: 'upgrade' });
       assert.equal(o.statusLabel, 'at risk');
+      assert.equal(o.expectedText, 'expected 0.35 today');
+      const committed = buildPanelView({ today: '2026-11-20', files: [file('c', [objective('k', [], { type: 'committed', expectedScore: 0.5, score: 0.3, status: 'off-track' })])] }).files[0]!.objectives[0]!;
+      assert.equal(committed.statusTitle, 'off track: score 0.30, expected 0.50 today (50% of the period elapsed)');
+      assert.equal(committed.bar.expected, 0.5);
+      // Without a period nothing is expected: no tick, no expected text.
       const none = buildPanelView({ today: '2026-11-20', files: [file('x', [], { score: undefined, status: 'no-score', period: undefined })] }).files[0]!;
       assert.equal(none.scoreText, '–');
-      assert.equal(none.summary, 'score – · expected 0.50 by today');
-      assert.deepEqual(none.bar, { fill: 0, expected: 0.5, label: 'score: none yet, expected 0.50' });
+      assert.equal(none.summary, 'score –');
+      assert.deepEqual(none.bar, { fill: 0, expected: undefined, label: 'score: none yet' });
     });
   });
 
@@ -86,6 +93,7 @@ describe('progress panel view model', () => {
           progress: 0.63,
           score: 0.63,
           expected: 0.55,
+          expectedScore: 0.385,
           status: 'on-track',
           confidence: 0.7,
           owner: '@lee',
@@ -97,6 +105,8 @@ describe('progress panel view model', () => {
       assert.deepEqual(v.values, { baseline: '2.4%', current: '1.2%', target: '0.5%' });
       assert.equal(v.scoreText, '0.63');
       assert.equal(v.statusLabel, 'on track');
+      assert.equal(v.expectedText, 'expected 0.39');
+      assert.equal(v.statusTitle, 'on track: score 0.63, expected 0.39 today (55% of the period elapsed × aim 0.7)');
       assert.equal(v.confidenceText, '0.7');
       assert.equal(v.problemsText, '1 error, 2 warnings');
       assert.equal(v.checkinCount, 2);
@@ -123,6 +133,8 @@ describe('progress panel view model', () => {
       assert.equal(draft.canCheckIn, false);
       assert.equal(draft.values.text, 'draft: no target to score yet');
       assert.equal(draft.statusLabel, 'no score');
+      assert.equal(draft.expectedText, undefined, 'a draft is not judged against an expected score');
+      assert.equal(keyResultView(f, o, kr('g', { kind: 'guardrail', score: 0, status: 'off-track' })).expectedText, undefined, 'nor is a guardrail');
       assert.equal(keyResultView(f, o, kr('m', { kind: 'milestone', current: true })).values.text, 'done');
       assert.equal(keyResultView(f, o, kr('m', { kind: 'milestone', current: false })).values.text, 'not done yet');
       assert.equal(keyResultView(f, o, kr('g', { kind: 'guardrail', unit: '%', target: 99.95, current: 99.97 })).values.text, 'keep 99.95%, now 99.97%');
@@ -130,16 +142,18 @@ describe('progress panel view model', () => {
   });
 
   describe('keyResultBar', () => {
-    it('fills a metric by its progress, clamped to the bar, and marks the expected share', () => {
-      assert.deepEqual(keyResultBar(kr('a', { progress: 0.58, expected: 0.55 })), { fill: 0.58, expected: 0.55, label: 'progress 58%, expected 55%' });
-      assert.deepEqual(keyResultBar(kr('a', { progress: 1.3, expected: 0.55 })), { fill: 1, expected: 0.55, label: 'progress 130%, expected 55%' });
-      assert.deepEqual(keyResultBar(kr('a', { progress: -0.2, expected: 1.2 })), { fill: 0, expected: 1, label: 'progress -20%, expected 120%' });
-      assert.deepEqual(keyResultBar(kr('a', { expected: 0.5 })), { fill: 0, expected: 0.5, label: 'progress: no value yet, expected 50%' });
+    it('fills a metric by its progress, clamped to the bar, and marks the expected score (not the elapsed share)', () => {
+      // Aspirational, 55% of the period elapsed: expected 0.385. A bar short of the tick is not on track.
+      assert.deepEqual(keyResultBar(kr('a', { progress: 0.58, expected: 0.55, expectedScore: 0.385 })), { fill: 0.58, expected: 0.385, label: 'progress 58%, expected 39% today' });
+      assert.deepEqual(keyResultBar(kr('a', { progress: 1.3, expected: 0.55, expectedScore: 0.55 })), { fill: 1, expected: 0.55, label: 'progress 130%, expected 55% today' });
+      assert.deepEqual(keyResultBar(kr('a', { progress: -0.2, expected: 1.2, expectedScore: 1.2 })), { fill: 0, expected: 1, label: 'progress -20%, expected 100% today' });
+      assert.deepEqual(keyResultBar(kr('a', { expected: 0.5, expectedScore: 0.35 })), { fill: 0, expected: 0.35, label: 'progress: no value yet, expected 35% today' });
     });
 
-    it('fills a guardrail when it holds and a milestone when done; a draft has none', () => {
+    it('fills a guardrail when it holds, marks it broken when not, fills a milestone when done; a draft has none', () => {
       assert.deepEqual(keyResultBar(kr('g', { kind: 'guardrail', score: 1 })), { fill: 1, label: 'guardrail holds' });
-      assert.deepEqual(keyResultBar(kr('g', { kind: 'guardrail', score: 0 })), { fill: 0, label: 'guardrail broken' });
+      // Broken: a full bar marked broken (drawn red), not an empty one that reads as "nothing yet".
+      assert.deepEqual(keyResultBar(kr('g', { kind: 'guardrail', score: 0 })), { fill: 1, broken: true, label: 'guardrail broken' });
       assert.deepEqual(keyResultBar(kr('g', { kind: 'guardrail' })), { fill: 0, label: 'guardrail: no value yet' });
       assert.deepEqual(keyResultBar(kr('m', { kind: 'milestone', current: true })), { fill: 1, label: 'milestone done' });
       assert.equal(keyResultBar(kr('d', { kind: 'draft' })), undefined);

@@ -21,6 +21,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { settled, texts, TIMEOUT, until, visible, type Page } from './page';
+import { treeRows, treeRowText, whatIsShown, type Shown } from './shown';
 
 interface Context {
   say(msg: string): void;
@@ -31,7 +32,9 @@ interface Context {
 export interface Expectations {
   today: string;
   files: { path: string; team: string; score: number | null; status: string }[];
-  tree: { objective: string; keyResults: { title: string; score: number | null; status: string }[] };
+  tree: { objective: string; keyResults: { title: string; kind: string; score: number | null; expectedScore: number; status: string }[] };
+  /** Every file (by team), objective and key result title with the CLI's score and status. */
+  scores: { title: string; score: number | null; status: string }[];
   editor: {
     path: string;
     score: number;
@@ -57,9 +60,12 @@ export async function run(page: Page, ctx: Context): Promise<void> {
   const exp = JSON.parse(fs.readFileSync(expectFile, 'utf8')) as Expectations;
   fs.mkdirSync(shots, { recursive: true });
   for (const f of fs.readdirSync(shots)) if (f.endsWith('.png')) fs.rmSync(path.join(shots, f));
+  // What each screenshot shows, as text (test/vscode/ui/shown.ts): ui.ts compares the README's.
+  const shown: Record<string, Shown> = {};
   const shot = async (name: string): Promise<void> => {
     const p = path.join(shots, name);
     await page.screenshot({ path: p });
+    if (name !== 'FAILED.png') shown[name] = await whatIsShown(page);
     ctx.say(`screenshot ${path.relative(process.cwd(), p)}`);
   };
   const t0 = Date.now();
@@ -67,6 +73,7 @@ export async function run(page: Page, ctx: Context): Promise<void> {
   try {
     if (!ctx.folder) throw new Error('the shim opened no workspace folder');
     await steps(page, ctx.folder, exp, shot, step);
+    fs.writeFileSync(path.join(shots, 'shown.json'), JSON.stringify(shown, null, 2) + '\n');
   } catch (e) {
     await shot('FAILED.png').catch(() => {});
     throw e;
@@ -139,6 +146,20 @@ async function steps(page: Page, folder: string, exp: Expectations, shot: (name:
     async () => JSON.stringify(await rowTexts()),
   );
   say(`expanded "${exp.tree.objective}": ${krRows.join(' | ')}`);
+  // Every row on screen reads as the CLI says (title, score, status), and no status borrows a
+  // diagnostic's icon: warning and error icons belong to the Problems panel.
+  const rows = await treeRows(page);
+  const wrong: string[] = [];
+  for (const r of rows) {
+    if (/^\d{4}(-[QH]\d|-\d\d)?$/.test(r.label)) continue; // a period group
+    const m = SCORE_STATUS.exec(r.description) ?? (r.description === 'no score' ? ['', '', 'no score'] : undefined);
+    const cli = exp.scores.find((e) => e.title === r.label);
+    if (!m || !cli) wrong.push(`${treeRowText(r)}: ${!cli ? 'not a title the CLI knows' : 'no "score · status" description'}`);
+    else if (m[2] !== label(cli.status) || (m[1] && cli.score !== null && m[1] !== fmt(cli.score))) wrong.push(`${treeRowText(r)}: the CLI says ${cli.score === null ? '–' : fmt(cli.score)} · ${label(cli.status)}`);
+    if (['warning', 'error', 'info'].includes(r.icon)) wrong.push(`${treeRowText(r)}: a diagnostic's icon for a status`);
+  }
+  if (wrong.length) throw new Error(`the Objectives tree differs from okr score:\n  ${wrong.join('\n  ')}`);
+  say(`tree: ${rows.length} rows match okr score; icons ${[...new Set(rows.map((r) => r.icon))].join(', ')}`);
   await page.mouse.move(640, 790); // no tooltip over the tree in the picture
   await shot('03-tree.png');
 
@@ -180,6 +201,11 @@ async function steps(page: Page, folder: string, exp: Expectations, shot: (name:
   // ------------------------------------------------------------ 07: the Problems panel
   await page.keyboard.press('Control+Shift+M');
   await visible(page, '.markers-panel', 'the Problems panel');
+  // The server publishes the problems of every .okr file, open or not: show this file's only (a
+  // glob in the panel's filter), or its rows may be scrolled out of the virtual list.
+  const filter = await visible(page, '.part.panel .viewpane-filter input', "the Problems panel's filter box");
+  await filter.click();
+  await page.keyboard.type(`**/${exp.editor.path}`);
   const base = path.basename(exp.editor.path);
   const markerRows = () => texts(page, '.markers-panel .monaco-list-row');
   const problems = await until(
@@ -262,6 +288,25 @@ async function steps(page: Page, folder: string, exp: Expectations, shot: (name:
     return undefined;
   });
   await settled(page.locator(wt).first(), 'the walkthrough');
+  // Nothing clipped: no title cut with an ellipsis, no line of the media running past its box.
+  const clipped: string[] = await page.evaluate(
+    (sel) =>
+      Array.from(document.querySelectorAll(`${sel} .category-title, ${sel} .category-description, ${sel} .step-title, ${sel} .step-description`))
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+        .map((e) => `"${(e.textContent ?? '').trim()}" (${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight})`),
+    wt,
+  );
+  for (const frame of page.frames()) {
+    if ((await frame.locator('h1', { hasText: exp.walkthrough.media }).count()) === 0) continue;
+    clipped.push(
+      ...(await frame.locator('pre, code, p, li, h1, h2').evaluateAll((els) =>
+        els
+          .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display !== 'inline')
+          .map((e) => `media: "${(e.textContent ?? '').trim().slice(0, 80)}" (${e.scrollWidth} px in ${e.clientWidth} px)`),
+      )),
+    );
+  }
+  if (clipped.length) throw new Error(`the walkthrough clips text:\n  ${clipped.join('\n  ')}`);
   say(`walkthrough "${shown.title}": ${shown.steps.map((s) => `"${s}"`).join(', ')}; media "${exp.walkthrough.media}" shown`);
   await shot('06-walkthrough.png');
 
@@ -291,11 +336,29 @@ async function steps(page: Page, folder: string, exp: Expectations, shot: (name:
     },
     async () => JSON.stringify(await panelRows()),
   );
+  // Each judged key result shows the expected score its status was judged against (the CLI's).
+  const expectedShown = await panelFrame.locator('.row.kr').evaluateAll((rows) =>
+    rows.map((r) => [r.querySelector('.kr-title')?.textContent ?? '', r.querySelector('.expected-text')?.textContent ?? ''] as [string, string]),
+  );
+  for (const k of exp.tree.keyResults) {
+    const want = k.kind === 'metric' || k.kind === 'milestone' ? `expected ${fmt(k.expectedScore)}` : '';
+    const got = expectedShown.find(([t]) => t === k.title)?.[1];
+    if (got !== want) throw new Error(`the panel shows "${got}" as the expected score of "${k.title}", the CLI says "${want}"`);
+  }
   const sparklines = await panelFrame.locator('svg.trend[role="img"]').count();
   if (sparklines === 0) throw new Error('the progress panel drew no sparkline');
   say(`progress panel: ${panelShown.length} rows, ${sparklines} sparklines`);
   await page.mouse.move(640, 790);
   await settled(panelFrame.locator('.file').first(), 'the progress panel');
+  // Row actions show on the row under the mouse or holding the focus, not on every row.
+  const shownButtons = await until(
+    'the Check in buttons hidden on rows without the mouse or the focus',
+    async () => {
+      const n = await panelFrame.locator('.row.kr button').evaluateAll((bs) => bs.filter((b) => getComputedStyle(b.closest('.kr-actions')!).opacity !== '0').length);
+      return n <= 1 ? n : undefined; // 1: the row holding the focus, if any
+    },
+  );
+  say(`progress panel: ${shownButtons} Check in buttons shown without hover or focus`);
   await shot('08-progress.png');
 
   // The same panel in a dark theme (not in the README: a check that it reads there too).

@@ -34,7 +34,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 const pct = (share: number) => `${Math.round(Math.min(1, Math.max(0, share)) * 1000) / 10}%`;
 
 function bar(b: BarView, className = ''): HTMLElement {
-  const outer = el('div', `bar ${className}`.trim());
+  const outer = el('div', ['bar', className, b.broken ? 'broken' : ''].filter(Boolean).join(' '));
   outer.setAttribute('role', 'img');
   outer.setAttribute('aria-label', b.label);
   outer.title = b.label;
@@ -50,8 +50,11 @@ function bar(b: BarView, className = ''): HTMLElement {
   return outer;
 }
 
-function statusBadge(status: string, label: string): HTMLElement {
-  return el('span', `status status-${status}`, label);
+/** The status, with why it is that status as its tooltip (the score and the expected score). */
+function statusBadge(status: string, label: string, title: string): HTMLElement {
+  const badge = el('span', `status status-${status}`, label);
+  badge.title = title;
+  return badge;
 }
 
 function sparkline(t: TrendView): SVGSVGElement {
@@ -125,7 +128,8 @@ function keyResult(kr: KeyResultView): HTMLElement {
   else trend.append(el('span', 'muted no-trend', kr.noTrend ?? ''));
 
   const score = el('div', 'kr-score');
-  score.append(el('span', 'score', kr.scoreText), statusBadge(kr.status, kr.statusLabel));
+  score.append(el('span', 'score', kr.scoreText), statusBadge(kr.status, kr.statusLabel, kr.statusTitle));
+  if (kr.expectedText) score.append(el('span', 'expected-text muted', kr.expectedText));
 
   const conf = el('div', 'kr-confidence');
   if (kr.confidenceText !== undefined) {
@@ -159,7 +163,7 @@ function headRow(className: string, item: FileView | ObjectiveView, heading: 'h2
   const titles = el('div', 'kr-main');
   titles.append(el(heading, undefined, item.title), el('div', 'meta', details.filter(Boolean).join(' · ')));
   const score = el('div', 'head-score');
-  score.append(bar(item.bar, 'wide'), el('span', 'score', item.scoreText), statusBadge(item.status, item.statusLabel));
+  score.append(bar(item.bar, 'wide'), el('span', 'score', item.scoreText), statusBadge(item.status, item.statusLabel, item.statusTitle));
   head.append(titles, score);
   return head;
 }
@@ -169,7 +173,7 @@ function objective(o: ObjectiveView): HTMLElement {
   const list = el('ul', 'krs');
   for (const kr of o.keyResults) list.append(keyResult(kr));
   if (o.keyResults.length === 0) list.append(el('li', 'muted empty-list', 'No key results yet.'));
-  section.append(headRow('objective-head', o, 'h3', 'Objective', [o.type, o.owner]), list);
+  section.append(headRow('objective-head', o, 'h3', 'Objective', [o.type, o.owner, o.expectedText]), list);
   return section;
 }
 

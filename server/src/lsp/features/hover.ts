@@ -11,7 +11,9 @@ import {
   periodLength,
   qualityOf,
   scoreKeyResult,
+  ruleById,
   scoreObjective,
+  severityFor,
   suggestReferences,
   STATUS_LABEL,
   type KeyResult,
@@ -85,9 +87,10 @@ export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<H
   } else if (kr.kind !== 'draft') {
     rows.push(`${kr.kind === 'guardrail' ? 'Guardrail' : 'Milestone'}: ${s.arithmetic}`);
   }
-  if (input.doc.period) {
-    const needed = s.expected * AIM[objective.type];
-    rows.push(`Expected today: ${fmt(needed)} (${pct(s.expected)} of the period elapsed × ${objective.type} aim ${String(AIM[objective.type])})`);
+  // The expected score is what a status is judged against: a guardrail is judged on holding its
+  // line, and a draft has no score, so for them it would be a figure that explains nothing.
+  if (input.doc.period && kr.kind !== 'guardrail' && !(kr.kind === 'draft' && s.score === undefined)) {
+    rows.push(`Expected today: ${fmt(s.expectedScore)} (${pct(s.expected)} of the period elapsed × ${objective.type} aim ${String(AIM[objective.type])})`);
   }
   const last = latestCheckin(kr);
   if (last?.date) {
@@ -132,6 +135,12 @@ function qualityLine(kr: KeyResult, config: OkrConfig): string {
   if (!kr.title) return 'Quality: no title to judge';
   const q = qualityOf(kr.title, config);
   const reasons = q.reasons.length ? ` (${q.reasons.map((r) => REASON_TEXT[r] ?? r).join(', ')})` : '';
+  // When kr-not-measurable is on, its warning (shown in the same hover, just above) already gives the
+  // fix and the example rewrite: say it once. With the rule off, the card is the only place for it.
+  const rule = ruleById('kr-not-measurable');
+  if (!q.measurable && rule && severityFor(rule.id, rule.defaultSeverity, config) !== 'off') {
+    return `Quality: **not measurable**${reasons}: see the \`${rule.id}\` ${severityFor(rule.id, rule.defaultSeverity, config)} for how to fix it`;
+  }
   let line = `Quality: ${q.measurable ? 'measurable' : '**not measurable**'}: ${mdText(q.summary)}${reasons}`;
   if (q.fix) line += `  \nFix: ${mdText(q.fix)}`;
   if (q.example) line += `  \nFor example: "${mdText(q.example)}"`;
@@ -142,7 +151,7 @@ export function objectiveCard(o: Objective, input: Pick<HoverInput, 'doc' | 'tod
   const s = scoreObjective(o, input.doc.period, input.today);
   const rows: string[] = [];
   rows.push(`**Objective \`${o.id ?? o.index + 1}\`** · ${o.type} (aims for ${String(AIM[o.type])})${o.weight !== 1 ? ` · weight ${fmt(o.weight)}` : ''}${o.effectiveOwner ? ` · ${mdText(o.effectiveOwner)}` : ''}`);
-  rows.push(`${s.score !== undefined ? `Score **${fmt(s.score)}**` : 'No score'} · ${STATUS_LABEL[s.status]}${input.doc.period ? ` · expected ${fmt(s.expected * AIM[o.type])}` : ''}`);
+  rows.push(`${s.score !== undefined ? `Score **${fmt(s.score)}**` : 'No score'} · ${STATUS_LABEL[s.status]}${input.doc.period ? ` · expected ${fmt(s.expectedScore)} today` : ''}`);
   let out = rows.join('  \n');
   if (o.keyResults.length) {
     const table = ['| Key result | Score | Weight | Status |', '|---|---|---|---|'];
