@@ -18,7 +18,7 @@ import type { ServerState, Root } from './state';
 import { pathToUri, uriToPath } from './uris';
 
 /** Background work per slice before yielding to the event loop. */
-const SLICE_MS = 10;
+const SLICE_MS = 4;
 
 export class DiagnosticsPublisher {
   private readonly queue = new Set<string>();

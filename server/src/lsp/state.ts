@@ -107,7 +107,7 @@ export class ServerState {
    * documents align to are read first, so their alignment resolves from the first diagnostics.
    * `onSlice(done, total)` reports progress after every slice.
    */
-  async scanRootInSlices(root: Root, onSlice: (done: number, total: number) => void, sliceMs = 15): Promise<void> {
+  async scanRootInSlices(root: Root, onSlice: (done: number, total: number) => void, sliceMs = 4): Promise<void> {
     try {
       const files = await discoverOkrFilesInSlices(root.path, sliceMs);
       const wanted = this.alignmentTargetsOfOpenFiles(root, files);
