@@ -34,12 +34,12 @@ export class ScoreStatusBar implements vscode.Disposable {
     }
     this.item.text = statusBarText(file);
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${file.team ?? file.fileRef}**: ${scoreAndStatus(file.score, file.status)}\n\n`);
+    md.appendMarkdown(`**${file.team ?? file.fileRef}**: ${scoreAndStatus(file.score, file.status, file.grade)}\n\n`);
     if (file.period) md.appendMarkdown(`Period ${file.period.label} (${file.period.start} – ${file.period.end})\n\n`);
     if (file.period) md.appendMarkdown(`Expected score today: ${expectedText(file)}\n\n`);
     md.appendMarkdown('Click to show the objectives in the tree');
     this.item.tooltip = md;
-    this.item.accessibilityInformation = { label: `OKR score ${scoreAndStatus(file.score, file.status)}` };
+    this.item.accessibilityInformation = { label: `OKR score ${scoreAndStatus(file.score, file.status, file.grade)}` };
     this.item.command = { command: 'okr.revealFileInTree', title: 'Show in Objectives', arguments: [editor.document.uri] };
     this.item.show();
   }

@@ -5,6 +5,7 @@ import { FIXTURES, REPO, ensureBuilt, okr } from './helpers';
 
 const SCORE = path.join(FIXTURES, 'score');
 const WS = path.join(FIXTURES, 'workspace');
+const ROLLUP = path.join(FIXTURES, 'rollup');
 
 describe('okr score, report, summary, schema, rules', () => {
   before(ensureBuilt);
@@ -30,6 +31,9 @@ describe('okr score, report, summary, schema, rules', () => {
               score: 0.5,
               expected_score: 0.35,
               status: 'on-track',
+              rollup: 'own',
+              arithmetic: '(0.50×1 + 1×1 + 0×1) / 3 = 0.50',
+              aligned: [],
               key_results: [
                 { id: 'metric', title: 'Raise widgets from 0 to 10', kind: 'metric', score: 0.5, progress: 0.5, expected: 0.5, expected_score: 0.35, status: 'on-track' },
                 { id: 'guard', title: 'Keep incidents at or below 3', kind: 'guardrail', score: 1, progress: null, expected: 0.5, expected_score: 0.35, status: 'on-track' },
@@ -43,6 +47,9 @@ describe('okr score, report, summary, schema, rules', () => {
               score: 1,
               expected_score: 0.5, // committed: aims for 1
               status: 'done',
+              rollup: 'own',
+              arithmetic: '(1×1) / 1 = 1',
+              aligned: [],
               key_results: [{ id: 'cost', title: 'Cut cost from 100 to 50', kind: 'metric', score: 1, progress: 1.5, expected: 0.5, expected_score: 0.5, status: 'done' }],
             },
           ],
@@ -57,8 +64,12 @@ describe('okr score, report, summary, schema, rules', () => {
     assert.equal(before.files[0].objectives[0].key_results[0].expected, 0);
     const after = JSON.parse(okr(['score', '--format', 'json'], { cwd: SCORE, env: { OKR_TODAY: '2027-01-10' } }).stdout);
     assert.equal(after.files[0].objectives[0].key_results[0].expected, 1);
-    assert.equal(after.files[0].objectives[0].key_results[0].status, 'at-risk', '0.5 at the end of the period, aiming for 0.7 (within 0.25)');
-    assert.equal(after.files[0].objectives[0].key_results[2].status, 'off-track', 'milestone not done after the period');
+    // After the period every score is final, with its grade against the aim (0.7 here).
+    assert.deepEqual([after.files[0].status, after.files[0].grade], ['final', 'met']);
+    const kr = after.files[0].objectives[0].key_results;
+    assert.deepEqual([kr[0].status, kr[0].grade], ['final', 'partial'], '0.5 at the end of the period, aiming for 0.7');
+    assert.deepEqual([kr[2].status, kr[2].grade], ['final', 'missed'], 'milestone not done after the period');
+    assert.equal(kr[3].status, 'no-score', 'a draft has nothing to grade');
   });
 
   it('score text: a tree with score, bar, status and the expected score each status was judged against', () => {
@@ -73,6 +84,64 @@ describe('okr score, report, summary, schema, rules', () => {
     assert.match(r.stdout, /^ {6}– {2}·········· no score {14}idea +Something about widgets \(draft\)$/m);
     assert.match(r.stdout, /^ {2}1\.00 ██████████ done +exp 0\.50 +beaten .*\[committed\]$/m, 'a committed objective is expected at the elapsed share');
     assert.match(r.stdout, /cost +Cut cost from 100 to 50 \(exceeded: 1\.50\)$/m);
+  });
+
+  it('score --format json lists the aligned children of each objective, counted or not', () => {
+    const r = okr(['score', '--format', 'json', '--today', '2026-11-15'], { cwd: ROLLUP });
+    assert.equal(r.code, 0, r.stderr);
+    const files = JSON.parse(r.stdout).files as Array<{ path: string; objectives: Array<Record<string, unknown>> }>;
+    const company = files.find((f) => f.path === 'company.okr')!;
+    const [reliability, growth] = company.objectives;
+    assert.deepEqual(reliability, {
+      id: 'reliability',
+      title: 'Customers can rely on us',
+      score: 0.6,
+      status: 'on-track',
+      rollup: 'aligned',
+      arithmetic: '(0.40×1 + 0.70×2) / 3 = 0.60',
+      aligned: [
+        { ref: 'api#uptime', title: 'Keep the API up', score: 0.4, status: 'on-track', weight: 1, counted: true },
+        { ref: 'api#latency', title: 'Make the API fast', score: 0.7, status: 'on-track', weight: 2, counted: true },
+        { ref: 'api#old-cache', title: 'Keep the old cache alive', score: null, status: 'dropped', weight: 1, counted: false, excluded: 'dropped' },
+      ],
+      key_results: [],
+    });
+    // Scored from its own key result; the aligned objective is listed, not counted.
+    assert.equal(growth!.rollup, 'own');
+    assert.equal(growth!.score, 0.5);
+    assert.deepEqual(growth!.aligned, [{ ref: 'loop#c', title: 'Aligned to growth', score: 0.5, status: 'on-track', weight: 1, counted: false }]);
+    const api = files.find((f) => f.path === 'teams/api.okr')!;
+    const cache = api.objectives.find((o) => o.id === 'old-cache')!;
+    assert.deepEqual([cache.status, cache.state, cache.reason, cache.score], ['dropped', 'dropped', 'replaced by the CDN', null]);
+    // Two objectives aligned to each other: each lists the other as left out, neither scores from it.
+    const loop = files.find((f) => f.path === 'teams/loop.okr')!;
+    const [a, b] = loop.objectives;
+    assert.deepEqual([a!.score, b!.score], [0.5, null]);
+    assert.deepEqual(b!.aligned, [{ ref: 'loop#a', title: 'One side of a cycle', score: null, status: 'no-score', weight: 1, counted: false, excluded: 'cycle' }]);
+  });
+
+  it('score text lists aligned children under their parent with the rollup arithmetic', () => {
+    const r = okr(['score', '--today', '2026-11-15'], { cwd: ROLLUP });
+    assert.equal(r.code, 0, r.stderr);
+    const company = r.stdout.slice(r.stdout.indexOf('company.okr'), r.stdout.indexOf('teams/api.okr'));
+    assert.match(company, /^ {4}from aligned objectives: \(0\.40×1 \+ 0\.70×2\) \/ 3 = 0\.60$/m);
+    assert.match(company, /^ {4}↳ 0\.40 ████░░░░░░ on track +api#uptime +Keep the API up$/m);
+    assert.match(company, /^ {4}↳ 0\.70 .* api#latency +Make the API fast ×2$/m);
+    assert.match(company, /api#old-cache +Keep the old cache alive \(dropped\)$/m);
+    assert.match(company, /aligned to it \(not counted: scored from its own key results\):\n {4}↳ 0\.50 .* loop#c +Aligned to growth$/m);
+    assert.match(r.stdout, /loop#a +One side of a cycle \(left out: alignment cycle\)$/m);
+    assert.match(r.stdout, /old-cache +Keep the old cache alive \(dropped: replaced by the CDN\)$/m);
+    // The file of last quarter is final, graded.
+    assert.match(r.stdout, /^ {2}0\.80 ████████░░ final {2}\(final: aim met; the period ended\)$/m);
+  });
+
+  it('report lists aligned children and final grades', () => {
+    const md = okr(['report', '--today', '2026-11-15'], { cwd: ROLLUP }).stdout;
+    assert.match(md, /^\| \*\*Customers can rely on us\*\* `reliability` _\(from aligned objectives\)_ \| \*\*0\.60\*\* \|/m);
+    assert.match(md, /^\| ⤷ aligned: Make the API fast `api#latency` ×2 \| 0\.70 \| 🟢 on track \| \|$/m);
+    assert.match(md, /^\| ⤷ aligned: One side of a cycle `loop#a` _\(left out: alignment cycle\)_ \|/m);
+    assert.match(md, /^\| ⤷ aligned: Aligned to growth `loop#c` _\(not counted\)_ \| 0\.50 \|/m);
+    assert.match(md, /Score \*\*0\.80\*\* · 🟢 final, aim met/);
   });
 
   it('report: Markdown per file with scores, status, the expected score and warning counts', () => {

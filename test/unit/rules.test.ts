@@ -287,6 +287,10 @@ describe('rules', () => {
     });
     it('does not fire at the limit', () => {
       check(file(objective('a', 2)), 'too-few-key-results', []);
+      // Scored from the objectives aligned to it by choice, or dropped: no key results needed.
+      check(file(['  - id: a', '    title: A', '    rollup: aligned']), 'too-few-key-results', []);
+      check(file(['  - id: a', '    title: A']), 'too-few-key-results', [], { config: { scoring: { rollup: 'aligned' } } });
+      check(file(['  - id: a', '    title: A', '    status: dropped']), 'too-few-key-results', []);
       check(file(objective('a', 1)), 'too-few-key-results', [], { config: { limits: { minKeyResults: 1 } } });
     });
   });

@@ -112,7 +112,7 @@ describe('schema: okrJsonSchema', () => {
   it('configJsonSchema describes okr.config.yaml and accepts the example config', () => {
     const c = configJsonSchema();
     assert.equal(c.$schema, 'http://json-schema.org/draft-07/schema#');
-    assert.deepEqual(Object.keys(c.properties as Json).sort(), ['$schema', 'github', 'limits', 'quality', 'rules', 'trackers']);
+    assert.deepEqual(Object.keys(c.properties as Json).sort(), ['$schema', 'github', 'limits', 'quality', 'rules', 'scoring', 'trackers']);
     const data = parseYaml(fs.readFileSync(path.join(EXAMPLES, 'okr.config.yaml'), 'utf8'));
     assert.deepEqual(validate(c, data), []);
   });
@@ -128,8 +128,8 @@ describe('schema: keysOf', () => {
 
   it('file, objective, key result, check-in, period', () => {
     check('file', ['period', 'objectives'], ['$schema', 'team', 'owner', 'description', 'aligns_to']);
-    check('objective', ['id', 'title'], ['owner', 'description', 'type', 'weight', 'aligns_to', 'key_results']);
-    check('keyResult', ['id', 'title'], ['owner', 'description', 'metric', 'unit', 'baseline', 'target', 'current', 'confidence', 'weight', 'guardrail', 'done', 'links', 'checkins']);
+    check('objective', ['id', 'title'], ['owner', 'description', 'type', 'weight', 'aligns_to', 'rollup', 'rollup_weights', 'status', 'reason', 'key_results']);
+    check('keyResult', ['id', 'title'], ['owner', 'description', 'metric', 'unit', 'baseline', 'target', 'current', 'confidence', 'weight', 'guardrail', 'done', 'links', 'checkins', 'status', 'reason']);
     check('checkin', ['date'], ['value', 'confidence', 'note']);
     check('period', ['start', 'end'], []);
   });

@@ -107,10 +107,11 @@ describe('scoring: key results', () => {
     check('guardrail: at_most, current: 3', { score: undefined, arithmetic: 'guardrail without a target' });
   });
 
-  it('guardrail status: on-track while it holds, done after the period, off-track when broken', () => {
-    check('guardrail: at_least, target: 1, current: 2', { status: 'done' }, '2027-01-05');
+  it('guardrail status: on-track while it holds, off-track when broken, final after the period', () => {
+    check('guardrail: at_least, target: 1, current: 2', { status: 'final', grade: 'met' }, '2027-01-05');
     check('guardrail: at_least, target: 1, current: 2', { status: 'on-track' }, '2026-12-31');
-    check('guardrail: at_least, target: 1, current: 0', { status: 'off-track' }, '2027-01-05');
+    check('guardrail: at_least, target: 1, current: 0', { status: 'off-track' }, '2026-12-31');
+    check('guardrail: at_least, target: 1, current: 0', { status: 'final', grade: 'missed' }, '2027-01-05');
     check('guardrail: at_least, target: 1, current: 2', { status: 'not-started' }, '2026-09-01');
   });
 
@@ -192,8 +193,8 @@ describe('scoring: status', () => {
     }
   });
 
-  it('after the period expected is 1: aspirational 0.6 is on track, committed 0.6 is off track', () => {
-    const done = '2027-01-10';
+  it('on the last day expected is 1: aspirational 0.6 is on track, committed 0.6 is off track', () => {
+    const done = '2026-12-31';
     assert.equal(statusOf(0.6, 1, Q4, done, 'aspirational'), 'on-track');
     assert.equal(statusOf(0.5, 1, Q4, done, 'aspirational'), 'at-risk');
     assert.equal(statusOf(0.4, 1, Q4, done, 'aspirational'), 'off-track');
@@ -248,9 +249,11 @@ describe('scoring: rollups', () => {
     assert.equal(z.score, undefined);
     assert.equal(z.arithmetic, 'all weights are 0');
     assert.equal(z.status, 'no-score');
+    // Without key results an objective rolls up the objectives aligned to it (auto); alone there are none.
     const e = scoreObjective(d.objectives[2]!, Q4, MID);
     assert.equal(e.score, undefined);
-    assert.equal(e.arithmetic, 'nothing scored yet');
+    assert.equal(e.rollup, 'aligned');
+    assert.equal(e.arithmetic, 'no aligned objectives');
   });
 
   it('file: weighted mean of objectives; judged as committed only when every objective is', () => {

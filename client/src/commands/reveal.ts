@@ -9,7 +9,10 @@ export function referenceOf(node: TreeNode): string | undefined {
     case 'keyResult':
       return node.keyResult.ref;
     case 'objective':
+    case 'alignedGroup':
       return node.objective.ref;
+    case 'alignedObjective':
+      return node.child.ref;
     case 'file':
       return node.file.fileRef;
     case 'period':

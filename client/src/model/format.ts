@@ -1,16 +1,23 @@
 // How scores, statuses and key results read in the client (tree, status bar, quick picks).
 // Pure: no `vscode` import, unit-tested in test/unit/client/.
 import type { CheckinSummary, FileModel, KeyResultModel, ObjectiveModel } from '../../../server/src/shared/protocol';
-import { STATUS_LABEL, type Status } from '../../../server/src/core/status';
-export { STATUSES, type Status } from '../../../server/src/core/status';
+import type { AlignedChild } from './aligned';
+import { GRADE_LABEL, STATUS_LABEL, type Grade, type Status } from '../../../server/src/core/status';
+export { STATUSES, type Grade, type Status } from '../../../server/src/core/status';
 
-export function statusLabel(status: Status): string {
-  return STATUS_LABEL[status] ?? status;
+/** `on track`; a final score with its grade: `final, fell short`. */
+export function statusLabel(status: Status, grade?: Grade): string {
+  const label = STATUS_LABEL[status] ?? status;
+  return status === 'final' && grade ? `${label}, ${GRADE_LABEL[grade]}` : label;
 }
 
-/** Theme colour id per status (`charts.*` exist in every theme, high contrast included). */
-export function statusColor(status: Status): string {
+/** Theme colour id per status (`charts.*` exist in every theme, high contrast included); a final score takes its grade's. */
+export function statusColor(status: Status, grade?: Grade): string {
   switch (status) {
+    case 'final':
+      return grade === 'met' ? 'charts.green' : grade === 'partial' ? 'charts.yellow' : grade === 'missed' ? 'charts.red' : 'disabledForeground';
+    case 'dropped':
+      return 'disabledForeground';
     case 'done':
     case 'on-track':
       return 'charts.green';
@@ -43,6 +50,10 @@ export function statusIcon(status: Status): string {
       return 'circle-large-outline';
     case 'no-score':
       return 'dash';
+    case 'final':
+      return 'flag';
+    case 'dropped':
+      return 'close';
   }
 }
 
@@ -50,10 +61,26 @@ export function formatScore(score: number | undefined): string {
   return score === undefined || !Number.isFinite(score) ? '–' : score.toFixed(2);
 }
 
-/** `0.62 · on track` (or just the status when there is no score). */
-export function scoreAndStatus(score: number | undefined, status: Status): string {
-  return score === undefined ? statusLabel(status) : `${formatScore(score)} · ${statusLabel(status)}`;
+/** `0.62 · on track` (or just the status when there is no score); `0.62 · final, fell short` after the period. */
+export function scoreAndStatus(score: number | undefined, status: Status, grade?: Grade): string {
+  return score === undefined ? statusLabel(status) : `${formatScore(score)} · ${statusLabel(status, grade)}`;
 }
+
+/** A tree row's description: score and status, or why the item does not count (`dropped: merged into a`). */
+export function itemDescription(item: { score?: number; status: Status; grade?: Grade; state?: 'active' | 'closed' | 'dropped'; reason?: string }): string {
+  if (item.status === 'dropped') return item.reason ? `dropped: ${item.reason}` : 'dropped';
+  const text = scoreAndStatus(item.score, item.status, item.grade);
+  return item.state === 'closed' ? `${text} · closed` : text;
+}
+
+/** `web#checkout · 0.57 · on track`; `· left out: alignment cycle` when it does not count. */
+export function alignedDescription(c: AlignedChild): string {
+  if (c.excluded === 'cycle') return `${c.ref} · left out: alignment cycle`;
+  if (c.excluded === 'dropped') return `${c.ref} · dropped`;
+  return `${c.ref} · ${scoreAndStatus(c.score, c.status, c.grade)}${c.weight !== 1 ? ` · ×${num(c.weight)}` : ''}`;
+}
+
+const ROLLUP_LABEL = { own: 'its own key results', aligned: 'the objectives aligned to it', both: 'its own key results and the objectives aligned to it' } as const;
 
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
@@ -129,10 +156,22 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
 }
 
+/** Markdown tooltip of an aligned objective in the tree. */
+export function alignedTooltip(c: AlignedChild, parent: ObjectiveModel): string {
+  const lines = [`**${escapeMarkdown(c.title)}**`, '', `\`${c.ref}\` aligned to \`${parent.ref}\``, ''];
+  lines.push(`- Score: ${scoreAndStatus(c.score, c.status, c.grade)}`);
+  lines.push(`- Weight in the parent's aligned mean: ${num(c.weight)}`);
+  if (c.excluded === 'cycle') lines.push('- Left out: its alignment closes a cycle');
+  else if (c.excluded === 'dropped') lines.push('- Left out: dropped');
+  else lines.push(parent.rollup === 'own' ? "- Not counted: the parent is scored from its own key results" : "- Counted in the parent's score");
+  return lines.join('\n');
+}
+
 /** Markdown tooltip lines for a key result: owner, progress (with arithmetic), expected, last check-in. */
 export function keyResultTooltip(kr: KeyResultModel): string {
   const lines = [`**${escapeMarkdown(kr.title)}**`, '', `\`${kr.ref}\` · ${kr.kind}`, ''];
-  lines.push(`- Score: ${scoreAndStatus(kr.score, kr.status)}`);
+  lines.push(`- Score: ${scoreAndStatus(kr.score, kr.status, kr.grade)}`);
+  if (kr.state && kr.state !== 'active') lines.push(`- ${kr.state === 'dropped' ? 'Dropped, left out of the score' : 'Closed, final'}${kr.reason ? `: ${escapeMarkdown(kr.reason)}` : ''}`);
   if (kr.owner) lines.push(`- Owner: ${escapeMarkdown(kr.owner)}`);
   const arithmetic = progressArithmetic(kr);
   if (arithmetic) lines.push(`- Progress: ${arithmetic}`);
@@ -152,17 +191,23 @@ export function keyResultTooltip(kr: KeyResultModel): string {
 
 export function objectiveTooltip(o: ObjectiveModel): string {
   const lines = [`**${escapeMarkdown(o.title)}**`, '', `\`${o.ref}\` · ${o.type}`, ''];
-  lines.push(`- Score: ${scoreAndStatus(o.score, o.status)}`);
+  lines.push(`- Score: ${scoreAndStatus(o.score, o.status, o.grade)}`);
+  if (o.state && o.state !== 'active') lines.push(`- ${o.state === 'dropped' ? 'Dropped, left out of the score' : 'Closed, final'}${o.reason ? `: ${escapeMarkdown(o.reason)}` : ''}`);
   if (o.owner) lines.push(`- Owner: ${escapeMarkdown(o.owner)}`);
   lines.push(`- Expected score today: ${expectedText(o)}`);
   if (o.alignsTo) lines.push(`- Aligns to: \`${o.alignsTo}\``);
   lines.push(`- Key results: ${o.keyResults.length}`);
+  if (o.rollup && o.state !== 'dropped') {
+    lines.push(`- Scored from ${ROLLUP_LABEL[o.rollup]}: \`${o.arithmetic}\``);
+    const n = o.aligned?.length ?? 0;
+    if (n > 0) lines.push(`- Aligned objectives: ${n}${o.rollup === 'own' ? ' (not counted)' : ''}`);
+  }
   return lines.join('\n');
 }
 
 export function fileTooltip(f: FileModel): string {
   const lines = [`**${escapeMarkdown(f.team ?? f.fileRef)}**`, '', `\`${f.fileRef}\``, ''];
-  lines.push(`- Score: ${scoreAndStatus(f.score, f.status)}`);
+  lines.push(`- Score: ${scoreAndStatus(f.score, f.status, f.grade)}`);
   if (f.period) lines.push(`- Period: ${f.period.label} (${f.period.start} – ${f.period.end})`);
   if (f.period) lines.push(`- Expected score today: ${expectedText(f)}`);
   lines.push(`- Objectives: ${f.objectives.length}`);
@@ -171,5 +216,5 @@ export function fileTooltip(f: FileModel): string {
 
 /** The status bar text for a file: `$(target) 0.62 · on track`. */
 export function statusBarText(f: FileModel): string {
-  return `$(target) ${scoreAndStatus(f.score, f.status)}`;
+  return `$(target) ${scoreAndStatus(f.score, f.status, f.grade)}`;
 }

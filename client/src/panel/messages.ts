@@ -113,11 +113,16 @@ function isKeyResult(v: unknown): boolean {
   if (!isObj(values) || ![values.baseline, values.current, values.target, values.text].every(optStr)) return false;
   if (!optStr(v.confidenceText) || !optStr(v.noTrend) || !optStr(v.lastCheckin) || !optStr(v.problemsText)) return false;
   const p = v.problems;
-  return isCount(v.checkinCount) && isObj(p) && isCount(p.errors) && isCount(p.warnings) && typeof v.canCheckIn === 'boolean';
+  return isCount(v.checkinCount) && isObj(p) && isCount(p.errors) && isCount(p.warnings) && typeof v.canCheckIn === 'boolean' && optStr(v.stateText);
+}
+
+function isAligned(v: unknown): boolean {
+  return isObj(v) && isHeader(v) && typeof v.ref === 'string' && typeof v.text === 'string' && typeof v.counted === 'boolean';
 }
 
 function isObjective(v: unknown): boolean {
-  return isObj(v) && isHeader(v) && typeof v.ref === 'string' && isBar(v.bar) && optStr(v.owner) && Array.isArray(v.keyResults) && v.keyResults.every(isKeyResult);
+  if (!isObj(v) || !optStr(v.rollupText) || !optStr(v.stateText) || !Array.isArray(v.aligned) || !v.aligned.every(isAligned)) return false;
+  return isHeader(v) && typeof v.ref === 'string' && isBar(v.bar) && optStr(v.owner) && Array.isArray(v.keyResults) && v.keyResults.every(isKeyResult);
 }
 
 function isFile(v: unknown): boolean {

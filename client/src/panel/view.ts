@@ -3,8 +3,9 @@
 // status and expected share comes from the server; this only lays them out. Unit-tested in
 // test/unit/panel/. The webview receives a PanelView and renders it as is.
 import type { CheckinSummary, FileModel, KeyResultModel, ObjectiveModel, WorkspaceModel } from '../../../server/src/shared/protocol';
-import { expectedText, formatCheckin, formatScore, judgedAgainstExpected, percent, statusLabel, withUnit, type Status } from '../model/format';
+import { alignedDescription, expectedText, type Grade, formatCheckin, formatScore, judgedAgainstExpected, percent, statusLabel, withUnit, type Status } from '../model/format';
 import { compareFilesForDisplay, fileLabel } from '../tree/nodes';
+import { alignedResolver, type AlignedChild } from '../model/aligned';
 
 /** A horizontal bar: `fill` and `expected` are shares of its width, already clamped to 0..1. */
 export interface BarView {
@@ -78,6 +79,24 @@ export interface KeyResultView {
   /** "1 error, 2 warnings", absent when there are none. */
   problemsText?: string;
   canCheckIn: boolean;
+  /** "Dropped: metric retired", "Closed": why the score does not (or no longer) move. */
+  stateText?: string;
+}
+
+/** An objective aligned to the panel's objective, by ref with its score. */
+export interface AlignedView {
+  key: string;
+  /** Reveals the aligned objective in its own file. */
+  target: ItemTarget;
+  ref: string;
+  title: string;
+  scoreText: string;
+  status: Status;
+  statusLabel: string;
+  statusTitle: string;
+  /** "web#checkout · 0.57 · on track" */
+  text: string;
+  counted: boolean;
 }
 
 export interface ObjectiveView {
@@ -95,6 +114,10 @@ export interface ObjectiveView {
   statusTitle: string;
   bar: BarView;
   keyResults: KeyResultView[];
+  /** "From the objectives aligned to it: (0.40×1 + 0.80×3) / 4 = 0.70"; absent when scored from its own key results alone. */
+  rollupText?: string;
+  aligned: AlignedView[];
+  stateText?: string;
 }
 
 export interface FileView {
@@ -141,9 +164,11 @@ export function dayNumber(date: string): number | undefined {
 }
 
 /** Why an item has its status, for the status badge's tooltip. */
-function statusTitle(item: { score?: number; status: Status; expected: number; expectedScore: number }, judged: boolean, period: boolean): string {
+function statusTitle(item: { score?: number; status: Status; grade?: Grade; expected: number; expectedScore: number }, judged: boolean, period: boolean): string {
   const score = item.score === undefined ? 'no score yet' : `score ${formatScore(item.score)}`;
-  if (!judged || !period || item.status === 'not-started' || item.status === 'no-score') return `${statusLabel(item.status)}: ${score}`;
+  // A final score is graded, not judged against an expected one; a dropped item has none.
+  const unjudged = ['not-started', 'no-score', 'final', 'dropped'].includes(item.status);
+  if (!judged || !period || unjudged) return `${statusLabel(item.status, item.grade)}: ${score}`;
   return `${statusLabel(item.status)}: ${score}, expected ${expectedText(item, ' today')}`;
 }
 
@@ -283,8 +308,8 @@ export function keyResultView(file: FileModel, objective: ObjectiveModel, kr: Ke
     owner: kr.owner,
     scoreText: formatScore(kr.score),
     status: kr.status,
-    statusLabel: statusLabel(kr.status),
-    expectedText: judgedAgainstExpected(kr) && file.period && kr.status !== 'not-started' ? `expected ${formatScore(kr.expectedScore)}` : undefined,
+    statusLabel: statusLabel(kr.status, kr.grade),
+    expectedText: judgedAgainstExpected(kr) && file.period && !['not-started', 'final', 'dropped'].includes(kr.status) ? `expected ${formatScore(kr.expectedScore)}` : undefined,
     statusTitle: statusTitle(kr, judgedAgainstExpected(kr), file.period !== undefined),
     bar: keyResultBar(kr),
     values: valuesOf(kr),
@@ -295,11 +320,20 @@ export function keyResultView(file: FileModel, objective: ObjectiveModel, kr: Ke
     lastCheckin: last ? formatCheckin(last, kr.unit) : undefined,
     problems: { errors: kr.problems.errors, warnings: kr.problems.warnings },
     problemsText: problemsText(kr.problems),
-    canCheckIn: kr.kind !== 'draft',
+    canCheckIn: kr.kind !== 'draft' && (kr.state ?? 'active') === 'active',
+    stateText: stateText(kr.state, kr.reason),
   };
 }
 
-export function objectiveView(file: FileModel, o: ObjectiveModel, today?: string): ObjectiveView {
+function stateText(state: 'active' | 'closed' | 'dropped' | undefined, reason: string | undefined): string | undefined {
+  if (!state || state === 'active') return undefined;
+  return `${state === 'dropped' ? 'Dropped' : 'Closed'}${reason ? `: ${reason}` : ''}`;
+}
+
+const ROLLUP_FROM = { aligned: 'From the objectives aligned to it', both: 'From its key results and the objectives aligned to it' } as const;
+
+/** `alignedOf` finds the aligned children in the whole model (buildPanelView passes it); by default, in this file only. */
+export function objectiveView(file: FileModel, o: ObjectiveModel, today?: string, alignedOf = alignedResolver({ today: today ?? '', files: [file] })): ObjectiveView {
   return {
     key: `${file.uri}#${o.id}`,
     target: { uri: file.uri, objectiveId: o.id },
@@ -309,15 +343,30 @@ export function objectiveView(file: FileModel, o: ObjectiveModel, today?: string
     owner: o.owner,
     scoreText: formatScore(o.score),
     status: o.status,
-    statusLabel: statusLabel(o.status),
-    expectedText: file.period ? `expected ${formatScore(o.expectedScore)} today` : undefined,
+    statusLabel: statusLabel(o.status, o.grade),
+    expectedText: file.period && o.status !== 'final' && o.status !== 'dropped' ? `expected ${formatScore(o.expectedScore)} today` : undefined,
     statusTitle: statusTitle(o, true, file.period !== undefined),
     bar: scoreBar(o.score, file.period ? o.expectedScore : undefined),
     keyResults: o.keyResults.map((kr) => keyResultView(file, o, kr, today)),
+    rollupText: o.rollup && o.rollup !== 'own' && o.state !== 'dropped' ? `${ROLLUP_FROM[o.rollup]}: ${o.arithmetic}` : undefined,
+    aligned: alignedOf(o).map((c: AlignedChild) => ({
+      key: `${file.uri}#${o.id}>${c.ref}`,
+      // A child the model does not hold (another root) reveals its parent instead.
+      target: c.uri ? { uri: c.uri, objectiveId: c.ref.slice(c.ref.indexOf('#') + 1) } : { uri: file.uri, objectiveId: o.id },
+      ref: c.ref,
+      title: c.title,
+      scoreText: formatScore(c.score),
+      status: c.status,
+      statusLabel: statusLabel(c.status, c.grade),
+      statusTitle: `${statusLabel(c.status, c.grade)}: ${c.score === undefined ? 'no score' : `score ${formatScore(c.score)}`}${c.excluded ? ' (left out)' : ''}`,
+      text: alignedDescription(c),
+      counted: o.rollup !== 'own' && !c.excluded,
+    })),
+    stateText: stateText(o.state, o.reason),
   };
 }
 
-export function fileView(f: FileModel, today?: string): FileView {
+export function fileView(f: FileModel, today?: string, alignedOf = alignedResolver({ today: today ?? '', files: [f] })): FileView {
   const summary = [`score ${formatScore(f.score)}`];
   if (f.period) summary.push(`expected ${expectedText(f, ' today')}`);
   return {
@@ -328,16 +377,17 @@ export function fileView(f: FileModel, today?: string): FileView {
     period: f.period ? `${f.period.label} (${f.period.start} – ${f.period.end})` : undefined,
     scoreText: formatScore(f.score),
     status: f.status,
-    statusLabel: statusLabel(f.status),
+    statusLabel: statusLabel(f.status, f.grade),
     statusTitle: statusTitle(f, true, f.period !== undefined),
     summary: summary.join(' · '),
     bar: scoreBar(f.score, f.period ? f.expectedScore : undefined),
-    objectives: f.objectives.map((o) => objectiveView(f, o, today)),
+    objectives: f.objectives.map((o) => objectiveView(f, o, today, alignedOf)),
   };
 }
 
 export function buildPanelView(model: WorkspaceModel | undefined): PanelView {
   if (!model) return { state: 'loading', files: [] };
   if (model.files.length === 0) return { state: 'empty', today: model.today, files: [] };
-  return { state: 'ready', today: model.today, files: [...model.files].sort(compareFilesForDisplay).map((f) => fileView(f, model.today)) };
+  const alignedOf = alignedResolver(model);
+  return { state: 'ready', today: model.today, files: [...model.files].sort(compareFilesForDisplay).map((f) => fileView(f, model.today, alignedOf)) };
 }

@@ -2,10 +2,11 @@
 // server's workspace model with the active filter and sort. Pure (no `vscode`), so the shape,
 // ids, labels and filtering are unit-tested without an editor.
 import type { FileModel, KeyResultModel, ObjectiveModel, WorkspaceModel } from '../../../server/src/shared/protocol';
+import { alignedResolver, type AlignedChild } from '../model/aligned';
 import type { Range } from '../../../server/src/core/positions';
-import { scoreAndStatus, type Status } from '../model/format';
+import { alignedDescription, itemDescription, type Grade, type Status } from '../model/format';
 
-export type NodeKind = 'period' | 'file' | 'objective' | 'keyResult';
+export type NodeKind = 'period' | 'file' | 'objective' | 'keyResult' | 'alignedGroup' | 'alignedObjective';
 
 interface NodeBase {
   /** Stable across refreshes (VS Code keeps expansion and selection by id). Unique in the tree. */
@@ -14,6 +15,8 @@ interface NodeBase {
   description: string;
   contextValue: string;
   status: Status;
+  /** With status `final`: colours the icon by the grade. */
+  grade?: Grade;
   children: TreeNode[];
   parent?: TreeNode;
 }
@@ -41,7 +44,24 @@ export interface KeyResultNode extends NodeBase {
   objective: ObjectiveModel;
   file: FileModel;
 }
-export type TreeNode = PeriodNode | FileNode | ObjectiveNode | KeyResultNode;
+/** "Aligned (2)" under an objective: the objectives aligned to it. Reveals the objective itself. */
+export interface AlignedGroupNode extends NodeBase {
+  kind: 'alignedGroup';
+  uri: string;
+  range: Range;
+  objective: ObjectiveModel;
+  file: FileModel;
+}
+/** An objective aligned to the parent objective, by ref with its score; reveals it in its own file. */
+export interface AlignedObjectiveNode extends NodeBase {
+  kind: 'alignedObjective';
+  uri: string;
+  range: Range;
+  child: AlignedChild;
+  /** The objective it is aligned to. */
+  objective: ObjectiveModel;
+}
+export type TreeNode = PeriodNode | FileNode | ObjectiveNode | KeyResultNode | AlignedGroupNode | AlignedObjectiveNode;
 
 export interface TreeFilter {
   /** Owner as written (`@omar`); matches objectives and key results owned by them. */
@@ -176,6 +196,7 @@ export function buildTree(model: WorkspaceModel, options: TreeOptions = {}): Per
     list.push(f);
     byPeriod.set(key, list);
   }
+  const alignedOf = alignedResolver(model);
   const roots: PeriodNode[] = [];
   for (const key of byPeriod.keys()) {
     const files = byPeriod.get(key)!;
@@ -194,9 +215,10 @@ export function buildTree(model: WorkspaceModel, options: TreeOptions = {}): Per
         kind: 'file',
         id: ids.take(`file:${f.uri}`),
         label: fileLabel(f),
-        description: scoreAndStatus(f.score, f.status),
+        description: itemDescription(f),
         contextValue: 'okr.file',
         status: f.status,
+        grade: f.grade,
         uri: f.uri,
         file: f,
         children: [],
@@ -205,14 +227,16 @@ export function buildTree(model: WorkspaceModel, options: TreeOptions = {}): Per
       let objectiveNodes: ObjectiveNode[] = [];
       for (const o of f.objectives) {
         const kept = keptKeyResults(o, filter);
-        if (!objectiveKept(o, kept, filter)) continue;
+        // An objective also stays for its aligned children that match a status filter.
+        if (!objectiveKept(o, kept, filter) && alignedKept(alignedOf(o), filter).length === 0) continue;
         const oNode: ObjectiveNode = {
           kind: 'objective',
           id: ids.take(`${f.uri}#${o.id}`),
           label: o.title,
-          description: scoreAndStatus(o.score, o.status),
+          description: itemDescription(o),
           contextValue: 'okr.objective',
           status: o.status,
+          grade: o.grade,
           uri: f.uri,
           range: o.range,
           objective: o,
@@ -226,9 +250,10 @@ export function buildTree(model: WorkspaceModel, options: TreeOptions = {}): Per
             kind: 'keyResult',
             id: ids.take(`${f.uri}#${o.id}/${kr.id}`),
             label: kr.title,
-            description: scoreAndStatus(kr.score, kr.status),
+            description: itemDescription(kr),
             contextValue: keyResultContext(kr),
             status: kr.status,
+            grade: kr.grade,
             uri: f.uri,
             range: kr.range,
             keyResult: kr,
@@ -238,6 +263,8 @@ export function buildTree(model: WorkspaceModel, options: TreeOptions = {}): Per
             parent: oNode,
           }),
         );
+        const group = alignedGroup(oNode, alignedOf(o), filter, sort, ids);
+        if (group) oNode.children.push(group);
         objectiveNodes.push(oNode);
       }
       if (sort === 'score') objectiveNodes = byScore(objectiveNodes, (n) => n.objective.score);
@@ -249,6 +276,58 @@ export function buildTree(model: WorkspaceModel, options: TreeOptions = {}): Per
     if (fileNodes.length > 0) roots.push(period);
   }
   return roots;
+}
+
+/** The aligned children a filter keeps: by status; none in a view of one owner's items (the model has no owners for them). */
+function alignedKept(children: AlignedChild[], filter: TreeFilter): AlignedChild[] {
+  if (filter.owner !== undefined) return [];
+  return filter.statuses?.length ? children.filter((c) => filter.statuses!.includes(c.status)) : children;
+}
+
+/**
+ * The "Aligned" group of an objective: every objective aligned to it, by ref with its score, whether
+ * or not the objective's rollup counts them. A status filter keeps the children with those statuses.
+ */
+function alignedGroup(parent: ObjectiveNode, all: AlignedChild[], filter: TreeFilter, sort: SortOrder, ids: Ids): AlignedGroupNode | undefined {
+  const o = parent.objective;
+  const children = alignedKept(all, filter);
+  if (children.length === 0) return undefined;
+  const counted = o.rollup !== 'own';
+  const group: AlignedGroupNode = {
+    kind: 'alignedGroup',
+    id: ids.take(`aligned:${parent.uri}#${o.id}`),
+    label: `Aligned (${children.length})`,
+    description: counted ? (o.rollup === 'both' ? 'counted with its key results' : 'counted') : 'not counted',
+    contextValue: 'okr.alignedGroup',
+    status: o.status,
+    grade: o.grade,
+    uri: parent.uri,
+    range: parent.range,
+    objective: o,
+    file: parent.file,
+    children: [],
+    parent,
+  };
+  const ordered = sort === 'score' ? byScore(children, (c) => (c.excluded ? undefined : c.score)) : children;
+  group.children = ordered.map((c): AlignedObjectiveNode => {
+    return {
+      kind: 'alignedObjective',
+      id: ids.take(`aligned:${parent.uri}#${o.id}>${c.ref}`),
+      label: c.title,
+      description: alignedDescription(c),
+      contextValue: 'okr.alignedObjective',
+      status: c.status,
+      grade: c.grade,
+      // Not in the model (another root): it reveals its parent instead.
+      uri: c.uri || parent.uri,
+      range: c.range ?? parent.range,
+      child: c,
+      objective: o,
+      children: [],
+      parent: group,
+    };
+  });
+  return group;
 }
 
 /** Depth-first walk over the tree. */

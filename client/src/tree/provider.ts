@@ -3,7 +3,7 @@
 // user's expansion and selection across refreshes.
 import * as vscode from 'vscode';
 import type { WorkspaceModel } from '../../../server/src/shared/protocol';
-import { fileTooltip, keyResultTooltip, objectiveTooltip, statusColor, statusIcon, statusLabel } from '../model/format';
+import { alignedTooltip, fileTooltip, keyResultTooltip, objectiveTooltip, statusColor, statusIcon, statusLabel } from '../model/format';
 import type { ModelStore } from '../model/store';
 import { buildTree, describeView, isFilterActive, snapshot, type NodeSnapshot, type TreeFilter, type TreeNode, type TreeOptions } from './nodes';
 
@@ -79,7 +79,7 @@ export class ObjectivesProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const collapsible =
       node.children.length === 0
         ? vscode.TreeItemCollapsibleState.None
-        : node.kind === 'objective'
+        : node.kind === 'objective' || node.kind === 'alignedGroup'
           ? vscode.TreeItemCollapsibleState.Collapsed
           : vscode.TreeItemCollapsibleState.Expanded;
     const item = new vscode.TreeItem(node.label, collapsible);
@@ -91,10 +91,17 @@ export class ObjectivesProvider implements vscode.TreeDataProvider<TreeNode>, vs
       item.tooltip = `Period ${node.label}`;
       return item;
     }
-    item.iconPath = new vscode.ThemeIcon(statusIcon(node.status), new vscode.ThemeColor(statusColor(node.status)));
-    item.accessibilityInformation = { label: `${node.label}, ${node.description || statusLabel(node.status)}` };
+    item.iconPath =
+      node.kind === 'alignedGroup' ? new vscode.ThemeIcon('type-hierarchy-sub') : new vscode.ThemeIcon(statusIcon(node.status), new vscode.ThemeColor(statusColor(node.status, node.grade)));
+    item.accessibilityInformation = { label: `${node.label}, ${node.description || statusLabel(node.status, node.grade)}` };
     const md =
-      node.kind === 'file' ? fileTooltip(node.file) : node.kind === 'objective' ? objectiveTooltip(node.objective) : keyResultTooltip(node.keyResult);
+      node.kind === 'file'
+        ? fileTooltip(node.file)
+        : node.kind === 'objective' || node.kind === 'alignedGroup'
+          ? objectiveTooltip(node.objective)
+          : node.kind === 'alignedObjective'
+            ? alignedTooltip(node.child, node.objective)
+            : keyResultTooltip(node.keyResult);
     item.tooltip = new vscode.MarkdownString(md);
     if (node.kind === 'file') item.resourceUri = vscode.Uri.parse(node.uri);
     item.command = { command: 'okr.revealInFile', title: 'Reveal in File', arguments: [node] };

@@ -18,7 +18,7 @@ import { formatInit, initWorkspace } from './init';
 import { loadWorkspace, type Workspace } from './load-workspace';
 import { formatReport } from './report';
 import { formatRules } from './rules';
-import { formatScoreJson, formatScoreText, scoreFiles } from './score';
+import { formatScoreJson, formatScoreText, scoreWorkspace } from './score';
 import { formatSummary } from './summary';
 
 export interface Io {
@@ -71,12 +71,12 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
     case 'check':
       return check(args, io, ws, today, c);
     case 'score': {
-      const rows = scoreFiles(ws.reported, today);
+      const rows = scoreWorkspace(ws, today);
       io.stdout(args.format === 'json' ? formatScoreJson(rows) : formatScoreText(rows, { colors: c, today, width: io.columns }));
       return reportUnreadable(ws, io);
     }
     case 'report': {
-      io.stdout(formatReport(scoreFiles(ws.reported, today), runCheck(ws, today), today));
+      io.stdout(formatReport(scoreWorkspace(ws, today), runCheck(ws, today), today));
       return reportUnreadable(ws, io);
     }
     case 'summary': {

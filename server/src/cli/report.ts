@@ -1,9 +1,9 @@
 // `okr report`: Markdown for a pull-request comment or a wiki page. Per file: the overall score,
 // then a table of objectives and key results with score, status and expected progress, and how
 // many problems `okr check` finds in it.
-import { AT_RISK_GAP, OFF_TRACK_GAP, STATUS_LABEL, type Status } from '../core';
+import { AT_RISK_GAP, GRADE_LABEL, OFF_TRACK_GAP, STATUS_LABEL, type Grade, type Status } from '../core';
 import { countSeverities, type CheckResult } from './check';
-import { aimText, twoDecimals, type FileRow, type KrRow } from './score';
+import { aimText, MAX_ALIGNED_LINES, twoDecimals, type FileRow, type KrRow } from './score';
 
 const STATUS_ICON: Record<Status, string> = {
   done: '✅',
@@ -12,6 +12,8 @@ const STATUS_ICON: Record<Status, string> = {
   'off-track': '🔴',
   'not-started': '⚪',
   'no-score': '⚪',
+  final: '🏁',
+  dropped: '✖️',
 };
 
 /** Table cells: no pipes or line breaks, and no accidental HTML. */
@@ -23,13 +25,21 @@ function score(n: number | null): string {
   return n === null ? '–' : twoDecimals(n);
 }
 
-function status(s: Status): string {
+const GRADE_ICON: Record<Grade, string> = { met: '🟢', partial: '🟡', missed: '🔴' };
+
+/** `🟢 on track`; a final score shows its grade: `🟡 final, fell short`. */
+function status(s: Status, grade?: Grade | null): string {
+  if (s === 'final' && grade) return `${GRADE_ICON[grade]} ${STATUS_LABEL[s]}, ${GRADE_LABEL[grade]}`;
   return `${STATUS_ICON[s]} ${STATUS_LABEL[s]}`;
 }
 
 /** Guardrails hold or break, drafts have no score: no expected score judged them. */
 function judged(k: KrRow): boolean {
   return k.kind === 'metric' || k.kind === 'milestone';
+}
+
+function why(state: string, reason: string | null): string {
+  return state === 'active' ? '' : ` _(${state}${reason ? `: ${cell(reason)}` : ''})_`;
 }
 
 function plural(n: number, word: string): string {
@@ -44,7 +54,7 @@ export function formatReport(rows: readonly FileRow[], check: CheckResult, today
     out.push(`## \`${f.path}\``, '');
     const about = [f.team ? `**${cell(f.team)}**` : '', f.period ? `period ${f.period}` : ''].filter(Boolean).join(', ');
     if (about) out.push(about + '  ');
-    out.push(`Score **${score(f.score)}** · ${status(f.status)}${f.period ? ` · expected ${score(f.expectedScore)} (${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})` : ''}  `);
+    out.push(`Score **${score(f.score)}** · ${status(f.status, f.grade)}${f.period ? ` · expected ${score(f.expectedScore)} (${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})` : ''}  `);
     const c = countSeverities(byPath.get(f.path)?.diagnostics ?? []);
     const problems = [c.errors ? plural(c.errors, 'error') : '', plural(c.warnings, 'warning')].filter(Boolean).join(', ');
     out.push(`${c.errors || c.warnings ? '⚠️' : '✔️'} ${problems} from \`okr check\`${c.infos + c.hints ? ` (and ${plural(c.infos + c.hints, 'suggestion')})` : ''}`, '');
@@ -54,12 +64,22 @@ export function formatReport(rows: readonly FileRow[], check: CheckResult, today
     }
     out.push('| Objective / key result | Score | Status | Expected |', '| --- | ---: | --- | ---: |');
     for (const o of f.objectives) {
-      const title = `**${cell(o.title) || '(no title)'}** \`${cell(o.id) || '?'}\`${o.type === 'committed' ? ' _(committed)_' : ''}`;
-      out.push(`| ${title} | **${score(o.score)}** | ${status(o.status)} | ${f.period ? score(o.expectedScore) : '–'} |`);
+      const from = o.rollup === 'aligned' ? ' _(from aligned objectives)_' : o.rollup === 'both' ? ' _(from its key results and aligned objectives)_' : '';
+      const title = `**${cell(o.title) || '(no title)'}** \`${cell(o.id) || '?'}\`${o.type === 'committed' ? ' _(committed)_' : ''}${from}${why(o.state, o.reason)}`;
+      // A final or dropped score was not judged against an expected score.
+      const live = (s: Status) => s !== 'final' && s !== 'dropped';
+      out.push(`| ${title} | **${score(o.score)}** | ${status(o.status, o.grade)} | ${f.period && live(o.status) ? score(o.expectedScore) : '–'} |`);
       for (const k of o.keyResults) {
-        const extra = k.exceeded && k.progress !== null ? ` _(exceeded: ${twoDecimals(k.progress)})_` : k.kind === 'draft' ? ' _(draft)_' : '';
-        out.push(`| ↳ ${cell(k.title) || '(no title)'} \`${cell(k.id) || '?'}\`${extra} | ${score(k.score)} | ${status(k.status)} | ${f.period && judged(k) ? score(k.expectedScore) : '–'} |`);
+        const extra = k.exceeded && k.progress !== null ? ` _(exceeded: ${twoDecimals(k.progress)})_` : k.kind === 'draft' && k.state === 'active' ? ' _(draft)_' : '';
+        out.push(`| ↳ ${cell(k.title) || '(no title)'} \`${cell(k.id) || '?'}\`${extra}${why(k.state, k.reason)} | ${score(k.score)} | ${status(k.status, k.grade)} | ${f.period && judged(k) && live(k.status) ? score(k.expectedScore) : '–'} |`);
       }
+      if (o.state === 'dropped') continue;
+      const counted = o.rollup !== 'own';
+      for (const a of o.aligned.slice(0, MAX_ALIGNED_LINES)) {
+        const left = a.excluded === 'cycle' ? ' _(left out: alignment cycle)_' : a.excluded === 'dropped' ? ' _(dropped)_' : counted ? '' : ' _(not counted)_';
+        out.push(`| ⤷ aligned: ${cell(a.title) || '(no title)'} \`${cell(a.ref)}\`${a.weight !== 1 ? ` ×${a.weight}` : ''}${left} | ${score(a.score)} | ${status(a.status, a.grade)} | |`);
+      }
+      if (o.aligned.length > MAX_ALIGNED_LINES) out.push(`| ⤷ … and ${o.aligned.length - MAX_ALIGNED_LINES} more aligned objectives | | | |`);
     }
     out.push('');
   }

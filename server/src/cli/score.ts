@@ -1,8 +1,9 @@
 // `okr score`: every file, objective and key result with its score, expected progress and status,
-// as JSON or as a readable tree.
-import { STATUS_LABEL, scoreDocument, type KrKind, type Status } from '../core';
+// as JSON or as a readable tree. Objectives roll up the objectives aligned to them (docs/scoring.md);
+// both formats list those children.
+import { GRADE_LABEL, STATUS_LABEL, WorkspaceScorer, scoreDocument, type Grade, type ItemState, type KrKind, type ObjectiveScorer, type Status } from '../core';
 import { visibleLength, type Colors } from './color';
-import type { LoadedFile } from './load-workspace';
+import type { LoadedFile, Workspace } from './load-workspace';
 
 export interface KrRow {
   id: string | null;
@@ -16,6 +17,21 @@ export interface KrRow {
   status: Status;
   exceeded: boolean;
   arithmetic: string;
+  grade: Grade | null;
+  state: ItemState;
+  reason: string | null;
+}
+
+export interface AlignedRow {
+  /** `<file-ref>#<objective-id>` */
+  ref: string;
+  title: string | null;
+  score: number | null;
+  status: Status;
+  grade: Grade | null;
+  weight: number;
+  /** Left out of the parent's score: `dropped`, or `cycle` (its aligns_to closes a cycle). */
+  excluded: 'dropped' | 'cycle' | null;
 }
 
 export interface ObjectiveRow {
@@ -26,6 +42,12 @@ export interface ObjectiveRow {
   expected: number;
   expectedScore: number;
   status: Status;
+  grade: Grade | null;
+  rollup: 'own' | 'aligned' | 'both';
+  arithmetic: string;
+  aligned: AlignedRow[];
+  state: ItemState;
+  reason: string | null;
   keyResults: KrRow[];
 }
 
@@ -37,6 +59,7 @@ export interface FileRow {
   expected: number;
   expectedScore: number;
   status: Status;
+  grade: Grade | null;
   objectives: ObjectiveRow[];
 }
 
@@ -50,9 +73,15 @@ export function twoDecimals(n: number): string {
   return (Math.round(n * 100) / 100).toFixed(2);
 }
 
-export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow[] {
+/** The reported files of a loaded workspace, scored with the rollups of the whole workspace. */
+export function scoreWorkspace(ws: Workspace, today: string): FileRow[] {
+  return scoreFiles(ws.reported, today, WorkspaceScorer.for(ws.index, today, ws.config.scoring));
+}
+
+/** Without a scorer each file is scored alone: objectives from their own key results. */
+export function scoreFiles(files: readonly LoadedFile[], today: string, scorer?: ObjectiveScorer): FileRow[] {
   return files.map((f) => {
-    const s = scoreDocument(f.doc, today);
+    const s = scoreDocument(f.doc, today, { scorer });
     return {
       path: f.rel,
       period: f.doc.period?.label ?? null,
@@ -61,6 +90,7 @@ export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow
       expected: exact(s.expected) ?? 0,
       expectedScore: exact(s.expectedScore) ?? 0,
       status: s.status,
+      grade: s.grade ?? null,
       objectives: f.doc.objectives.map((o, i) => {
         const os = s.objectives[i]!;
         return {
@@ -71,6 +101,20 @@ export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow
           expected: exact(os.expected) ?? 0,
           expectedScore: exact(os.expectedScore) ?? 0,
           status: os.status,
+          grade: os.grade ?? null,
+          rollup: os.rollup,
+          arithmetic: os.arithmetic,
+          aligned: os.aligned.children.map((c) => ({
+            ref: c.ref,
+            title: c.title ?? null,
+            score: exact(c.score),
+            status: c.status,
+            grade: c.grade ?? null,
+            weight: c.weight,
+            excluded: c.excluded ?? null,
+          })),
+          state: o.state,
+          reason: o.reason ?? null,
           keyResults: o.keyResults.map((kr, j) => {
             const ks = os.keyResults[j]!;
             return {
@@ -84,6 +128,9 @@ export function scoreFiles(files: readonly LoadedFile[], today: string): FileRow
               status: ks.status,
               exceeded: ks.exceeded,
               arithmetic: ks.arithmetic,
+              grade: ks.grade ?? null,
+              state: ks.state,
+              reason: ks.reason ?? null,
             };
           }),
         };
@@ -101,12 +148,26 @@ export function formatScoreJson(rows: readonly FileRow[]): string {
       score: f.score,
       expected_score: f.expectedScore,
       status: f.status,
+      ...(f.grade ? { grade: f.grade } : {}),
       objectives: f.objectives.map((o) => ({
         id: o.id,
         title: o.title,
         score: o.score,
         expected_score: o.expectedScore,
         status: o.status,
+        ...(o.grade ? { grade: o.grade } : {}),
+        ...(o.state !== 'active' ? { state: o.state, reason: o.reason } : {}),
+        rollup: o.rollup,
+        arithmetic: o.arithmetic,
+        aligned: o.aligned.map((a) => ({
+          ref: a.ref,
+          title: a.title,
+          score: a.score,
+          status: a.status,
+          weight: a.weight,
+          counted: o.rollup !== 'own' && a.excluded === null,
+          ...(a.excluded ? { excluded: a.excluded } : {}),
+        })),
         key_results: o.keyResults.map((k) => ({
           id: k.id,
           title: k.title,
@@ -116,6 +177,8 @@ export function formatScoreJson(rows: readonly FileRow[]): string {
           expected: k.expected,
           expected_score: k.expectedScore,
           status: k.status,
+          ...(k.grade ? { grade: k.grade } : {}),
+          ...(k.state !== 'active' ? { state: k.state, reason: k.reason } : {}),
         })),
       })),
     })),
@@ -132,7 +195,9 @@ export function bar(score: number | null): string {
   return '█'.repeat(filled) + '░'.repeat(BAR_CELLS - filled);
 }
 
-export function paintStatus(c: Colors, status: Status, text: string): string {
+/** Green, yellow, red by status; a final score by its grade. */
+export function paintStatus(c: Colors, status: Status, text: string, grade?: Grade | null): string {
+  if (status === 'final') return grade === 'met' ? c.green(text) : grade === 'partial' ? c.yellow(text) : grade === 'missed' ? c.red(text) : c.gray(text);
   switch (status) {
     case 'done':
     case 'on-track':
@@ -169,12 +234,35 @@ function expectedColumn(c: Colors, expected: number | null): string {
   return expected === null ? ' '.repeat(8) : c.dim(`exp ${twoDecimals(expected)}`);
 }
 
-/** One line: `  0.62 ██████░░░░ on track   exp 0.39  crash-free  Raise crash-free…` */
-function line(c: Colors, indent: string, score: number | null, status: Status, expected: number | null, id: string | null, title: string | null, idWidth: number, width: number, suffix = ''): string {
-  const head = `${indent}${c.bold(scoreText(score))} ${paintStatus(c, status, bar(score))} ${paintStatus(c, status, STATUS_LABEL[status].padEnd(STATUS_WIDTH))} ${expectedColumn(c, expected)}  ${(id ?? '(no id)').padEnd(idWidth)}  `;
-  const room = width - visibleLength(head) - visibleLength(suffix);
-  return head + truncate(title ?? '(no title)', Math.max(room, 20)) + suffix;
+/** Aligned children listed per objective in text; JSON lists them all. */
+export const MAX_ALIGNED_LINES = 10;
+
+interface LineItem {
+  score: number | null;
+  status: Status;
+  grade?: Grade | null;
+  id: string | null;
+  title: string | null;
 }
+
+/** One line: `  0.62 ██████░░░░ on track   exp 0.39  crash-free  Raise crash-free…` */
+function line(c: Colors, indent: string, item: LineItem, expected: number | null, idWidth: number, width: number, suffix = ''): string {
+  const { score, status, grade } = item;
+  const head = `${indent}${c.bold(scoreText(score))} ${paintStatus(c, status, bar(score), grade)} ${paintStatus(c, status, STATUS_LABEL[status].padEnd(STATUS_WIDTH), grade)} ${expectedColumn(c, expected)}  ${(item.id ?? '(no id)').padEnd(idWidth)}  `;
+  const room = width - visibleLength(head) - visibleLength(suffix);
+  return head + truncate(item.title ?? '(no title)', Math.max(room, 20)) + suffix;
+}
+
+/** ` (fell short)`, ` (dropped: metric retired)`, ` (closed)`: what the status column cannot say. */
+function stateNote(c: Colors, item: { status: Status; grade: Grade | null; state: ItemState; reason: string | null }): string {
+  if (item.state === 'dropped') return c.dim(` (dropped${item.reason ? `: ${item.reason}` : ''})`);
+  const parts: string[] = [];
+  if (item.status === 'final' && item.grade) parts.push(GRADE_LABEL[item.grade]);
+  if (item.state === 'closed') parts.push(`closed${item.reason ? `: ${item.reason}` : ''}`);
+  return parts.length ? c.dim(` (${parts.join('; ')})`) : '';
+}
+
+const ROLLUP_NAME = { own: 'own key results', aligned: 'aligned objectives', both: 'own key results and aligned objectives' } as const;
 
 /** ` × aim 0.7` when the expected score is scaled (aspirational), nothing for a committed aim of 1. */
 export function aimText(expected: number, expectedScore: number): string {
@@ -190,18 +278,33 @@ export function formatScoreText(rows: readonly FileRow[], options: ScoreTextOpti
   for (const f of rows) {
     const about = [f.team, f.period].filter(Boolean).join(' · ');
     out.push(`${c.underline(c.bold(f.path))}${about ? '  ' + about : ''}`);
-    out.push(
-      `  ${c.bold(scoreText(f.score))} ${paintStatus(c, f.status, bar(f.score))} ${paintStatus(c, f.status, STATUS_LABEL[f.status])}` +
-        c.dim(`  (expected ${twoDecimals(f.expectedScore)} as of ${options.today}: ${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})`),
-    );
+    const fileNote =
+      f.status === 'final' && f.grade
+        ? c.dim(`  (final: ${GRADE_LABEL[f.grade]}; the period ended)`)
+        : c.dim(`  (expected ${twoDecimals(f.expectedScore)} as of ${options.today}: ${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})`);
+    out.push(`  ${c.bold(scoreText(f.score))} ${paintStatus(c, f.status, bar(f.score), f.grade)} ${paintStatus(c, f.status, STATUS_LABEL[f.status], f.grade)}` + fileNote);
     const idWidth = Math.max(0, ...f.objectives.flatMap((o) => [(o.id ?? '(no id)').length, ...o.keyResults.map((k) => (k.id ?? '(no id)').length + 2)]));
+    // A final or dropped score was not judged against an expected score.
+    const live = (s: Status) => s !== 'not-started' && s !== 'final' && s !== 'dropped';
     for (const o of f.objectives) {
-      const judged = f.period !== null && o.status !== 'not-started';
-      out.push(line(c, '  ', o.score, o.status, judged ? o.expectedScore : null, o.id, o.title, idWidth, width, o.type === 'committed' ? c.dim(' [committed]') : ''));
+      const judged = f.period !== null && live(o.status);
+      out.push(line(c, '  ', o, judged ? o.expectedScore : null, idWidth, width, (o.type === 'committed' ? c.dim(' [committed]') : '') + stateNote(c, o)));
       for (const k of o.keyResults) {
-        const note = k.exceeded && k.progress !== null ? c.green(` (exceeded: ${twoDecimals(k.progress)})`) : k.kind === 'draft' ? c.dim(' (draft)') : '';
-        const kJudged = judged && (k.kind === 'metric' || k.kind === 'milestone');
-        out.push(line(c, '    ', k.score, k.status, kJudged ? k.expectedScore : null, k.id, k.title, Math.max(idWidth - 2, 0), width, note));
+        const note = k.exceeded && k.progress !== null ? c.green(` (exceeded: ${twoDecimals(k.progress)})`) : k.kind === 'draft' && k.state === 'active' ? c.dim(' (draft)') : '';
+        const kJudged = judged && live(k.status) && (k.kind === 'metric' || k.kind === 'milestone');
+        out.push(line(c, '    ', k, kJudged ? k.expectedScore : null, Math.max(idWidth - 2, 0), width, note + stateNote(c, k)));
+      }
+      if (o.state === 'dropped') continue;
+      if (o.rollup !== 'own') out.push(c.dim(`    from ${ROLLUP_NAME[o.rollup]}: ${o.arithmetic}`));
+      if (o.aligned.length > 0) {
+        const counted = o.rollup !== 'own';
+        out.push(c.dim(`    aligned to it${counted ? '' : ' (not counted: scored from its own key results)'}:`));
+        const refWidth = Math.max(...o.aligned.slice(0, MAX_ALIGNED_LINES).map((a) => a.ref.length));
+        for (const a of o.aligned.slice(0, MAX_ALIGNED_LINES)) {
+          const note = a.excluded === 'cycle' ? c.dim(' (left out: alignment cycle)') : a.excluded === 'dropped' ? c.dim(' (dropped)') : a.status === 'final' && a.grade ? c.dim(` (${GRADE_LABEL[a.grade]})`) : '';
+          out.push(line(c, '    ↳ ', { ...a, id: a.ref }, null, refWidth, width, (a.weight !== 1 ? c.dim(` ×${a.weight}`) : '') + note));
+        }
+        if (o.aligned.length > MAX_ALIGNED_LINES) out.push(c.dim(`    … and ${o.aligned.length - MAX_ALIGNED_LINES} more (--format json lists all)`));
       }
     }
     out.push('');

@@ -1,7 +1,7 @@
 // okr.config.yaml: reading, validation and layering. Layers, lowest first: built-in defaults,
 // editor settings, the repository's okr.config.yaml (the contract editor and CI share wins).
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { ConfigSchema, DEFAULT_CONFIG, LimitsSchema, QualityConfigSchema, type OkrConfig, type OkrConfigInput, type SeverityOrOff } from './schema';
+import { ConfigSchema, DEFAULT_CONFIG, LimitsSchema, QualityConfigSchema, ScoringConfigSchema, type OkrConfig, type OkrConfigInput, type SeverityOrOff } from './schema';
 import { LineIndex, type Range } from './positions';
 import { closest } from './suggest';
 
@@ -22,6 +22,7 @@ const KNOWN_KEYS: Record<string, string[]> = {
   '': Object.keys(ConfigSchema.shape),
   limits: Object.keys(LimitsSchema.shape),
   quality: Object.keys(QualityConfigSchema.shape),
+  scoring: Object.keys(ScoringConfigSchema.shape),
   github: ['repository'],
 };
 
@@ -101,6 +102,8 @@ export function mergeConfig(...layers: Array<OkrConfigInput | undefined>): OkrCo
     if (l.github?.repository) out.github.repository = l.github.repository;
     if (l.quality?.extraVagueWords) out.quality.extraVagueWords = [...out.quality.extraVagueWords, ...l.quality.extraVagueWords];
     if (l.quality?.units) out.quality.units = [...out.quality.units, ...l.quality.units];
+    if (l.scoring?.rollup) out.scoring.rollup = l.scoring.rollup;
+    if (l.scoring?.rollupWeights) Object.assign(out.scoring.rollupWeights, stripUndefined(l.scoring.rollupWeights));
   }
   return out;
 }

@@ -6,6 +6,7 @@ export * from './period';
 export * from './parse';
 export { reparseOkrDocument, reparseStats } from './reparse';
 export * from './scoring';
+export * from './rollup';
 export * from './diagnostics';
 export * from './config';
 export * from './links';

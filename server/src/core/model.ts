@@ -29,6 +29,12 @@ export interface MapNode {
 
 export type KrKind = 'metric' | 'guardrail' | 'milestone' | 'draft';
 
+/** `status:` of an objective or key result as written: closed items are final, dropped ones left out of scores. */
+export type ItemState = 'active' | 'closed' | 'dropped';
+
+/** `rollup:` of an objective (docs/scoring.md): where its score comes from. */
+export type RollupMode = 'auto' | 'own' | 'aligned' | 'both';
+
 export interface Checkin {
   date?: string;
   value?: number | boolean;
@@ -58,6 +64,10 @@ export interface KeyResult {
   links: Link[];
   checkins: Checkin[];
   kind: KrKind;
+  /** `status:` as written; `active` when absent or not one of the known values. */
+  state: ItemState;
+  /** `reason:` for closing or dropping it. */
+  reason?: string;
   /** Owner after inheritance from the objective and the file. */
   effectiveOwner?: string;
   node: MapNode;
@@ -72,6 +82,12 @@ export interface Objective {
   type: 'aspirational' | 'committed';
   weight: number;
   alignsTo?: string;
+  /** `rollup:` as written (absent: the configured default). */
+  rollup?: RollupMode;
+  /** `rollup_weights:` as written. */
+  rollupWeights?: { own?: number; aligned?: number };
+  state: ItemState;
+  reason?: string;
   /** aligns_to after inheritance from the file. */
   effectiveAlignsTo?: string;
   effectiveOwner?: string;

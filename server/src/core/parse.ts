@@ -2,7 +2,7 @@
 // could be read plus YAML problems; the `schema` rule reports everything else. Never throws.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex } from './positions';
-import type { Checkin, Field, KeyResult, KrKind, Link, MapNode, Objective, OkrDocument, YamlProblem } from './model';
+import type { Checkin, Field, ItemState, KeyResult, KrKind, Link, MapNode, Objective, OkrDocument, RollupMode, YamlProblem } from './model';
 import { parsePeriod } from './period';
 
 export function parseOkrDocument(text: string, uri: string, version = 0): OkrDocument {
@@ -83,6 +83,10 @@ function objective(node: YAMLMap, index: number, doc: OkrDocument, lines: LineIn
     type: type === 'committed' ? 'committed' : 'aspirational',
     weight: nonNegative(m.fields.get('weight')?.value) ?? 1,
     alignsTo: str(m.fields.get('aligns_to')?.value),
+    rollup: rollupOf(m.fields.get('rollup')?.value),
+    rollupWeights: rollupWeightsOf(m.fields.get('rollup_weights')?.value),
+    state: stateOf(m.fields.get('status')?.value),
+    reason: str(m.fields.get('reason')?.value),
     keyResults: [],
     node: m,
     keyResultsField: m.fields.get('key_results'),
@@ -119,6 +123,8 @@ function keyResult(node: YAMLMap, index: number, parent: Objective, lines: LineI
     links: [],
     checkins: [],
     kind: 'draft',
+    state: stateOf(f('status')),
+    reason: str(f('reason')),
     node: m,
     index,
   };
@@ -150,6 +156,21 @@ function keyResult(node: YAMLMap, index: number, parent: Objective, lines: LineI
     }
   }
   return kr;
+}
+
+function stateOf(v: unknown): ItemState {
+  return v === 'closed' || v === 'dropped' ? v : 'active';
+}
+
+function rollupOf(v: unknown): RollupMode | undefined {
+  return v === 'auto' || v === 'own' || v === 'aligned' || v === 'both' ? v : undefined;
+}
+
+function rollupWeightsOf(v: unknown): Objective['rollupWeights'] {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const w = v as Record<string, unknown>;
+  // A bad weight is the schema rule's to report; here it falls back to the default.
+  return { own: nonNegative(w.own), aligned: nonNegative(w.aligned) };
 }
 
 function kindOf(kr: KeyResult): KrKind {

@@ -13,6 +13,26 @@ const isoDate = z.string().regex(ISO_DATE, 'must be a date written YYYY-MM-DD');
 const owner = z.string().min(1).describe('Who is accountable, e.g. "@dana".');
 const weight = z.number().min(0).describe('Relative weight in the rollup (default 1).');
 const confidence = z.number().min(0).max(1).describe('How likely the target is met, from 0 to 1.');
+// Closed and dropped items (docs/format.md "Closed and dropped", docs/scoring.md "Ended and closed").
+const itemStatus = (what: string) =>
+  z
+    .enum(['active', 'closed', 'dropped'])
+    .describe(
+      `\`active\` (default); \`closed\`: the ${what} is finished, its score is final and still counts; \`dropped\`: abandoned, left out of every score (say why in \`reason\`).`,
+    );
+const reason = z.string().min(1).describe('Why the item was closed or dropped; shown wherever its score would be.');
+export const ROLLUP_MODES = ['auto', 'own', 'aligned', 'both'] as const;
+const rollupMode = z
+  .enum(ROLLUP_MODES)
+  .describe(
+    'Where the score comes from: `own` key results, the objectives `aligned` to it, or `both`; `auto` (default): own key results when it lists any, else the aligned objectives.',
+  );
+const rollupWeights = z
+  .strictObject({
+    own: z.number().min(0).optional().describe('Weight of the own key results\' mean (default 1).'),
+    aligned: z.number().min(0).optional().describe('Weight of the aligned objectives\' mean (default 1).'),
+  })
+  .describe('With `rollup: both`: how the own key results\' mean and the aligned objectives\' mean are weighed.');
 const reference = z
   .string()
   .min(1)
@@ -58,6 +78,8 @@ export const KeyResultSchema = z
       .optional()
       .describe('Code and issues: `src/x.ts#L10-L20`, `/path/from/root`, `owner/repo#123`, `#123`, `KEY-123`, URLs.'),
     checkins: z.array(CheckinSchema).optional().describe('Check-ins, oldest first.'),
+    status: itemStatus('key result').optional(),
+    reason: reason.optional(),
   })
   .describe('A key result: a metric (target), a guardrail (guardrail + target) or a milestone (done).');
 
@@ -73,6 +95,10 @@ export const ObjectiveSchema = z
       .describe('`aspirational` (default, aims for 0.7) or `committed` (aims for 1.0).'),
     weight: weight.optional(),
     aligns_to: reference.optional(),
+    rollup: rollupMode.optional(),
+    rollup_weights: rollupWeights.optional(),
+    status: itemStatus('objective').optional(),
+    reason: reason.optional(),
     key_results: z.array(KeyResultSchema).optional().describe('Two to five key results.'),
   })
   .describe('An objective with its key results.');
@@ -110,6 +136,22 @@ export const QualityConfigSchema = z.strictObject({
   units: z.array(z.string()).default([]).describe('More units the text analysis accepts, e.g. `story points`.'),
 });
 
+export const ScoringConfigSchema = z.strictObject({
+  rollup: z
+    .enum(ROLLUP_MODES)
+    .default('auto')
+    .describe(
+      'Where an objective\'s score comes from unless it sets `rollup`: `own` key results, the objectives `aligned` to it, `both`, or `auto`: own key results when it lists any, else the aligned objectives.',
+    ),
+  rollupWeights: z
+    .strictObject({
+      own: z.number().min(0).default(1).describe('With `both`: weight of the own key results\' mean.'),
+      aligned: z.number().min(0).default(1).describe('With `both`: weight of the aligned objectives\' mean.'),
+    })
+    .default({ own: 1, aligned: 1 })
+    .describe('With `both`: how the two means are weighed, unless the objective sets `rollup_weights`.'),
+});
+
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   rules: z
@@ -126,6 +168,7 @@ export const ConfigSchema = z.strictObject({
     .default({})
     .describe('GitHub settings.'),
   quality: QualityConfigSchema.default(QualityConfigSchema.parse({})).describe('Tuning of the key-result text analysis.'),
+  scoring: ScoringConfigSchema.default(ScoringConfigSchema.parse({})).describe('How objectives roll up (docs/scoring.md).'),
 });
 
 export type OkrConfig = z.output<typeof ConfigSchema>;

@@ -37,6 +37,16 @@ function alignmentFileRefs(doc: OkrDocument): string[] {
 }
 
 
+/** One `aligns_to` (an objective's own or its file's) as the reverse-alignment map keeps it. */
+interface AlignmentEdge {
+  /** The child: the objective that aligns, and its file. */
+  path: string;
+  doc: OkrDocument;
+  objective: Objective;
+  /** `<key-result-id>` when the reference names one (`company#quality/nps`). */
+  krId?: string;
+}
+
 export class WorkspaceIndex {
   private readonly docs = new Map<string, OkrDocument>();
   /** source path -> the file refs its aligns_to name; file ref -> the sources naming it. */
@@ -47,6 +57,25 @@ export class WorkspaceIndex {
   private byName = new Map<string, string[]>();
   private namesDirty = true;
   private changes = 0;
+  /**
+   * The reverse-alignment map: `<target path>#<objective id>` -> the objectives aligned to it, so that
+   * children() and the rollup cost the size of the answer, not a scan of every objective. Built on the
+   * first children() call; kept up to date file by file while the set of paths stays the same (which
+   * file a reference names depends only on that set), rebuilt whole when a file is added or removed.
+   */
+  private alignment: Map<string, AlignmentEdge[]> | undefined;
+  /** Per child file, the keys of `alignment` its objectives were filed under (to take them out again). */
+  private alignmentKeys = new Map<string, string[]>();
+  /** children() answers by key, sorted and with refs, until the key's edges change. */
+  private childEntries = new Map<string, Array<ObjectiveEntry & { krId?: string }>>();
+  /** Files changed since the map was last brought up to date. */
+  private alignmentDirty = new Set<string>();
+  /** Which file holds an objective: children() is asked with the objective alone. */
+  private owners = new WeakMap<Objective, string>();
+  /** The last changes, oldest first (`epoch` is the epoch each one produced), for changesSince(). */
+  private log: Array<{ epoch: number; path: string; structural: boolean }> = [];
+  /** Per document, its objectives by id (the first of each id, as references resolve). */
+  private byId = new WeakMap<OkrDocument, Map<string, Objective>>();
 
   constructor(readonly root: string) {}
 
@@ -63,9 +92,15 @@ export class WorkspaceIndex {
   set(filePath: string, doc: OkrDocument): void {
     const previous = this.docs.get(filePath);
     if (previous === doc) return;
-    if (!previous) this.namesDirty = true;
+    if (!previous) {
+      this.namesDirty = true;
+      this.alignment = undefined;
+    } else if (this.alignment) this.alignmentDirty.add(filePath);
     this.docs.set(filePath, doc);
+    for (const o of doc.objectives) this.owners.set(o, filePath);
     this.changes++;
+    // Logged before listeners hear of it: a listener may ask a scorer to catch up.
+    this.logChange(filePath, !previous);
     this.indexReferences(filePath, alignmentFileRefs(doc));
     const idsChanged = !previous || crossFileSignature(previous) !== crossFileSignature(doc);
     this.emit({ path: filePath, kind: previous ? 'changed' : 'added', idsChanged });
@@ -74,10 +109,41 @@ export class WorkspaceIndex {
   delete(filePath: string): void {
     if (this.docs.delete(filePath)) {
       this.namesDirty = true;
+      this.alignment = undefined;
       this.changes++;
+      this.logChange(filePath, true);
       this.indexReferences(filePath, []);
       this.emit({ path: filePath, kind: 'removed', idsChanged: true });
     }
+  }
+
+  private logChange(path: string, structural: boolean): void {
+    this.log.push({ epoch: this.changes, path, structural });
+    if (this.log.length > 512) this.log.splice(0, 256);
+  }
+
+  /**
+   * The files set or deleted after `epoch`, so a cache can drop only what depended on them; undefined
+   * when the index no longer remembers that far back, or when a file was added or removed since (then
+   * references may resolve differently anywhere).
+   */
+  changesSince(epoch: number): string[] | undefined {
+    if (epoch === this.changes) return [];
+    const first = this.log[0];
+    if (!first || epoch < first.epoch - 1 || epoch > this.changes) return undefined;
+    const paths = new Set<string>();
+    for (const c of this.log) {
+      if (c.epoch <= epoch) continue;
+      if (c.structural) return undefined;
+      paths.add(c.path);
+    }
+    return [...paths];
+  }
+
+  /** The file of an objective of a document in the index. */
+  pathOf(objective: Objective): string | undefined {
+    const p = this.owners.get(objective);
+    return p !== undefined && this.docs.get(p)?.objectives.includes(objective) ? p : undefined;
   }
 
   private emit(change: IndexChange): void {
@@ -184,7 +250,7 @@ export class WorkspaceIndex {
     const parts = ref.slice(hash + 1).split('/');
     if (parts.length > 2) return { ok: false, reason: `'${ref}': after '#' comes <objective-id> or <objective-id>/<kr-id>` };
     const [objectiveId, krId] = parts;
-    const objective = doc.objectives.find((o) => o.id === objectiveId);
+    const objective = this.objectiveById(doc, objectiveId!);
     if (!objective) {
       return {
         ok: false,
@@ -208,16 +274,111 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** Objectives anywhere in the workspace whose aligns_to resolves to the given objective. */
+  /**
+   * Objectives anywhere in the workspace whose aligns_to resolves to the given objective (an objective
+   * of a file in the index; the first one with its id, as resolve() finds), in path and file order.
+   * Reads the reverse-alignment map: no scan of the workspace.
+   */
   children(target: Objective): ObjectiveEntry[] {
-    const out: ObjectiveEntry[] = [];
-    for (const [p, doc] of this.entries()) {
-      for (const o of doc.objectives) {
-        if (!o.effectiveAlignsTo || !o.id) continue;
-        const r = this.resolve(o.effectiveAlignsTo, p);
-        if (r.ok && r.objective === target) out.push({ ref: `${this.shortRef(p)}#${o.id}`, path: p, doc, objective: o });
-      }
+    const p = this.owners.get(target);
+    if (p === undefined || target.id === undefined) return [];
+    const doc = this.docs.get(p);
+    if (!doc || this.objectiveById(doc, target.id) !== target) return [];
+    const key = `${p}#${target.id}`;
+    const edges = this.alignmentMap().get(key);
+    if (!edges) return [];
+    let entries = this.childEntries.get(key);
+    if (!entries) {
+      entries = [...edges]
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.objective.index - b.objective.index))
+        .map((e) => ({ ref: `${this.shortRef(e.path)}#${e.objective.id}`, path: e.path, doc: e.doc, objective: e.objective, krId: e.krId }));
+      this.childEntries.set(key, entries);
     }
-    return out;
+    // Aligned to a key result: only while the target has it (its file may have changed since).
+    return entries
+      .filter((e) => e.krId === undefined || target.keyResults.some((k) => k.id === e.krId))
+      .map(({ ref, path, doc, objective }) => ({ ref, path, doc, objective }));
+  }
+
+  /**
+   * The files whose scores may roll up this file's: the files of the objectives its objectives align
+   * to, and theirs, up the chain (a cycle ends the walk). A host that re-scores a changed file
+   * re-scores these too.
+   */
+  rollupDependents(filePath: string): string[] {
+    const out = new Set<string>();
+    const seen = new Set<Objective>();
+    const doc = this.docs.get(filePath);
+    if (!doc) return [];
+    const todo: Array<{ objective: Objective; path: string }> = doc.objectives.map((objective) => ({ objective, path: filePath }));
+    for (let item = todo.pop(); item; item = todo.pop()) {
+      if (seen.has(item.objective)) continue;
+      seen.add(item.objective);
+      const ref = item.objective.effectiveAlignsTo;
+      if (!ref || !item.objective.id) continue;
+      const r = this.resolve(ref, item.path);
+      if (!r.ok) continue;
+      if (r.path !== filePath) out.add(r.path);
+      todo.push({ objective: r.objective, path: r.path });
+    }
+    return [...out].sort();
+  }
+
+  /** The first objective of the document with this id: a map per document, so a long file is not scanned per reference. */
+  private objectiveById(doc: OkrDocument, id: string): Objective | undefined {
+    let ids = this.byId.get(doc);
+    if (!ids) {
+      ids = new Map();
+      for (const o of doc.objectives) if (o.id !== undefined && !ids.has(o.id)) ids.set(o.id, o);
+      this.byId.set(doc, ids);
+    }
+    return ids.get(id);
+  }
+
+  private alignmentMap(): Map<string, AlignmentEdge[]> {
+    if (!this.alignment) {
+      this.alignment = new Map();
+      this.childEntries.clear();
+      this.alignmentKeys.clear();
+      this.alignmentDirty.clear();
+      for (const [p, doc] of this.docs) this.fileAlignments(p, doc);
+    } else if (this.alignmentDirty.size > 0) {
+      for (const p of this.alignmentDirty) {
+        for (const key of this.alignmentKeys.get(p) ?? []) {
+          this.childEntries.delete(key);
+          const kept = this.alignment.get(key)?.filter((e) => e.path !== p) ?? [];
+          if (kept.length) this.alignment.set(key, kept);
+          else this.alignment.delete(key);
+        }
+        this.alignmentKeys.delete(p);
+        const doc = this.docs.get(p);
+        if (doc) this.fileAlignments(p, doc);
+      }
+      this.alignmentDirty.clear();
+    }
+    return this.alignment;
+  }
+
+  /** Files one document's alignments in the reverse map, resolving references as resolve() does. */
+  private fileAlignments(p: string, doc: OkrDocument): void {
+    const keys: string[] = [];
+    for (const o of doc.objectives) {
+      const ref = o.effectiveAlignsTo;
+      if (!ref || !o.id) continue;
+      const hash = ref.indexOf('#');
+      if (hash < 0) continue;
+      const file = this.resolveFile(ref.slice(0, hash).trim(), p);
+      if (!file.path) continue;
+      const parts = ref.slice(hash + 1).split('/');
+      if (parts.length > 2) continue;
+      const key = `${file.path}#${parts[0]}`;
+      this.childEntries.delete(key);
+      const list = this.alignment!.get(key);
+      const edge: AlignmentEdge = { path: p, doc, objective: o, krId: parts[1] };
+      if (list) list.push(edge);
+      else this.alignment!.set(key, [edge]);
+      if (!keys.includes(key)) keys.push(key);
+    }
+    if (keys.length) this.alignmentKeys.set(p, keys);
   }
 }

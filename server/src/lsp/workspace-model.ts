@@ -3,7 +3,7 @@ import {
   handleOf,
   latestCheckin,
   resolveLink,
-  scoreDocument,
+  WorkspaceScorer,
   type KeyResult,
   type OkrDocument,
 } from '../core';
@@ -14,7 +14,8 @@ import type { Root } from './state';
 import { pathToUri } from './uris';
 
 export function fileModel(root: Root, p: string, doc: OkrDocument, today: string): FileModel {
-  const score = scoreDocument(doc, today);
+  // Shared per index epoch: the files of one model build reuse each other's rollups.
+  const score = WorkspaceScorer.for(root.index, today, root.config.scoring).document(doc);
   const fileRef = root.index.shortRef(p);
   // Asked after every edit: only the workspace rules run again for files that did not change.
   const diags = diagnosticsInRoot(doc, root, p, today);
@@ -33,6 +34,7 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
     expected: score.expected,
     expectedScore: score.expectedScore,
     status: score.status,
+    grade: score.grade,
     objectives: doc.objectives.map((o, i) => {
       const os = score.objectives[i]!;
       const oid = handleOf(o, 'objective');
@@ -47,6 +49,13 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
         expected: os.expected,
         expectedScore: os.expectedScore,
         status: os.status,
+        grade: os.grade,
+        rollup: os.rollup,
+        arithmetic: os.arithmetic,
+        aligned: os.aligned.children.map((c) => (c.excluded ? { ref: c.ref, weight: c.weight, excluded: c.excluded } : { ref: c.ref, weight: c.weight })),
+        // Only what differs from the default: the model is sent for every key result of the workspace.
+        state: o.state === 'active' ? undefined : o.state,
+        reason: o.reason,
         range: o.node.range,
         keyResults: o.keyResults.map((kr, j): KeyResultModel => {
           const ks = os.keyResults[j]!;
@@ -66,6 +75,9 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
             expected: ks.expected,
             expectedScore: ks.expectedScore,
             status: ks.status,
+            grade: ks.grade,
+            state: ks.state === 'active' ? undefined : ks.state,
+            reason: ks.reason,
             // The newest check-in by date that gives one (as the hover's trend), not the last written.
             confidence: kr.confidence ?? latestCheckin({ ...kr, checkins: kr.checkins.filter((c) => c.confidence !== undefined) })?.confidence,
             checkins: kr.checkins

@@ -3,7 +3,7 @@
 // Plain method names and types: each side wraps them with its own vscode-jsonrpc, so the client and
 // the server need not share a protocol library version.
 import type { Range } from '../core/positions';
-import type { Status } from '../core/status';
+import type { Grade, Status } from '../core/status';
 
 export interface CheckinSummary {
   date: string;
@@ -37,12 +37,34 @@ export interface KeyResultModel {
   /** The score expected today (`expected` × the objective type's aim): the status is judged against it. */
   expectedScore: number;
   status: Status;
+  /** With status `final`: the grade of the score. */
+  grade?: Grade;
+  /** `status:` as written in the file (closed and dropped: docs/format.md); absent when active. */
+  state?: ItemState;
+  /** Why it was closed or dropped. */
+  reason?: string;
   confidence?: number;
   checkins: CheckinSummary[];
   links: LinkSummary[];
   range: Range;
   /** Number of diagnostics on this key result, by severity. */
   problems: { errors: number; warnings: number };
+}
+
+export type ItemState = 'active' | 'closed' | 'dropped';
+
+/**
+ * An objective aligned to another (its `aligns_to` resolves to it), by reference only: its title, score
+ * and status are in its own file's model (the objective whose `ref` this is), so a child's check-in does
+ * not re-send the parent's list, and a company objective with 2,000 children stays small.
+ */
+export interface AlignedChildModel {
+  /** `<file-ref>#<objective-id>`: the `ref` of the child's ObjectiveModel. */
+  ref: string;
+  /** Its `weight` in the parent's aligned mean. */
+  weight: number;
+  /** Left out of the parent's score: dropped, or its alignment closes a cycle. */
+  excluded?: 'dropped' | 'cycle';
 }
 
 export interface ObjectiveModel {
@@ -56,6 +78,16 @@ export interface ObjectiveModel {
   expected: number;
   expectedScore: number;
   status: Status;
+  grade?: Grade;
+  /** Where the score comes from: own key results, the aligned objectives, or both (docs/scoring.md). */
+  rollup: 'own' | 'aligned' | 'both';
+  /** How the score was computed, e.g. `(0.40×1 + 0.80×3) / 4 = 0.70`. */
+  arithmetic: string;
+  /** The objectives aligned to this one, by ref; listed whether or not they count (`rollup`). */
+  aligned: AlignedChildModel[];
+  /** Absent when active. */
+  state?: ItemState;
+  reason?: string;
   range: Range;
   keyResults: KeyResultModel[];
 }
@@ -70,6 +102,7 @@ export interface FileModel {
   expected: number;
   expectedScore: number;
   status: Status;
+  grade?: Grade;
   objectives: ObjectiveModel[];
 }
 

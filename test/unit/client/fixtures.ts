@@ -21,7 +21,7 @@ export function kr(id: string, over: Partial<KeyResultModel> = {}): KeyResultMod
 }
 
 export function objective(id: string, keyResults: KeyResultModel[], over: Partial<ObjectiveModel> = {}): ObjectiveModel {
-  return { id, title: `Objective ${id}`, ref: `x#${id}`, type: 'aspirational', expected: 0.5, expectedScore: 0.35, status: 'on-track', range: r(0, 0), keyResults, ...over };
+  return { id, title: `Objective ${id}`, ref: `x#${id}`, type: 'aspirational', expected: 0.5, expectedScore: 0.35, status: 'on-track', rollup: 'own', arithmetic: '', aligned: [], range: r(0, 0), keyResults, ...over };
 }
 
 export function file(fileRef: string, objectives: ObjectiveModel[], over: Partial<FileModel> = {}): FileModel {

@@ -79,6 +79,9 @@ describe('completion', () => {
     assert.deepEqual(labels(HEAD.replace('    key_results:', '    type: |\n    key_results:')), ['aspirational', 'committed']);
     assert.deepEqual(labels(HEAD + '        guardrail: |\n'), ['at_most', 'at_least']);
     assert.deepEqual(labels(HEAD + '        done: |\n'), ['true', 'false']);
+    assert.deepEqual(labels(HEAD.replace('    key_results:', '    rollup: |\n    key_results:')), ['auto', 'own', 'aligned', 'both']);
+    assert.deepEqual(labels(HEAD.replace('    key_results:', '    status: |\n    key_results:')), ['active', 'closed', 'dropped']);
+    assert.deepEqual(labels(HEAD + '        status: |\n'), ['active', 'closed', 'dropped']);
     assert.deepEqual(labels('period: |\n'), ['2026-Q4', '2027-Q1', '2027-Q2', '2027-Q3', '2026-H2', '2026']);
     assert.deepEqual(periodValues('2026-02-01'), ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026']);
   });

@@ -129,4 +129,26 @@ describe('hover', () => {
   it('nothing on a comment or blank line', () => {
     assert.equal(hoverText('# Web team'), null);
   });
+
+  it('after the period: final with its grade, no expected progress; a closed key result says so', () => {
+    const text = [
+      'period: 2026-Q3',
+      'objectives:',
+      '  - id: o',
+      '    title: Done last quarter',
+      '    key_results:',
+      '      - {id: a, title: Raise a from 0 to 10, baseline: 0, target: 10, current: 5}',
+      '      - {id: b, title: Raise b from 0 to 10, baseline: 0, target: 10, current: 10, status: closed, reason: hit in August}',
+      '',
+    ].join('\n');
+    const doc = parseOkrDocument(text, 'file:///q3.okr');
+    const at = (needle: string) => doc.lines.positionAt(text.indexOf(needle) + 4);
+    const o = hoverAt({ doc, position: at('id: o'), today: TODAY, config: DEFAULT_CONFIG })!;
+    const md = (o.contents as { value: string }).value;
+    assert.match(md, /Score \*\*0\.75\*\* · final, aim met\s/);
+    assert.doesNotMatch(md, /expected/);
+    assert.match(md, /\| a \| 0\.50 \| 1 \| final, fell short \|/);
+    const b = hoverAt({ doc, position: at('id: b'), today: TODAY, config: DEFAULT_CONFIG })!;
+    assert.match((b.contents as { value: string }).value, /\*\*Closed\*\*: hit in August: its score is final and still counts\./);
+  });
 });

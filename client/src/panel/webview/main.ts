@@ -3,7 +3,7 @@
 // only ever goes into the DOM through textContent and attribute setters: never as HTML. Colours come
 // from media/panel/panel.css, which uses only the theme's --vscode-* variables.
 import { parseHostMessage, type PanelMessage } from '../messages';
-import type { BarView, FileView, ItemTarget, KeyResultView, ObjectiveView, PanelView, TrendView } from '../view';
+import type { AlignedView, BarView, FileView, ItemTarget, KeyResultView, ObjectiveView, PanelView, TrendView } from '../view';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -102,6 +102,7 @@ function keyResult(kr: KeyResultView): HTMLElement {
 
   const main = el('div', 'kr-main');
   main.append(el('div', 'kr-title', kr.title));
+  if (kr.stateText) main.append(el('div', 'meta state-note', kr.stateText));
   const meta = el('div', 'meta');
   const parts = [kr.kind, kr.owner, kr.checkinCount === 1 ? '1 check-in' : `${kr.checkinCount} check-ins`].filter((p): p is string => Boolean(p));
   meta.append(el('span', undefined, parts.join(' · ')));
@@ -168,12 +169,33 @@ function headRow(className: string, item: FileView | ObjectiveView, heading: 'h2
   return head;
 }
 
+/** An aligned objective: its ref, title, score and status; a click reveals it in its own file. */
+function alignedRow(a: AlignedView): HTMLElement {
+  const li = el('li');
+  const r = row(`aligned${a.counted ? '' : ' not-counted'}`, a.key, a.target, `Aligned objective: ${a.title}. ${a.text}${a.counted ? '' : ', not counted'}`);
+  const main = el('div', 'kr-main');
+  main.append(el('div', 'kr-title', a.title), el('div', 'meta', a.ref + (a.counted ? '' : ' · not counted')));
+  const score = el('div', 'kr-score');
+  score.append(el('span', 'score', a.scoreText), statusBadge(a.status, a.statusLabel, a.statusTitle));
+  r.append(main, score);
+  li.append(r);
+  return li;
+}
+
 function objective(o: ObjectiveView): HTMLElement {
   const section = el('section', 'objective');
   const list = el('ul', 'krs');
   for (const kr of o.keyResults) list.append(keyResult(kr));
-  if (o.keyResults.length === 0) list.append(el('li', 'muted empty-list', 'No key results yet.'));
-  section.append(headRow('objective-head', o, 'h3', 'Objective', [o.type, o.owner, o.expectedText]), list);
+  if (o.keyResults.length === 0 && o.aligned.length === 0) list.append(el('li', 'muted empty-list', 'No key results yet.'));
+  section.append(headRow('objective-head', o, 'h3', 'Objective', [o.type, o.owner, o.expectedText, o.stateText]));
+  if (o.rollupText) section.append(el('p', 'muted rollup', o.rollupText));
+  section.append(list);
+  if (o.aligned.length > 0) {
+    const aligned = el('ul', 'krs aligned-list');
+    aligned.setAttribute('aria-label', `Objectives aligned to ${o.title}`);
+    for (const a of o.aligned) aligned.append(alignedRow(a));
+    section.append(el('div', 'muted aligned-head', `Aligned (${o.aligned.length})`), aligned);
+  }
   return section;
 }
 

@@ -5,15 +5,17 @@ import type { Rule } from './rule';
 export const checkinStale: Rule = {
   id: 'checkin-stale',
   defaultSeverity: 'warning',
-  description: 'No check-in for a while (default 14 days) on an open key result in an active period.',
+  description: 'No check-in for a while (default 14 days) on an open key result in an active period (closed and dropped ones are skipped).',
   scope: 'file',
   check(ctx) {
     const period = ctx.doc.period;
     if (!period || !isActive(period, ctx.today)) return;
     const limit = ctx.config.limits.staleCheckinDays;
     for (const o of ctx.doc.objectives) {
+      // A closed or dropped item is not tracked any more: nothing to check in.
+      if (o.state !== 'active') continue;
       for (const kr of o.keyResults) {
-        if (kr.kind === 'draft' || kr.done === true) continue;
+        if (kr.kind === 'draft' || kr.done === true || kr.state !== 'active') continue;
         const last = latestCheckin(kr);
         const since = last?.date && last.date >= period.start ? last.date : period.start;
         const days = daysBetween(since, ctx.today);

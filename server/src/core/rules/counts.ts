@@ -40,10 +40,13 @@ export const tooFewKeyResults: Rule = {
   check(ctx) {
     const min = ctx.config.limits.minKeyResults;
     for (const o of ctx.doc.objectives) {
+      // Scored from the objectives aligned to it by choice (`rollup: aligned`): its own key results are not the measure.
+      if ((o.rollup ?? ctx.config.scoring.rollup) === 'aligned' || o.state === 'dropped') continue;
       const n = o.keyResults.length;
       const anchor = o.keyResultsField?.keyRange ?? o.node.fields.get('id')?.valueRange ?? o.node.range;
       if (n < min) {
-        ctx.report({ range: anchor, message: `${n === 0 ? 'No' : `Only ${n}`} key result${n === 1 ? '' : 's'} in '${o.id ?? 'objective'}'; ${min} or more show from several sides that it is met.` });
+        const rollup = n === 0 ? " Or write `rollup: aligned` if the objectives aligned to it measure it." : '';
+        ctx.report({ range: anchor, message: `${n === 0 ? 'No' : `Only ${n}`} key result${n === 1 ? '' : 's'} in '${o.id ?? 'objective'}'; ${min} or more show from several sides that it is met.${rollup}` });
       }
     }
   },

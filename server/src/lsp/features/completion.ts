@@ -154,6 +154,12 @@ function valueCompletions(input: CompletionInput, ctx: Extract<LineContext, { ty
       return ctx.mapKind === 'keyResult' ? plain(['at_most', 'at_least'], CompletionItemKind.EnumMember) : [];
     case 'done':
       return ctx.mapKind === 'keyResult' ? plain(['true', 'false'], CompletionItemKind.Value) : [];
+    case 'rollup':
+      return ctx.mapKind === 'objective' ? plain(['auto', 'own', 'aligned', 'both'], CompletionItemKind.EnumMember, (v) => ROLLUP_DETAIL[v]) : [];
+    case 'status':
+      return ctx.mapKind === 'objective' || ctx.mapKind === 'keyResult'
+        ? plain(['active', 'closed', 'dropped'], CompletionItemKind.EnumMember, (v) => STATE_DETAIL[v])
+        : [];
     case 'value':
       return ctx.mapKind === 'checkin' && ctx.keyResult?.kind === 'milestone' ? plain(['true', 'false'], CompletionItemKind.Value) : [];
     case 'date':
@@ -170,6 +176,19 @@ function valueCompletions(input: CompletionInput, ctx: Extract<LineContext, { ty
       return [];
   }
 }
+
+const ROLLUP_DETAIL: Record<string, string> = {
+  auto: 'own key results if it has any, else aligned objectives (default)',
+  own: 'its own key results',
+  aligned: 'the objectives aligned to it',
+  both: 'own key results and aligned objectives',
+};
+
+const STATE_DETAIL: Record<string, string> = {
+  active: 'tracked (default)',
+  closed: 'finished: score final, still counts',
+  dropped: 'abandoned: left out of scores (give a reason)',
+};
 
 export function periodValues(today: string): string[] {
   const year = Number(today.slice(0, 4));

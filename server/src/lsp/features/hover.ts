@@ -6,6 +6,7 @@ import {
   daysBetween,
   elapsedShare,
   fmt,
+  GRADE_LABEL,
   keysOf,
   latestCheckin,
   periodLength,
@@ -16,11 +17,15 @@ import {
   severityFor,
   suggestReferences,
   STATUS_LABEL,
+  WorkspaceScorer,
+  type Grade,
   type KeyResult,
   type Objective,
   type OkrConfig,
+  type ObjectiveScore,
   type OkrDocument,
   type Period,
+  type Status,
   type Position,
   type WorkspaceIndex,
 } from '../../core';
@@ -63,6 +68,14 @@ export function hoverAt(input: HoverInput): Hover | null {
 
 const pct = (n: number) => `${Math.round(n * 100)}%`;
 
+/** `on track`; `final, fell short`. */
+function statusText(status: Status, grade?: Grade): string {
+  return status === 'final' && grade ? `${STATUS_LABEL[status]}, ${GRADE_LABEL[grade]}` : STATUS_LABEL[status];
+}
+
+/** Aligned objectives listed in a hover; the rest are counted ("… and 1,990 more"). */
+const MAX_CHILD_ROWS = 10;
+
 export function periodCard(period: Period, today: string): string {
   const days = periodLength(period);
   const share = elapsedShare(period, today);
@@ -75,10 +88,16 @@ export function periodCard(period: Period, today: string): string {
 }
 
 export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<HoverInput, 'doc' | 'today' | 'config'>): string {
-  const s = scoreKeyResult(kr, input.doc.period, input.today, objective.type);
+  const s = scoreKeyResult(kr, input.doc.period, input.today, objective.type, objective.state);
   const rows: string[] = [];
   rows.push(`**Key result \`${kr.id ?? kr.index + 1}\`** · ${kr.kind}${kr.weight !== 1 ? ` · weight ${fmt(kr.weight)}` : ''}${kr.effectiveOwner ? ` · ${mdText(kr.effectiveOwner)}` : ''}`);
-  if (s.score !== undefined) rows.push(`Score **${fmt(s.score)}** · ${STATUS_LABEL[s.status]}${s.exceeded ? ' · target exceeded' : ''}`);
+  if (s.state === 'dropped') {
+    // Nothing else about a dropped key result counts; say so and why.
+    rows.push(`**Dropped**${kr.state === 'dropped' ? (kr.reason ? `: ${mdText(kr.reason)}` : ' (no reason given)') : ' with its objective'}  \nLeft out of the objective's score.`);
+    return rows.join('  \n');
+  }
+  if (s.state === 'closed') rows.push(`**Closed**${kr.state === 'closed' ? (kr.reason ? `: ${mdText(kr.reason)}` : '') : ' with its objective'}: its score is final and still counts.`);
+  if (s.score !== undefined) rows.push(`Score **${fmt(s.score)}** · ${statusText(s.status, s.grade)}${s.exceeded ? ' · target exceeded' : ''}`);
   // Without a score the status adds nothing ("no score"), unless the period has not started; say why instead.
   else rows.push(`No score${s.status === 'not-started' ? ` · ${STATUS_LABEL[s.status]}` : ''}: ${s.arithmetic}`);
   if (kr.kind === 'metric') {
@@ -88,8 +107,8 @@ export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<H
     rows.push(`${kr.kind === 'guardrail' ? 'Guardrail' : 'Milestone'}: ${s.arithmetic}`);
   }
   // The expected score is what a status is judged against: a guardrail is judged on holding its
-  // line, and a draft has no score, so for them it would be a figure that explains nothing.
-  if (input.doc.period && kr.kind !== 'guardrail' && !(kr.kind === 'draft' && s.score === undefined)) {
+  // line, and a draft has no score (and a final score is graded, not judged), so for them it would be a figure that explains nothing.
+  if (input.doc.period && s.status !== 'final' && kr.kind !== 'guardrail' && !(kr.kind === 'draft' && s.score === undefined)) {
     rows.push(`Expected today: ${fmt(s.expectedScore)} (${pct(s.expected)} of the period elapsed × ${objective.type} aim ${String(AIM[objective.type])})`);
   }
   const last = latestCheckin(kr);
@@ -147,25 +166,64 @@ function qualityLine(kr: KeyResult, config: OkrConfig): string {
   return line;
 }
 
-export function objectiveCard(o: Objective, input: Pick<HoverInput, 'doc' | 'today'>): string {
-  const s = scoreObjective(o, input.doc.period, input.today);
+type CardInput = Pick<HoverInput, 'doc' | 'today'> & Partial<Pick<HoverInput, 'index' | 'config'>>;
+
+/** The objective's score with its aligned children when the workspace is known, else from its own key results. */
+function objectiveScore(o: Objective, doc: OkrDocument, input: CardInput): ObjectiveScore {
+  const scoring = input.config?.scoring;
+  if (input.index) return WorkspaceScorer.for(input.index, input.today, scoring).objective(o, doc);
+  return scoreObjective(o, doc.period, input.today, { config: scoring });
+}
+
+const ROLLUP_TEXT = {
+  own: 'its own key results',
+  aligned: 'the objectives aligned to it',
+  both: 'its own key results and the objectives aligned to it',
+} as const;
+
+export function objectiveCard(o: Objective, input: CardInput): string {
+  const s = objectiveScore(o, input.doc, input);
   const rows: string[] = [];
   rows.push(`**Objective \`${o.id ?? o.index + 1}\`** · ${o.type} (aims for ${String(AIM[o.type])})${o.weight !== 1 ? ` · weight ${fmt(o.weight)}` : ''}${o.effectiveOwner ? ` · ${mdText(o.effectiveOwner)}` : ''}`);
-  rows.push(`${s.score !== undefined ? `Score **${fmt(s.score)}**` : 'No score'} · ${STATUS_LABEL[s.status]}${input.doc.period ? ` · expected ${fmt(s.expectedScore)} today` : ''}`);
+  if (s.state === 'dropped') {
+    rows.push(`**Dropped**${o.reason ? `: ${mdText(o.reason)}` : ' (no reason given)'}  \nLeft out of the file's score and of the objective it aligns to.`);
+    return rows.join('  \n');
+  }
+  if (s.state === 'closed') rows.push(`**Closed**${o.reason ? `: ${mdText(o.reason)}` : ''}: its score is final and still counts.`);
+  const expected = input.doc.period && s.status !== 'final' ? ` · expected ${fmt(s.expectedScore)} today` : '';
+  rows.push(`${s.score !== undefined ? `Score **${fmt(s.score)}**` : 'No score'} · ${statusText(s.status, s.grade)}${expected}`);
+  const how = o.rollup ? `\`rollup: ${o.rollup}\`` : 'default';
+  const weights = s.weights ? ` (own ×${fmt(s.weights.own)}, aligned ×${fmt(s.weights.aligned)})` : '';
+  rows.push(`Scored from ${ROLLUP_TEXT[s.rollup]}${weights} · ${how}`);
   let out = rows.join('  \n');
   if (o.keyResults.length) {
     const table = ['| Key result | Score | Weight | Status |', '|---|---|---|---|'];
     o.keyResults.forEach((kr, i) => {
       const k = s.keyResults[i]!;
-      table.push(`| ${mdText(String(kr.id ?? i + 1))} | ${k.score !== undefined ? fmt(k.score) : '–'} | ${fmt(kr.weight)} | ${STATUS_LABEL[k.status]} |`);
+      const status = k.state === 'dropped' ? `dropped${kr.reason ? `: ${mdText(kr.reason)}` : ''}` : statusText(k.status, k.grade);
+      table.push(`| ${mdText(String(kr.id ?? i + 1))} | ${k.score !== undefined ? fmt(k.score) : '–'} | ${fmt(kr.weight)} | ${status} |`);
     });
     out += `\n\n${table.join('\n')}`;
   }
-  out += `\n\nRollup: \`${s.arithmetic}\``;
+  const children = s.aligned.children;
+  if (children.length) {
+    const counted = s.rollup !== 'own';
+    const table = [`| Aligned objective${counted ? '' : ' (not counted)'} | Score | Weight | Status |`, '|---|---|---|---|'];
+    for (const c of children.slice(0, MAX_CHILD_ROWS)) {
+      const status = c.excluded === 'cycle' ? 'left out: alignment cycle' : c.excluded === 'dropped' ? 'dropped' : statusText(c.status, c.grade);
+      // Inside a code span backslashes show as typed: keep the ref as is, minus any backtick.
+      table.push(`| \`${c.ref.replace(/`/g, "'")}\` ${mdText(c.title ?? '')} | ${c.score !== undefined && !c.excluded ? fmt(c.score) : '–'} | ${fmt(c.weight)} | ${status} |`);
+    }
+    if (children.length > MAX_CHILD_ROWS) table.push(`| … and ${(children.length - MAX_CHILD_ROWS).toLocaleString('en-US')} more | | | |`);
+    out += `\n\n${table.join('\n')}`;
+    if (!counted) out += `\n\nAligned objectives do not count: it has key results of its own${o.rollup ? '' : ' (`rollup: auto`)'}. Write \`rollup: both\` or \`rollup: aligned\` to count them.`;
+  }
+  if (s.rollup === 'both') out += `\n\nOwn: \`${s.own.arithmetic}\`  \nAligned: \`${s.aligned.arithmetic}\`  \nRollup: \`${s.arithmetic}\``;
+  else out += `\n\nRollup: \`${s.arithmetic}\``;
   return out;
 }
 
-export function alignmentCard(ref: string, input: Pick<HoverInput, 'today' | 'index' | 'docPath'>): string {
+export function alignmentCard(ref: string, input: Pick<HoverInput, 'today' | 'index' | 'docPath'> & Partial<Pick<HoverInput, 'config'>>): string {
   if (!input.index) return `**Aligns to** \`${ref}\`: no workspace to resolve it in`;
   const r = input.index.resolve(ref, input.docPath);
   if (!r.ok) {
@@ -177,9 +235,9 @@ export function alignmentCard(ref: string, input: Pick<HoverInput, 'today' | 'in
     return `**Aligns to** \`${ref}\`: unresolved: ${mdText(r.reason)}${candidates}`;
   }
   const o = r.objective;
-  const s = scoreObjective(o, r.doc.period, input.today);
+  const s = objectiveScore(o, r.doc, { ...input, doc: r.doc });
   const score = s.score !== undefined ? `score ${fmt(s.score)}` : 'no score';
-  return `**Aligns to** \`${ref}\`: ${mdText(o.title ?? o.id ?? '')}  \n${o.effectiveOwner ? `owner ${mdText(o.effectiveOwner)} · ` : ''}${score} · ${STATUS_LABEL[s.status]} · \`${input.index.fileRef(r.path)}.okr\``;
+  return `**Aligns to** \`${ref}\`: ${mdText(o.title ?? o.id ?? '')}  \n${o.effectiveOwner ? `owner ${mdText(o.effectiveOwner)} · ` : ''}${score} · ${statusText(s.status, s.grade)} · \`${input.index.fileRef(r.path)}.okr\``;
 }
 
 /**

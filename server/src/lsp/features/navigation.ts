@@ -4,6 +4,7 @@
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { today } from '../../node/today';
+import { WorkspaceScorer } from '../../core';
 import type { ServerState } from '../state';
 import { uriToPath } from '../uris';
 import { definition, references } from './definition';
@@ -43,8 +44,10 @@ export function register(connection: Connection, documents: TextDocuments<TextDo
   };
 
   connection.onDocumentSymbol((params) => {
-    const doc = model(params.textDocument.uri);
-    return doc ? documentSymbols(doc, today()) : null;
+    const t = located(params.textDocument.uri);
+    if (!t) return null;
+    const day = today();
+    return documentSymbols(t.doc, day, WorkspaceScorer.for(t.root.index, day, t.root.config.scoring));
   });
   connection.onFoldingRanges((params) => {
     const doc = model(params.textDocument.uri);

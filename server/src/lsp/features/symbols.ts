@@ -1,7 +1,7 @@
 // Document symbols: the period, then objectives with their key results, each with its score and
 // status as the detail ("0.62 · on track"). Ranges come from the model; nothing is re-parsed.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { scoreDocument, STATUS_LABEL, type KeyResult, type Objective, type OkrDocument, type Range, type Status } from '../../core';
+import { GRADE_LABEL, scoreDocument, STATUS_LABEL, type Grade, type KeyResult, type Objective, type ObjectiveScorer, type OkrDocument, type Range, type Status } from '../../core';
 
 /** How objectives and key results are named in the outline and in workspace symbols. */
 export function objectiveName(o: Objective): string {
@@ -17,12 +17,14 @@ function symbolName(id: string | undefined, title: string | undefined, fallback:
   return id || title || fallback;
 }
 
-/** "0.62 · on track", or only the status when there is no score. */
-export function scoreDetail(score: number | undefined, status: Status): string {
-  return score === undefined ? STATUS_LABEL[status] : `${score.toFixed(2)} · ${STATUS_LABEL[status]}`;
+/** "0.62 · on track", or only the status when there is no score; "0.62 · final, fell short" after the period. */
+export function scoreDetail(score: number | undefined, status: Status, grade?: Grade): string {
+  const label = status === 'final' && grade ? `${STATUS_LABEL[status]}, ${GRADE_LABEL[grade]}` : STATUS_LABEL[status];
+  return score === undefined ? label : `${score.toFixed(2)} · ${label}`;
 }
 
-export function documentSymbols(doc: OkrDocument, today: string): DocumentSymbol[] {
+/** `scorer`: the workspace's, so objectives show their aligned rollups; without it, own key results only. */
+export function documentSymbols(doc: OkrDocument, today: string, scorer?: ObjectiveScorer): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   if (doc.periodField) {
     const f = doc.periodField;
@@ -34,12 +36,12 @@ export function documentSymbols(doc: OkrDocument, today: string): DocumentSymbol
       selectionRange: f.valueRange,
     });
   }
-  const score = scoreDocument(doc, today);
+  const score = scoreDocument(doc, today, { scorer });
   doc.objectives.forEach((o, i) => {
     const os = score.objectives[i]!;
     out.push({
       name: objectiveName(o),
-      detail: scoreDetail(os.score, os.status),
+      detail: scoreDetail(os.score, os.status, os.grade),
       kind: SymbolKind.Class,
       range: o.node.range,
       selectionRange: idRange(o.node.fields, o.node.range),
@@ -47,7 +49,7 @@ export function documentSymbols(doc: OkrDocument, today: string): DocumentSymbol
         const ks = os.keyResults[j]!;
         return {
           name: keyResultName(kr),
-          detail: scoreDetail(ks.score, ks.status),
+          detail: scoreDetail(ks.score, ks.status, ks.grade),
           kind: SymbolKind.Field,
           range: kr.node.range,
           selectionRange: idRange(kr.node.fields, kr.node.range),
