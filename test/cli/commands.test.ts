@@ -97,6 +97,7 @@ describe('okr score, report, summary, schema, rules', () => {
       title: 'Customers can rely on us',
       score: 0.6,
       status: 'on-track',
+      expected_score: 0.35,
       rollup: 'aligned',
       arithmetic: '(0.40×1 + 0.70×2) / 3 = 0.60',
       aligned: [
