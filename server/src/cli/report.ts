@@ -54,7 +54,7 @@ export function formatReport(rows: readonly FileRow[], check: CheckResult, today
     out.push(`## \`${f.path}\``, '');
     const about = [f.team ? `**${cell(f.team)}**` : '', f.period ? `period ${f.period}` : ''].filter(Boolean).join(', ');
     if (about) out.push(about + '  ');
-    out.push(`Score **${score(f.score)}** · ${status(f.status, f.grade)}${f.period ? ` · expected ${score(f.expectedScore)} (${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})` : ''}  `);
+    out.push(`Score **${score(f.score)}** · ${status(f.status, f.grade)}${f.period && f.status !== 'final' ? ` · expected ${score(f.expectedScore)} (${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})` : ''}  `);
     const c = countSeverities(byPath.get(f.path)?.diagnostics ?? []);
     const problems = [c.errors ? plural(c.errors, 'error') : '', plural(c.warnings, 'warning')].filter(Boolean).join(', ');
     out.push(`${c.errors || c.warnings ? '⚠️' : '✔️'} ${problems} from \`okr check\`${c.infos + c.hints ? ` (and ${plural(c.infos + c.hints, 'suggestion')})` : ''}`, '');
