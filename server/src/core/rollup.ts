@@ -10,7 +10,7 @@ import type { ObjectiveEntry, WorkspaceIndex } from './workspace';
 
 export class WorkspaceScorer implements ObjectiveScorer {
   /** Scores by objective, with the file each objective was in (to drop them when that file changes). */
-  private readonly memo = new Map<Objective, { score: ObjectiveScore; path?: string }>();
+  private readonly memo = new Map<Objective, { score: ObjectiveScore; path?: string; asChild?: AlignedChildScore }>();
   private readonly onCycle = new Map<Objective, boolean>();
   private epochSeen: number;
 
@@ -99,7 +99,7 @@ export class WorkspaceScorer implements ObjectiveScorer {
       objective: Objective;
       doc: OkrDocument;
       path?: string;
-      children?: ObjectiveEntry[];
+      children?: readonly ObjectiveEntry[];
     }
     const stack: Frame[] = [{ objective: o, doc, path: this.index.pathOf(o) }];
     const onStack = new Set<Objective>([o]);
@@ -126,9 +126,12 @@ export class WorkspaceScorer implements ObjectiveScorer {
   }
 
   private childScore(c: ObjectiveEntry): AlignedChildScore {
-    const s = this.cyclic(c) ? undefined : this.memo.get(c.objective)?.score;
+    const entry = this.cyclic(c) ? undefined : this.memo.get(c.objective);
+    // Kept with the child's score: it is the same for every parent while that score stands.
+    if (entry?.asChild) return entry.asChild;
+    const s = entry?.score;
     // One literal of one shape (no spread of a base object: see scoreKeyResult).
-    return {
+    const child: AlignedChildScore = {
       ref: c.ref,
       path: c.path,
       objective: c.objective,
@@ -139,6 +142,8 @@ export class WorkspaceScorer implements ObjectiveScorer {
       weight: c.objective.weight,
       excluded: !s ? 'cycle' : s.status === 'dropped' ? 'dropped' : undefined,
     };
+    if (entry) entry.asChild = child;
+    return child;
   }
 
   /**

@@ -256,20 +256,27 @@ interface Term {
   label?: string;
 }
 
-/** Weighted mean over the items that have a score; undefined when none has. */
+/** Weighted mean over the items that have a score; undefined when none has. One pass: a company objective's mean has 2,000 terms. */
 function weightedMean(items: readonly Term[], none = 'nothing scored yet'): RollupPart {
-  const scored = items.filter((i) => i.score !== undefined);
-  const total = scored.reduce((a, i) => a + i.weight, 0);
-  if (scored.length === 0) return { arithmetic: none };
-  if (total === 0) return { arithmetic: 'all weights are 0' };
-  const sum = scored.reduce((a, i) => a + i.score! * i.weight, 0);
-  const score = sum / total;
-  if (scored.length > MAX_TERMS) {
-    // Two thousand terms are no arithmetic anyone reads; the sums still let a reader recompute it.
-    return { score, arithmetic: `Σ score×weight / Σ weight = ${fmt(sum)} / ${fmt(total)} = ${fmt(score)} (${scored.length} scored)` };
+  let count = 0;
+  let total = 0;
+  let sum = 0;
+  for (const i of items) {
+    if (i.score === undefined) continue;
+    count++;
+    total += i.weight;
+    sum += i.score * i.weight;
   }
-  const terms = scored.map((i) => `${i.label ? `${i.label} ` : ''}${fmt(i.score!)}×${fmt(i.weight)}`).join(' + ');
-  return { score, arithmetic: `(${terms}) / ${fmt(total)} = ${fmt(score)}` };
+  if (count === 0) return { arithmetic: none };
+  if (total === 0) return { arithmetic: 'all weights are 0' };
+  const score = sum / total;
+  if (count > MAX_TERMS) {
+    // Two thousand terms are no arithmetic anyone reads; the sums still let a reader recompute it.
+    return { score, arithmetic: `Σ score×weight / Σ weight = ${fmt(sum)} / ${fmt(total)} = ${fmt(score)} (${count} scored)` };
+  }
+  const terms: string[] = [];
+  for (const i of items) if (i.score !== undefined) terms.push(`${i.label ? `${i.label} ` : ''}${fmt(i.score)}×${fmt(i.weight)}`);
+  return { score, arithmetic: `(${terms.join(' + ')}) / ${fmt(total)} = ${fmt(score)}` };
 }
 
 /** `auto` decided: own key results when the objective lists any (dropped ones too), else the aligned objectives. */
