@@ -12,6 +12,8 @@ interface Entry {
   root: Root;
   model: FileModel;
   json: string;
+  /** What the models of the files it aligns to read from this file's (see rollupKey). */
+  rollupKey: string;
   revision: number;
 }
 
@@ -71,7 +73,10 @@ export class WorkspaceModelCache {
       const model = fileModel(root, p, doc, today);
       const json = JSON.stringify(model);
       if (previous && previous.json === json) continue;
-      this.entries.set(p, { root, model, json, revision: ++this.revision });
+      const key = rollupKey(doc.objectives.map((o) => o.weight), model);
+      this.entries.set(p, { root, model, json, rollupKey: key, revision: ++this.revision });
+      // A title or a check-in note changed: the parents' rollups and aligned lists did not.
+      if (previous && previous.rollupKey === key) continue;
       this.removed.delete(model.uri);
       for (const parent of root.index.alignmentTargets(p)) if (!done.has(parent)) this.dirty.set(parent, root);
     }
@@ -93,6 +98,15 @@ export class WorkspaceModelCache {
     this.update(today);
     return { today, files: sortByUri([...this.entries.values()]).map((e) => e.model) };
   }
+}
+
+/**
+ * What a parent's model reads from a child file's: each objective's ref, score, status, state,
+ * grade, parent and weight. A keystroke in a title leaves it as it was, so the parents (the company
+ * file with thousands of aligned objectives) are not rebuilt.
+ */
+function rollupKey(weights: number[], model: FileModel): string {
+  return JSON.stringify([weights, model.objectives.map((o) => [o.ref, o.score, o.status, o.state, o.grade, o.alignsTo])]);
 }
 
 function sortByUri(entries: Entry[]): Entry[] {
