@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeKeyResultText, okrJsonSchema } from '../server/src/core';
 import { SIZES, writeWorkspace, type Generated, type Size } from './bench/generate';
-import { BenchClient, TimeoutError, withTimeout, type ServerSpec } from './bench/lsp';
+import { BenchClient, okrServerSpec, TimeoutError, withTimeout, type ServerSpec } from './bench/lsp';
 import { measureOrg, type OrgLine } from './bench/org';
 
 const REPO = path.resolve(__dirname, '..');
@@ -85,15 +85,7 @@ function specs(schemaUri: string): ServerSpec[] {
     schemas: { [schemaUri]: ['*.okr'] },
   };
   return [
-    {
-      name: 'okr',
-      command: process.execPath,
-      args: [SERVER, '--stdio'],
-      env: { OKR_TODAY: TODAY },
-      configuration: (section) => (section === 'okr' ? {} : null),
-      languageId: 'okr',
-      versionedDiagnostics: true,
-    },
+    okrServerSpec(SERVER, TODAY),
     {
       name: 'yaml-language-server',
       command: process.execPath,

@@ -30,6 +30,20 @@ export interface ServerSpec {
   extraCapabilities?: Record<string, unknown>;
 }
 
+/** The okr server as the benchmark starts it: over stdio, with a fixed "today". */
+export function okrServerSpec(serverPath: string, today: string, extraCapabilities?: Record<string, unknown>): ServerSpec {
+  return {
+    name: 'okr',
+    command: process.execPath,
+    args: [serverPath, '--stdio'],
+    env: { OKR_TODAY: today },
+    configuration: (section) => (section === 'okr' ? {} : null),
+    languageId: 'okr',
+    versionedDiagnostics: true,
+    extraCapabilities,
+  };
+}
+
 export class BenchClient {
   private readonly proc: ChildProcess;
   private readonly conn: MessageConnection;

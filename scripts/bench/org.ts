@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { BenchClient, withTimeout, type Publish, type ServerSpec } from './lsp';
+import { BenchClient, okrServerSpec, withTimeout, type Publish } from './lsp';
 import { ORG, writeOrgWorkspace, type OrgShape } from './workspace';
 
 export interface OrgLine {
@@ -29,17 +29,8 @@ function titleEnd(text: string): { line: number; character: number } {
 
 export async function measureOrg(dir: string, serverPath: string, cliPath: string, today: string, shape: OrgShape = ORG): Promise<{ lines: OrgLine[]; files: number; keyResults: number; okrMb: number }> {
   const ws = writeOrgWorkspace(path.join(dir, 'org'), shape);
-  const spec: ServerSpec = {
-    name: 'okr',
-    command: process.execPath,
-    args: [serverPath, '--stdio'],
-    env: { OKR_TODAY: today },
-    configuration: (section) => (section === 'okr' ? {} : null),
-    languageId: 'okr',
-    versionedDiagnostics: true,
-    extraCapabilities: { window: { workDoneProgress: true } },
-  };
-  const client = new BenchClient(spec);
+  // Progress support, so the end of indexing is seen.
+  const client = new BenchClient(okrServerSpec(serverPath, today, { window: { workDoneProgress: true } }));
   const lines: OrgLine[] = [];
   const open = ws.teams[Math.floor(ws.teams.length / 2)]!;
   const openUri = pathToFileURL(open).toString();
