@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { WorkspaceModelDeltaRequest, type FileModel, type WorkspaceModel, type WorkspaceModelDelta, type WorkspaceModelDeltaParams } from '../../../server/src/shared/protocol';
+import { applyDelta } from './delta';
 
 /** One spelling per URI: the server writes `file:///a%20b`, VS Code may write it differently. */
 export function normalizeUri(uri: string): string {
@@ -15,17 +16,6 @@ export function normalizeUri(uri: string): string {
   } catch {
     return uri;
   }
-}
-
-/**
- * Applies a delta to the files held (by the server's uri); returns whether anything changed. Pure,
- * so the merge is unit-tested without VS Code.
- */
-export function applyDelta(files: Map<string, FileModel>, delta: WorkspaceModelDelta): boolean {
-  if (delta.full) files.clear();
-  for (const uri of delta.removed) files.delete(uri);
-  for (const f of delta.files) files.set(f.uri, f);
-  return delta.full || delta.removed.length > 0 || delta.files.length > 0;
 }
 
 export class ModelStore implements vscode.Disposable {
