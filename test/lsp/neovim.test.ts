@@ -34,7 +34,7 @@ function nvimVersion(): { line: string; minor: number } | undefined {
 }
 
 /** Runs Neovim with `initLua` as its init.lua, in `root`, and returns the script's JSON lines. */
-function runNeovim(initLua: string, root: string, file: string): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
+function runNeovim(initLua: string, root: string, file: string, extra: Record<string, string> = {}): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-nvim-'));
   // Where Neovim looks for a user's init.lua; the XDG variables keep its state out of the real home.
   fs.mkdirSync(path.join(home, 'nvim'));
@@ -51,6 +51,7 @@ function runNeovim(initLua: string, root: string, file: string): Promise<{ lines
     XDG_DATA_HOME: home,
     XDG_CACHE_HOME: home,
     XDG_STATE_HOME: home,
+    ...extra,
   };
   return new Promise((resolve, reject) => {
     // The README's 0.7 snippet takes the current directory as the workspace root: start Neovim there.
@@ -111,6 +112,16 @@ describe('Neovim as a second LSP client, set up with the README snippet', functi
         // Neovim's own shape: 0-based lnum/col, severity 1 = ERROR.
         assert.deepEqual([schema.line, schema.col, schema.end_line, schema.end_col, schema.severity], [11, 8, 11, 14, 1]);
         assert.match(schema.message, /Did you mean 'target'/);
+      });
+
+      it('renames an objective in the open file and the closed files that refer to it, in one edit', async () => {
+        // company.okr line 4 is `  - id: quality`; web.okr and mobile.okr (closed) align to it.
+        const { lines, code } = await runNeovim(init, fixture('graph'), fixture('graph', 'company.okr'), { OKR_RENAME: '4,10,excellence' });
+        assert.equal(code, 0, JSON.stringify(lines));
+        const rename = lines.find((l) => l.rename)?.rename as Record<string, number> | undefined;
+        assert.ok(rename, JSON.stringify(lines));
+        const counts = Object.fromEntries(Object.entries(rename).map(([uri, n]) => [uri.slice(uri.indexOf('/graph/') + 1), n]));
+        assert.deepEqual(counts, { 'graph/company.okr': 1, 'graph/teams/web.okr': 2, 'graph/teams/mobile.okr': 2 });
       });
 
       it('resolves alignment across the workspace folder it announced', async () => {

@@ -5,7 +5,9 @@
 -- prints them as JSON lines on stdout, and exits:
 --   {"filetype": "...", "clients": ["okr"]} first, then {"diagnostic": {...}} per diagnostic, and a
 --   last {"done": true, "count": N} or {"error": "..."}.
--- Inputs come from the environment: OKR_FILE, OKR_TIMEOUT_MS.
+-- Inputs come from the environment: OKR_FILE, OKR_TIMEOUT_MS. With OKR_RENAME="<line>,<character>,<new
+-- name>" it then asks for a rename there (the request vim.lsp.buf.rename() sends) and prints
+-- {"rename": {"<uri>": <edit count>, ...}} before the last line.
 local function out(obj)
   io.stdout:write(vim.fn.json_encode(obj) .. "\n")
 end
@@ -17,6 +19,7 @@ end
 
 local file = assert(os.getenv("OKR_FILE"), "OKR_FILE: the .okr file to open")
 local timeout = tonumber(os.getenv("OKR_TIMEOUT_MS") or "10000")
+local rename = os.getenv("OKR_RENAME")
 
 vim.cmd("edit " .. vim.fn.fnameescape(file))
 local bufnr = vim.api.nvim_get_current_buf()
@@ -36,7 +39,8 @@ end
 local clients, names = {}, {}
 local got = vim.wait(timeout, function()
   clients, names = attached()
-  return #names > 0 and #vim.diagnostic.get(bufnr) > 0
+  -- A rename needs only the client (the file may have no problem to wait for).
+  return #names > 0 and (rename ~= nil or #vim.diagnostic.get(bufnr) > 0)
 end, 20)
 local ids = {}
 for _, c in pairs(clients) do
@@ -69,6 +73,26 @@ for _, d in ipairs(diagnostics) do
     },
   })
 end
+
+if rename then
+  local line, character, new_name = rename:match("^(%d+),(%d+),(.+)$")
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    position = { line = tonumber(line), character = tonumber(character) },
+    newName = new_name,
+  }
+  local response = vim.lsp.get_client_by_id(ids[1]).request_sync("textDocument/rename", params, timeout, bufnr)
+  if not response or response.err or not response.result then
+    out({ error = "rename failed: " .. vim.fn.json_encode(response or {}) })
+  else
+    local counts = {}
+    for uri, edits in pairs(response.result.changes or {}) do
+      counts[uri] = #edits
+    end
+    out({ rename = counts })
+  end
+end
+
 out({ done = true, count = #diagnostics })
 
 -- A clean shutdown: shutdown request + exit notification, then wait for the processes to go.
