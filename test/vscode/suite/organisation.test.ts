@@ -5,6 +5,20 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor, workspaceFile } from './helpers';
 
+interface NodeSnapshot {
+  id: string;
+  label: string;
+  description: string;
+  children: NodeSnapshot[];
+}
+const snapshot = async () => (await vscode.commands.executeCommand<{ roots: NodeSnapshot[] }>('okr.test.treeSnapshot'))!;
+function* walk(nodes: NodeSnapshot[]): Generator<NodeSnapshot> {
+  for (const n of nodes) {
+    yield n;
+    yield* walk(n.children);
+  }
+}
+
 const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
 
 describe('organisation', function () {
@@ -32,5 +46,19 @@ describe('organisation', function () {
     assert.ok(await vscode.workspace.applyEdit(back));
     await waitFor('the closed team file mended', () => !codes(team).includes('alignment-unresolved'), 20_000);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('shows the objectives aligned to a parent under it in the tree, with their scores', async () => {
+    // team.okr's objective aligns to org/company#mission; the team file is never opened.
+    const group = await waitFor(
+      'an Aligned group under the mission objective',
+      async () => [...walk((await snapshot()).roots)].find((n) => n.label.startsWith('Aligned') && n.id.includes('company.okr#mission')),
+      30_000,
+    );
+    assert.equal(group.label, 'Aligned (1)');
+    const child = group.children[0]!;
+    assert.equal(child.label, 'Make checkout dependable');
+    // (1.2 - 2.4) / (0.5 - 2.4) = 0.63 for its one scored key result (the vague one has no score).
+    assert.match(child.description, /0\.63/);
   });
 });
