@@ -4,10 +4,11 @@
 // Git repository, the project eglot announces as the workspace folder) and prints what Flymake got
 // and what eglot warned. Skips, with a message, only when emacs is not installed or has no eglot.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runEditor, type EditorRun } from './headless-editor';
 import { fixture, REPO, SERVER } from './client';
 import { readmeSnippet, withServerPath } from './readme-snippets';
 
@@ -29,7 +30,7 @@ function emacsWithEglot(): { version?: string; missing?: string } {
 }
 
 /** Runs Emacs on a copy of the fixture folder made a Git repository; returns the script's JSON lines. */
-function runEmacs(initEl: string, fixtureDir: string, file: string, options: { dirLocals?: string; waitFor?: string } = {}): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
+function runEmacs(initEl: string, fixtureDir: string, file: string, options: { dirLocals?: string; waitFor?: string } = {}): Promise<EditorRun> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-emacs-'));
   const project = path.join(home, 'project');
   fs.cpSync(fixtureDir, project, { recursive: true });
@@ -50,25 +51,7 @@ function runEmacs(initEl: string, fixtureDir: string, file: string, options: { d
     // Emacs's own files (eln cache, history) stay out of the real home.
     HOME: home,
   };
-  return new Promise((resolve, reject) => {
-    const proc = spawn('emacs', ['--batch', '-l', SCRIPT], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (d) => (stdout += String(d)));
-    proc.stderr.on('data', (d) => (stderr += String(d)));
-    // The script bounds its own wait; this only catches an Emacs that never exits.
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      clearTimeout(timer);
-      fs.rmSync(home, { recursive: true, force: true });
-      const lines = stdout
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
-      resolve({ lines, code, stderr });
-    });
-  });
+  return runEditor('emacs', ['--batch', '-l', SCRIPT], project, env, home);
 }
 
 describe('Emacs eglot as an LSP client, set up with the README snippet', function () {

@@ -5,10 +5,11 @@
 // diagnostics. A snippet is run by Neovim X.Y or later and skipped, with a message, on an older one;
 // everything skips only when nvim is not installed (CI installs it: apt-get install neovim).
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runEditor, type EditorRun } from './headless-editor';
 import { fixture, REPO, SERVER } from './client';
 import { readmeSnippet, withServerPath } from './readme-snippets';
 
@@ -34,7 +35,7 @@ function nvimVersion(): { line: string; minor: number } | undefined {
 }
 
 /** Runs Neovim with `initLua` as its init.lua, in `root`, and returns the script's JSON lines. */
-function runNeovim(initLua: string, root: string, file: string, extra: Record<string, string> = {}): Promise<{ lines: Array<Record<string, unknown>>; code: number | null; stderr: string }> {
+function runNeovim(initLua: string, root: string, file: string, extra: Record<string, string> = {}): Promise<EditorRun> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-nvim-'));
   // Where Neovim looks for a user's init.lua; the XDG variables keep its state out of the real home.
   fs.mkdirSync(path.join(home, 'nvim'));
@@ -53,26 +54,8 @@ function runNeovim(initLua: string, root: string, file: string, extra: Record<st
     XDG_STATE_HOME: home,
     ...extra,
   };
-  return new Promise((resolve, reject) => {
-    // The README's 0.7 snippet takes the current directory as the workspace root: start Neovim there.
-    const proc = spawn('nvim', ['--headless', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (d) => (stdout += String(d)));
-    proc.stderr.on('data', (d) => (stderr += String(d)));
-    // The script bounds its own wait; this only catches a Neovim that never exits.
-    const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-    proc.on('error', reject);
-    proc.on('close', (code) => {
-      clearTimeout(timer);
-      fs.rmSync(home, { recursive: true, force: true });
-      const lines = stdout
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
-      resolve({ lines, code, stderr });
-    });
-  });
+  // The README's 0.7 snippet takes the current directory as the workspace root: start Neovim there.
+  return runEditor('nvim', ['--headless', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`], root, env, home);
 }
 
 const diagnosticsOf = (lines: Array<Record<string, unknown>>) => lines.flatMap((l) => (l.diagnostic ? [l.diagnostic as NvimDiagnostic] : []));
