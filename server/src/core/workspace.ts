@@ -24,18 +24,17 @@ export interface IndexChange {
    * What other files' rules read from this one changed (its ids, its parents, its period; see
    * crossFileSignature), or it came or went: the files aligned to it need checking again.
    */
-  idsChanged: boolean;
+  crossFileChanged: boolean;
 }
 
 /** The file part of each `aligns_to` of a document (`company` of `company#quality`; '' for `#id`). */
-function alignmentFileRefs(doc: OkrDocument): string[] {
+export function alignmentFileRefs(doc: OkrDocument): string[] {
   const refs = new Set<string>();
   for (const ref of [doc.alignsTo, ...doc.objectives.map((o) => o.alignsTo)]) {
     if (typeof ref === 'string' && ref.includes('#')) refs.add(ref.slice(0, ref.indexOf('#')).trim());
   }
   return [...refs];
 }
-
 
 /** One `aligns_to` (an objective's own or its file's) as the reverse-alignment map keeps it. */
 interface AlignmentEdge {
@@ -102,8 +101,8 @@ export class WorkspaceIndex {
     // Logged before listeners hear of it: a listener may ask a scorer to catch up.
     this.logChange(filePath, !previous);
     this.indexReferences(filePath, alignmentFileRefs(doc));
-    const idsChanged = !previous || crossFileSignature(previous) !== crossFileSignature(doc);
-    this.emit({ path: filePath, kind: previous ? 'changed' : 'added', idsChanged });
+    const crossFileChanged = !previous || crossFileSignature(previous) !== crossFileSignature(doc);
+    this.emit({ path: filePath, kind: previous ? 'changed' : 'added', crossFileChanged });
   }
 
   delete(filePath: string): void {
@@ -113,7 +112,7 @@ export class WorkspaceIndex {
       this.changes++;
       this.logChange(filePath, true);
       this.indexReferences(filePath, []);
-      this.emit({ path: filePath, kind: 'removed', idsChanged: true });
+      this.emit({ path: filePath, kind: 'removed', crossFileChanged: true });
     }
   }
 

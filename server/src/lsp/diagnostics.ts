@@ -32,7 +32,6 @@ export class DiagnosticsPublisher {
   private readonly sent = new Map<string, string>();
   /** While false (the first scan is running), files on disk wait; open documents do not. */
   private indexed = false;
-  private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly connection: Connection,
@@ -43,8 +42,9 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * Follows the index of a root: a changed file on disk is analysed again, and when a file's ids
-   * change (or it comes or goes), so are the files whose `aligns_to` names it, open or not.
+   * Follows the index of a root: a changed file on disk is analysed again, and when what other files
+   * read from it changes (ids, parents, period; or it comes or goes), so are the files whose
+   * `aligns_to` names it, open or not.
    */
   watch(root: Root): void {
     root.index.onChange((change: IndexChange) => {
@@ -53,7 +53,7 @@ export class DiagnosticsPublisher {
         if (change.kind === 'removed') this.clear(uri);
         else this.enqueueBackground([change.path]);
       }
-      if (change.idsChanged) this.dependentsChanged(root, change.path);
+      if (change.crossFileChanged) this.dependentsChanged(root, change.path);
     });
   }
 
@@ -115,23 +115,6 @@ export class DiagnosticsPublisher {
     this.schedule(uri);
   }
 
-  /** Resolves when no work is queued (tests and the benchmark wait on it). */
-  whenIdle(): Promise<void> {
-    if (this.isIdle()) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  private isIdle(): boolean {
-    return !this.scheduled && !this.backgroundRunning && this.queue.size === 0 && (this.background.size === 0 || !this.indexed);
-  }
-
-  private checkIdle(): void {
-    if (!this.isIdle()) return;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
-  }
-
   private clear(uri: string): void {
     if (!this.sent.has(uri)) return;
     this.sent.delete(uri);
@@ -168,10 +151,7 @@ export class DiagnosticsPublisher {
       if (performance.now() >= until) break;
     }
     if (this.background.size > 0) setImmediate(() => this.backgroundSlice());
-    else {
-      this.backgroundRunning = false;
-      this.checkIdle();
-    }
+    else this.backgroundRunning = false;
   }
 
   private publishOnDisk(p: string, today: string): void {
@@ -190,7 +170,6 @@ export class DiagnosticsPublisher {
       if (textDoc) this.publish(textDoc);
     }
     if (this.background.size > 0) this.runBackground();
-    this.checkIdle();
   }
 
   /** Analyses and publishes one open document. */

@@ -39,7 +39,7 @@ export class WorkspaceModelCache {
     root.index.onChange((change: IndexChange) => {
       this.dirty.set(change.path, root);
       // Files aligned to this one: their alignment may resolve differently now.
-      if (change.idsChanged) for (const p of root.index.referrers(change.path)) this.dirty.set(p, root);
+      if (change.crossFileChanged) for (const p of root.index.referrers(change.path)) this.dirty.set(p, root);
     });
   }
 

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  alignmentFileRefs,
   CONFIG_FILE_NAME,
   mergeConfig,
   parseConfig,
@@ -32,6 +33,8 @@ export interface Root {
   unreadable: Map<string, string>;
   /** While the root is being indexed: files found on disk and not read yet. */
   pending?: Set<string>;
+  /** True from addRoot(…, willScan) until its first scan has ended. */
+  scanning: boolean;
   /** Resolves when the root's first scan has ended (at once for roots that are not scanned). */
   scanned: Promise<void>;
   markScanned: () => void;
@@ -64,9 +67,10 @@ export class ServerState {
     let markScanned = () => {};
     const scanned = willScan ? new Promise<void>((resolve) => (markScanned = resolve)) : Promise.resolve();
     const root: Root = {
+      scanning: willScan,
       scanned,
       markScanned: () => {
-        this.rootScanPending.delete(root);
+        root.scanning = false;
         markScanned();
       },
       path: rootPath,
@@ -79,7 +83,6 @@ export class ServerState {
       editor: EditorSettingsSchema.parse({}),
       config: mergeConfig(),
     };
-    if (willScan) this.rootScanPending.add(root);
     this.roots.push(root);
     // Longest path first, so rootFor() finds the innermost folder of a multi-root workspace.
     this.roots.sort((a, b) => b.path.length - a.path.length);
@@ -150,17 +153,13 @@ export class ServerState {
       return;
     }
     // The scan has not listed the files yet: a reference by path from the root can still be read.
-    if (!this.rootScanPending.has(root)) return;
-    for (const o of doc.objectives) {
-      const ref = o.effectiveAlignsTo;
-      if (!ref || !ref.includes('#')) continue;
-      const file = path.join(root.path, ref.slice(0, ref.indexOf('#')).trim() + '.okr');
+    if (!root.scanning) return;
+    for (const ref of alignmentFileRefs(doc)) {
+      if (ref === '') continue; // `#id`: the document's own file
+      const file = path.join(root.path, ref + '.okr');
       if (!root.index.get(file) && !this.cache.has(pathToUri(file)) && fs.existsSync(file)) this.loadFromDisk(root, file);
     }
   }
-
-  /** Roots whose scan is announced (addRoot with willScan) and has not begun listing files. */
-  private readonly rootScanPending = new WeakSet<Root>();
 
   /** Files among `files` that an open document of the root names in `aligns_to`. */
   private alignmentTargetsOfOpenFiles(root: Root, files: readonly string[]): Set<string> {
@@ -169,13 +168,7 @@ export class ServerState {
 
   /** Files among `files` that one of `docs` names in `aligns_to` (by path from the root or bare name). */
   private alignmentTargetsAmong(root: Root, docs: readonly OkrDocument[], files: Iterable<string>): Set<string> {
-    const refs = new Set<string>();
-    for (const doc of docs) {
-      for (const o of doc.objectives) {
-        const ref = o.effectiveAlignsTo;
-        if (ref && ref.includes('#')) refs.add(ref.slice(0, ref.indexOf('#')).trim());
-      }
-    }
+    const refs = new Set(docs.flatMap(alignmentFileRefs));
     const out = new Set<string>();
     if (refs.size === 0) return out;
     for (const f of files) {
