@@ -141,14 +141,16 @@ export function startServer(connection: Connection): void {
     let files = 0;
     let lastReport = 0;
     for (const root of roots) {
+      let inRoot = 0;
       await state.scanRootInSlices(root, (done, total) => {
-        files = done;
+        inRoot = done;
         const now = performance.now();
         // A few reports a second are plenty for a progress bar.
         if (now - lastReport < 200 && done < total) return;
         lastReport = now;
         progress?.report(total ? Math.floor((100 * done) / total) : 100, `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
       });
+      files += inRoot;
     }
     progress?.done();
     connection.console.log(`indexed ${files} .okr files in ${Math.round(performance.now() - t0)} ms`);
