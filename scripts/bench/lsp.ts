@@ -35,7 +35,8 @@ export function okrServerSpec(serverPath: string, today: string, extraCapabiliti
   return {
     name: 'okr',
     command: process.execPath,
-    args: [serverPath, '--stdio'],
+    // OKR_BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the server of a run.
+    args: [...(process.env.OKR_BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, '--stdio'],
     env: { OKR_TODAY: today },
     configuration: (section) => (section === 'okr' ? {} : null),
     languageId: 'okr',

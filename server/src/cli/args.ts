@@ -24,14 +24,16 @@ export interface ParsedArgs {
   stdin: boolean;
   /** --stdin-filename: the path standard input stands for. */
   stdinFilename?: string;
+  /** --jobs: threads `okr check` may use (default: one per core for large workspaces). */
+  jobs?: number;
 }
 
-type OptionName = 'format' | 'max-warnings' | 'today' | 'config' | 'no-color' | 'fix' | 'quiet' | 'stdin-filename';
+type OptionName = 'format' | 'max-warnings' | 'today' | 'config' | 'no-color' | 'fix' | 'quiet' | 'stdin-filename' | 'jobs';
 
 /** Which options each command accepts, the formats it can print, and how many paths it takes. */
 export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?: string[]; paths: boolean | 'one' }> = {
   check: {
-    options: ['format', 'max-warnings', 'today', 'config', 'no-color', 'fix', 'quiet', 'stdin-filename'],
+    options: ['format', 'max-warnings', 'today', 'config', 'no-color', 'fix', 'quiet', 'stdin-filename', 'jobs'],
     formats: ['text', 'json', 'sarif', 'github'],
     paths: true,
   },
@@ -43,8 +45,8 @@ export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?:
   rules: { options: [], paths: false },
 };
 
-const TAKES_VALUE = new Set<OptionName>(['format', 'max-warnings', 'today', 'config', 'stdin-filename']);
-const KNOWN = new Set<string>(['format', 'max-warnings', 'today', 'config', 'no-color', 'fix', 'quiet', 'stdin-filename', 'help', 'version']);
+const TAKES_VALUE = new Set<OptionName>(['format', 'max-warnings', 'today', 'config', 'stdin-filename', 'jobs']);
+const KNOWN = new Set<string>(['format', 'max-warnings', 'today', 'config', 'no-color', 'fix', 'quiet', 'stdin-filename', 'jobs', 'help', 'version']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, paths: [], noColor: false, fix: false, quiet: false, stdin: false };
@@ -125,6 +127,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case 'stdin-filename':
         if (value === '' || value === '-') throw new UsageError(`--stdin-filename needs the path of the file standard input stands for`);
         out.stdinFilename = value;
+        break;
+      case 'jobs':
+        if (!/^\d+$/.test(value!) || Number(value) < 1 || Number(value) > 64) throw new UsageError(`--jobs needs a number of threads from 1 to 64, got '${value}'`);
+        out.jobs = Number(value);
         break;
     }
   }

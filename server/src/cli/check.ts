@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeDocument, ruleDocsUrl, unreadableFileDiagnostic, UNREADABLE_FILE, type AnalyzeOptions, type OkrDiagnostic, type Severity } from '../core';
-import { displayPath, type Workspace } from './load-workspace';
+import { displayPath, type Workspace, type WorkspaceRoot } from './load-workspace';
 
 /** The pseudo-rule under which problems of okr.config.yaml are reported. */
 export const CONFIG_RULE = 'config';
@@ -40,23 +40,28 @@ function rootRelative(abs: string, root: string): string {
   return path.relative(root, abs).split(path.sep).join('/');
 }
 
+/** okr.config.yaml's own problems, as a file of the report (none: undefined). */
+export function configFileResult(ws: WorkspaceRoot): FileResult | undefined {
+  if (!ws.configPath || ws.configProblems.length === 0) return undefined;
+  return {
+    abs: ws.configPath,
+    rel: displayPath(ws.configPath, ws.cwd),
+    rootRel: rootRelative(ws.configPath, ws.root),
+    text: ws.configText ?? '',
+    diagnostics: ws.configProblems.map((p) => ({
+      rule: CONFIG_RULE,
+      severity: 'error' as const,
+      message: p.message,
+      range: p.range,
+      docsUrl: ruleDocsUrl(CONFIG_RULE),
+    })),
+  };
+}
+
 export function runCheck(ws: Workspace, today: string): CheckResult {
   const files: FileResult[] = [];
-  if (ws.configPath && ws.configProblems.length > 0) {
-    files.push({
-      abs: ws.configPath,
-      rel: displayPath(ws.configPath, ws.cwd),
-      rootRel: rootRelative(ws.configPath, ws.root),
-      text: ws.configText ?? '',
-      diagnostics: ws.configProblems.map((p) => ({
-        rule: CONFIG_RULE,
-        severity: 'error' as const,
-        message: p.message,
-        range: p.range,
-        docsUrl: ruleDocsUrl(CONFIG_RULE),
-      })),
-    });
-  }
+  const config = configFileResult(ws);
+  if (config) files.push(config);
   for (const f of ws.reported) {
     const diagnostics = analyzeDocument(f.doc, analyzeOptions(ws, f.abs, today));
     files.push({ abs: f.abs, rel: f.rel, rootRel: rootRelative(f.abs, ws.root), text: f.doc.text, diagnostics });

@@ -47,6 +47,8 @@ Options:
                       stands for: shown in reports, and where okr.config.yaml and references are
                       looked up. With --fix the fixed text goes to standard output, the report to
                       standard error, and nothing is written (input that is not text: exit 2).
+  --jobs N            threads to use (default: one per core when there are 200 files or more; the
+                      results are the same, only sooner)
 ${COMMON.today}
 ${COMMON.config}
 ${COMMON.noColor}

@@ -40,7 +40,8 @@ export interface UnreadableFile {
   message: string;
 }
 
-export interface Workspace {
+/** The root of a workspace and its configuration. */
+export interface WorkspaceRoot {
   cwd: string;
   root: string;
   config: OkrConfig;
@@ -48,6 +49,9 @@ export interface Workspace {
   configPath?: string;
   configText?: string;
   configProblems: ConfigProblem[];
+}
+
+export interface Workspace extends WorkspaceRoot {
   index: WorkspaceIndex;
   /** The files under the given paths, sorted by `rel`. */
   reported: LoadedFile[];
@@ -107,9 +111,16 @@ export function readTextFile(abs: string, shown: string): string {
   return read.text;
 }
 
-export function loadWorkspace(options: LoadOptions): Workspace {
+/** Where a workspace's files are, before any is read: what `okr check` splits between threads. */
+export interface WorkspacePlan extends WorkspaceRoot {
+  /** Every .okr file of the root, and of the folders and files given outside it. */
+  all: string[];
+  /** The files under the given paths, sorted. */
+  reported: string[];
+}
+
+export function planWorkspace(options: LoadOptions): WorkspacePlan {
   const cwd = options.cwd;
-  if (options.stdin) return loadWithStdin(options, options.stdin);
   const given = (options.paths.length ? options.paths : ['.']).map((p) => ({ arg: p, abs: path.resolve(cwd, p) }));
   const stats = given.map((g) => {
     try {
@@ -132,11 +143,17 @@ export function loadWorkspace(options: LoadOptions): Workspace {
     if (!stats[i]!.isDirectory()) reportedPaths.add(g.abs);
     else for (const f of all) if (isInside(f, g.abs)) reportedPaths.add(f);
   });
+  return { cwd, root, config, configPath, configText, configProblems, all: [...all], reported: [...reportedPaths].sort() };
+}
 
+export function loadWorkspace(options: LoadOptions, planned?: WorkspacePlan): Workspace {
+  if (options.stdin) return loadWithStdin(options, options.stdin);
+  const plan = planned ?? planWorkspace(options);
+  const { cwd, root, config, configPath, configText, configProblems } = plan;
   const index = new WorkspaceIndex(root);
   const reported: LoadedFile[] = [];
   const unreadable: UnreadableFile[] = [];
-  for (const abs of [...reportedPaths].sort()) {
+  for (const abs of plan.reported) {
     const rel = displayPath(abs, cwd);
     const read = readOkrText(abs, rel);
     if (!read.ok) {
@@ -147,7 +164,7 @@ export function loadWorkspace(options: LoadOptions): Workspace {
     index.set(abs, doc);
     reported.push({ abs, rel, doc, bom: read.bom, fromStdin: false });
   }
-  loadContext(index, all, reportedPaths);
+  loadContext(index, plan.all, new Set(plan.reported));
   reported.sort(byRel);
   unreadable.sort(byRel);
   return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable };
@@ -175,7 +192,7 @@ function loadWithStdin(options: LoadOptions, stdin: { path?: string; bytes: Uint
   return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable };
 }
 
-function byRel(a: { rel: string }, b: { rel: string }): number {
+export function byRel(a: { rel: string }, b: { rel: string }): number {
   return a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0;
 }
 

@@ -5,17 +5,18 @@ import type { AppliedFix } from '../core';
 import { okrJsonSchema } from '../core';
 import { version } from '../../../package.json';
 import { parseArgs, resolveToday, type ParsedArgs } from './args';
-import { errorsOnly, runCheck } from './check';
+import { errorsOnly, runCheck, type CheckResult } from './check';
 import { colors, shouldColor, type Colors } from './color';
 import { InputError, UsageError } from './errors';
 import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
-import { fixWorkspace, formatFixes, writeFixedFiles } from './fix';
+import { fixWorkspace, formatFixes, writeFixedFiles, type FileFixes } from './fix';
 import { helpText } from './help';
 import { formatInit, initWorkspace } from './init';
-import { loadWorkspace, type Workspace } from './load-workspace';
+import { loadWorkspace, planWorkspace, type Workspace } from './load-workspace';
+import { runCheckInParallel, runWorkerIfAny, threadsFor } from './parallel-check';
 import { formatReport } from './report';
 import { formatRules } from './rules';
 import { formatScoreJson, formatScoreText, scoreWorkspace } from './score';
@@ -66,7 +67,16 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
   const today = resolveToday(args.today, io.env);
   const c = colors(shouldColor(args.noColor, io.env, io.isTTY));
   const stdin = args.stdin ? { path: args.stdinFilename, bytes: await io.readStdin() } : undefined;
-  const ws = loadWorkspace({ paths: args.paths, cwd: io.cwd, configFile: args.config, stdin });
+  const options = { paths: args.paths, cwd: io.cwd, configFile: args.config, stdin };
+  if (args.command === 'check' && !args.fix && !stdin) {
+    // A large workspace is checked on every core (parallel-check.ts); the report is the same.
+    const plan = planWorkspace(options);
+    const threads = threadsFor(plan.all.length, args.jobs);
+    if (io.env.OKR_DEBUG) io.stderr(`okr: checking ${plan.all.length} files on ${threads} thread(s)\n`);
+    if (threads > 1) return printCheck(args, io, await runCheckInParallel(plan, today, threads, __filename), [], c);
+    return check(args, io, loadWorkspace(options, plan), today, c);
+  }
+  const ws = loadWorkspace(options);
   switch (args.command) {
     case 'check':
       return check(args, io, ws, today, c);
@@ -103,14 +113,18 @@ function check(args: ParsedArgs, io: Io, ws: Workspace, today: string, c: Colors
   if (args.fix && args.stdin && ws.unreadable.length > 0) throw new InputError(ws.unreadable[0]!.message);
   const fixes = args.fix ? fixWorkspace(ws, today) : [];
   if (args.fix) writeFixedFiles(fixes);
-  let result = runCheck(ws, today);
-  if (args.quiet) result = errorsOnly(result);
   // `--fix` on standard input is a filter: the text (fixed or not) on stdout, the report on stderr.
+  if (args.fix && args.stdin) io.stdout(ws.reported[0]!.doc.text);
+  return printCheck(args, io, runCheck(ws, today), fixes, c);
+}
+
+/** Prints a check's report in the chosen format and returns the exit code. */
+function printCheck(args: ParsedArgs, io: Io, checked: CheckResult, fixes: FileFixes[], c: Colors): number {
+  const result = args.quiet ? errorsOnly(checked) : checked;
   const filter = args.fix && args.stdin;
   const report = filter ? io.stderr : io.stdout;
   const rc = filter ? colors(false) : c;
   const format = args.format ?? 'text';
-  if (filter) io.stdout(ws.reported[0]!.doc.text);
   const fixedByPath = args.fix ? new Map<string, AppliedFix[]>(fixes.map((f) => [f.file.rel, f.fixed])) : undefined;
   const fixReport = args.quiet ? '' : formatFixes(fixes, rc);
   if (format === 'json') report(formatJson(result, fixedByPath));
@@ -161,4 +175,5 @@ export async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) void main();
+// The threads of a parallel check run this same bundle: they do their share instead of main().
+if (!runWorkerIfAny() && require.main === module) void main();

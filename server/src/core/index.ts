@@ -12,6 +12,7 @@ export * from './config';
 export * from './links';
 export * from './workspace';
 export * from './cross-file';
+export * from './reference-summary';
 export * from './analyze';
 export * from './suggest';
 export * from './similarity';
