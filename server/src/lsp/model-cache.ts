@@ -2,7 +2,7 @@
 // rebuilds the model of the file it touched (and of the files whose model depends on it: those it
 // aligns to, whose rollups and problem counts may move, and those aligned to it when its ids
 // change), and the client fetches only what changed since the revision it holds.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FileModel, WorkspaceModel, WorkspaceModelDelta, WorkspaceModelDeltaParams } from '../shared/protocol';
 import type { IndexChange } from '../core';
 import type { Root, ServerState } from './state';
@@ -11,7 +11,8 @@ import { fileModel } from './workspace-model';
 interface Entry {
   root: Root;
   model: FileModel;
-  json: string;
+  /** A digest of the model's JSON: a rebuilt model equal to the last one is not a change (the JSON itself, kept for 2,000 files, was tens of MB). */
+  digest: string;
   /** What the models of the files it aligns to read from this file's (see rollupKey). */
   rollupKey: string;
   revision: number;
@@ -71,10 +72,10 @@ export class WorkspaceModelCache {
         continue;
       }
       const model = fileModel(root, p, doc, today);
-      const json = JSON.stringify(model);
-      if (previous && previous.json === json) continue;
+      const digest = createHash('sha1').update(JSON.stringify(model)).digest('base64');
+      if (previous && previous.digest === digest) continue;
       const key = rollupKey(doc.objectives.map((o) => o.weight), model);
-      this.entries.set(p, { root, model, json, rollupKey: key, revision: ++this.revision });
+      this.entries.set(p, { root, model, digest, rollupKey: key, revision: ++this.revision });
       // A title or a check-in note changed: the parents' rollups and aligned lists did not.
       if (previous && previous.rollupKey === key) continue;
       this.removed.delete(model.uri);
