@@ -103,6 +103,22 @@ describe('LSP: the organisation index', function () {
     await client.diagnostics(mobile, (x) => !codes(x).includes('alignment-unresolved'));
   });
 
+  it('clears the problems of a workspace folder that is removed, and keeps those of an open file in it', async () => {
+    fs.appendFileSync(path.join(dir, 'teams', 'web.okr'), '      - id: vague\n        title: Improve checkout observability\n');
+    fs.appendFileSync(path.join(dir, 'teams', 'mobile.okr'), '      - id: vague\n        title: Improve crash reporting\n');
+    await client.initialize(dir);
+    const web = uriOf(path.join(dir, 'teams', 'web.okr'));
+    await client.diagnostics(web, (x) => codes(x).includes('kr-not-measurable'));
+    const mobile = await client.open(path.join(dir, 'teams', 'mobile.okr'));
+    await client.diagnosticsFor(mobile.uri, mobile.version);
+    const cleared = client.diagnostics(web, (x) => x.diagnostics.length === 0);
+    // Outside every folder now, the open file is checked in a root of its own: company.okr is not in it.
+    const reopened = client.diagnostics(mobile.uri, (x) => codes(x).includes('alignment-unresolved'));
+    await client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(dir), name: 'org' }] } });
+    await cleared;
+    await reopened;
+  });
+
   it('reports indexing progress to clients that support it', async () => {
     const progress: Array<{ kind: string; title?: string; message?: string }> = [];
     client.conn.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => {

@@ -115,6 +115,19 @@ export class DiagnosticsPublisher {
     this.schedule(uri);
   }
 
+  /**
+   * A workspace folder was removed: its files on disk, its unreadable files and its config file no
+   * longer have problems to show (open documents are published again under the root that holds them now).
+   */
+  rootRemoved(root: Root): void {
+    for (const p of [...root.index.paths(), ...root.unreadable.keys(), path.join(root.path, CONFIG_FILE_NAME)]) {
+      this.background.delete(p);
+      const open = this.openDocument(p);
+      if (open) this.schedule(open.uri);
+      else this.clear(pathToUri(p));
+    }
+  }
+
   private clear(uri: string): void {
     if (!this.sent.has(uri)) return;
     this.sent.delete(uri);

@@ -164,7 +164,8 @@ export function startServer(connection: Connection): void {
       const added: Root[] = [];
       for (const f of e.removed) {
         const p = uriToPath(f.uri);
-        if (p) state.removeRoot(p);
+        const removed = p ? state.removeRoot(p) : undefined;
+        if (removed) diagnostics.rootRemoved(removed);
       }
       for (const f of e.added) {
         const p = uriToPath(f.uri);

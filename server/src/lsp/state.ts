@@ -91,9 +91,10 @@ export class ServerState {
     return root;
   }
 
-  removeRoot(rootPath: string): void {
+  /** Takes a root out of the workspace; returns it (its index as it was), or undefined if unknown. */
+  removeRoot(rootPath: string): Root | undefined {
     const i = this.roots.findIndex((r) => r.path === rootPath);
-    if (i >= 0) this.roots.splice(i, 1);
+    return i >= 0 ? this.roots.splice(i, 1)[0] : undefined;
   }
 
   /** Reads every .okr file under the root that is not open in the editor, at once (small workspaces, tests). */
