@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { fixture, LspClient, type Diagnostic } from './client';
+import { defaultCapabilities, fixture, LspClient, type Diagnostic } from './client';
 
 type Pos = { line: number; character: number };
 type Rng = { start: Pos; end: Pos };
@@ -98,6 +98,30 @@ describe('LSP: the workspace graph over stdio', function () {
       read('teams', 'mobile.okr').replace('"company#quality" # quoted', '"company#excellence" # quoted').replace('company#quality/nps', 'company#excellence/nps'),
     );
     for (const edits of Object.values(edit.changes)) for (const e of edits) assert.equal(e.newText, 'excellence');
+  });
+
+  it('sends a versioned rename to a client that takes one: the open file with its version, closed files with none', async () => {
+    const caps = defaultCapabilities() as { workspace: Record<string, unknown> };
+    caps.workspace.workspaceEdit = { documentChanges: true };
+    const versioned = new LspClient();
+    try {
+      await versioned.initialize(ws(), caps);
+      const company = await versioned.open(ws('company.okr'));
+      const version = await versioned.change(company.uri, read('company.okr'));
+      const at = positionOf(read('company.okr'), 'id: quality', 6);
+      const edit = await versioned.request<{ changes?: unknown; documentChanges: Array<{ textDocument: { uri: string; version: number | null }; edits: TextEdit[] }> }>(
+        'textDocument/rename',
+        { textDocument: { uri: company.uri }, position: at, newName: 'excellence' },
+      );
+      assert.equal(edit.changes, undefined);
+      const byUri = new Map(edit.documentChanges.map((c) => [c.textDocument.uri, c]));
+      assert.deepEqual([...byUri.keys()].sort(), [uriOf('company.okr'), uriOf('teams', 'mobile.okr'), uriOf('teams', 'web.okr')].sort());
+      assert.equal(byUri.get(company.uri)!.textDocument.version, version);
+      assert.equal(byUri.get(uriOf('teams', 'mobile.okr'))!.textDocument.version, null);
+      assert.equal(apply(read('company.okr'), byUri.get(company.uri)!.edits), read('company.okr').replace('- id: quality', '- id: excellence'));
+    } finally {
+      await versioned.stop();
+    }
   });
 
   it('renames a key result from a reference to it in another file', async () => {

@@ -96,6 +96,7 @@ export function startServer(connection: Connection): void {
     canRegisterConfiguration = Boolean(params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration);
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     canWatchFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+    state.versionedEdits = Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges);
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)) ?? [];
     const rootPath = params.rootUri ? uriToPath(params.rootUri) : undefined;
     for (const folder of folders.length ? folders : rootPath ? [rootPath] : []) state.addRoot(folder, true);

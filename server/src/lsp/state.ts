@@ -47,6 +47,11 @@ export class ServerState {
   readonly roots: Root[] = [];
   /** uri -> the model of its latest version (open documents only). */
   private readonly cache = new Map<string, OkrDocument>();
+  /**
+   * The client takes versioned edits (workspaceEdit.documentChanges): a rename then names the version
+   * of each open file it was computed on, so an editor that moved on refuses it instead of misapplying it.
+   */
+  versionedEdits = false;
   /** Bumped whenever configuration changes, so cached analyses keyed by it are dropped. */
   configGeneration = 0;
   private readonly rootListeners: Array<(root: Root) => void> = [];

@@ -64,7 +64,7 @@ export function onRename(state: ServerState, documents: Docs, params: RenamePara
   if (!at.ok) return new ResponseError(ErrorCodes.InvalidRequest, `Cannot rename: ${at.message}.`);
   const result = renameEdits(l.root.index, at.target, params.newName.trim());
   if (!result.ok) return new ResponseError(ErrorCodes.InvalidParams, `Cannot rename '${at.id}': ${result.message}.`);
-  return workspaceEdit(result.files);
+  return workspaceEdit(result.files, state, documents);
 }
 
 export function onWillRenameFiles(state: ServerState, documents: Docs, params: RenameFilesParams): WorkspaceEdit | null {
@@ -83,13 +83,20 @@ export function onWillRenameFiles(state: ServerState, documents: Docs, params: R
   }
   const files: FileEdits[] = [];
   for (const [root, moves] of byRoot) files.push(...fileMoveEdits(root.index, moves));
-  return files.length ? workspaceEdit(files) : null;
+  return files.length ? workspaceEdit(files, state, documents) : null;
 }
 
-function workspaceEdit(files: FileEdits[]): WorkspaceEdit {
-  const changes: WorkspaceEdit['changes'] = {};
+/**
+ * One edit for all files: versioned per file when the client allows (the open document's version,
+ * null for a file on disk), else a plain map of edits by uri.
+ */
+function workspaceEdit(files: FileEdits[], state: ServerState, documents: Docs): WorkspaceEdit {
+  const changes: NonNullable<WorkspaceEdit['changes']> = {};
   for (const f of files) changes[f.uri] = [...(changes[f.uri] ?? []), ...f.edits];
-  return { changes };
+  if (!state.versionedEdits) return { changes };
+  return {
+    documentChanges: Object.entries(changes).map(([uri, edits]) => ({ textDocument: { uri, version: documents.get(uri)?.version ?? null }, edits })),
+  };
 }
 
 export function register(connection: Connection, documents: TextDocuments<TextDocument>, state: ServerState): void {
