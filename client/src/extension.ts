@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelChangedNotification } from '../../server/src/shared/protocol';
 import { registerCommands } from './commands';
+import { registerGraphDiagnostics } from './graphDiagnostics';
 import { createLanguageClient } from './languageClient';
 import { ModelStore } from './model/store';
 import { ProgressPanel } from './panel/panel';
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const setLoaded = () => void vscode.commands.executeCommand('setContext', 'okr.modelLoaded', true);
   context.subscriptions.push(store.onDidChange(setLoaded));
   context.subscriptions.push(client.onNotification(ModelChangedNotification, () => void store.refresh()));
+  context.subscriptions.push(registerGraphDiagnostics(client));
 
   const restartServer = async () => {
     if (!client) return;

@@ -13,6 +13,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
+import { GRAPH_DIAGNOSTICS_OPTION } from '../../server/src/shared/protocol';
+
 export const CLIENT_ID = 'okr';
 export const CLIENT_NAME = 'OKR Language Server';
 
@@ -63,6 +65,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       { scheme: 'untitled', language: 'okr' },
     ],
     // The server registers its own file watchers (dynamic registration) and pulls `okr` settings.
+    // Cross-file problems come apart, in okr/graphDiagnostics (graphDiagnostics.ts).
+    initializationOptions: { graphDiagnostics: GRAPH_DIAGNOSTICS_OPTION },
     outputChannel: output,
     traceOutputChannel: output,
     errorHandler: new RestartingErrorHandler(output),

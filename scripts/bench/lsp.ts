@@ -28,6 +28,8 @@ export interface ServerSpec {
   versionedDiagnostics: boolean;
   /** More client capabilities to announce (e.g. `window.workDoneProgress`). */
   extraCapabilities?: Record<string, unknown>;
+  /** initializationOptions, as the editor's client sends them. */
+  initializationOptions?: unknown;
 }
 
 /** The okr server as the benchmark starts it: over stdio, with a fixed "today". */
@@ -97,6 +99,7 @@ export class BenchClient {
         processId: process.pid,
         rootUri,
         workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+        initializationOptions: this.spec.initializationOptions,
         capabilities: {
           ...this.spec.extraCapabilities,
           workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },

@@ -73,13 +73,14 @@ export class LspClient {
     this.conn.listen();
   }
 
-  async initialize(rootPath: string, capabilities: Record<string, unknown> = defaultCapabilities()): Promise<Record<string, unknown>> {
+  async initialize(rootPath: string, capabilities: Record<string, unknown> = defaultCapabilities(), initializationOptions?: unknown): Promise<Record<string, unknown>> {
     const rootUri = pathToFileURL(rootPath).toString();
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: path.basename(rootPath) }],
       capabilities,
+      initializationOptions,
     });
     await this.conn.sendNotification('initialized', {});
     return result as Record<string, unknown>;

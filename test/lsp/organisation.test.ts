@@ -119,6 +119,64 @@ describe('LSP: the organisation index', function () {
     await reopened;
   });
 
+  describe('cross-file problems apart (initializationOptions.graphDiagnostics, as the VS Code client asks)', () => {
+    type Item = { uri: string; diagnostics: Array<{ code?: string; message: string }> };
+    type Graph = { items: Item[] };
+    let waiters: Array<{ uri: string; pred: (codes: Array<string | undefined>) => boolean; resolve: (b: Graph) => void }>;
+    beforeEach(() => {
+      waiters = [];
+      client.conn.onNotification('okr/graphDiagnostics', (batch: Graph) => {
+        for (const item of batch.items) {
+          const codes = item.diagnostics.map((d) => d.code);
+          waiters = waiters.filter((w) => (w.uri === item.uri && w.pred(codes) ? (w.resolve(batch), false) : true));
+        }
+      });
+    });
+    /** The batch of okr/graphDiagnostics, from now on, with an item for `uri` whose codes satisfy `pred`. */
+    const graph = (uri: string, pred: (codes: Array<string | undefined>) => boolean) => new Promise<Graph>((resolve) => waiters.push({ uri, pred, resolve }));
+
+    it('sends a closed child broken by its parent in okr/graphDiagnostics, never in publishDiagnostics, and clears it when mended', async () => {
+      await client.initialize(dir, defaultCapabilities(), { graphDiagnostics: 'notification' });
+      await client.request('workspace/symbol', { query: '' });
+      const mobile = uriOf(path.join(dir, 'teams', 'mobile.okr'));
+      const { uri } = await client.open(path.join(dir, 'company.okr'));
+      const broken = graph(mobile, (c) => c.includes('alignment-unresolved'));
+      await client.change(uri, COMPANY.replace('id: quality', 'id: excellence'));
+      const batch = await broken;
+      const item = batch.items.find((i) => i.uri === mobile)!;
+      assert.match(item.diagnostics[0]!.message, /Cannot resolve 'company#quality'/);
+      assert.ok(batch.items.some((i) => i.uri === uriOf(path.join(dir, 'teams', 'web.okr'))), 'both children come in one batch');
+      const mended = graph(mobile, (c) => c.length === 0);
+      await client.change(uri, COMPANY);
+      await mended;
+      const pushed = await client.diagnostics(mobile);
+      assert.ok(pushed.diagnostics.length > 0, 'its other problems are pushed');
+      assert.ok(!codes(pushed).includes('alignment-unresolved'), 'pushed problems never carry the cross-file ones');
+    });
+
+    it('re-sends only the dependents\' cross-file problems when their parent changes on disk, not their other problems', async () => {
+      fs.appendFileSync(path.join(dir, 'teams', 'web.okr'), '      - id: vague\n        title: Improve checkout observability\n');
+      fs.appendFileSync(path.join(dir, 'teams', 'mobile.okr'), '      - id: vague\n        title: Improve crash reporting\n');
+      await client.initialize(dir, defaultCapabilities(), { graphDiagnostics: 'notification' });
+      const web = uriOf(path.join(dir, 'teams', 'web.okr'));
+      const mobile = uriOf(path.join(dir, 'teams', 'mobile.okr'));
+      await client.diagnostics(web, (x) => codes(x).includes('kr-not-measurable'));
+      await client.diagnostics(mobile, (x) => codes(x).includes('kr-not-measurable'));
+      const pushes = [client.publishCount.get(web), client.publishCount.get(mobile)];
+      const company = path.join(dir, 'company.okr');
+      const both = Promise.all([graph(web, (c) => c.includes('alignment-unresolved')), graph(mobile, (c) => c.includes('alignment-unresolved'))]);
+      fs.writeFileSync(company, COMPANY.replace('id: quality', 'id: excellence'));
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(company), type: 2 }] });
+      await both;
+      // Mend it and wait for that too: the pushes had every chance to come by then.
+      const mended = Promise.all([graph(web, (c) => c.length === 0), graph(mobile, (c) => c.length === 0)]);
+      fs.writeFileSync(company, COMPANY);
+      await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(company), type: 2 }] });
+      await mended;
+      assert.deepEqual([client.publishCount.get(web), client.publishCount.get(mobile)], pushes);
+    });
+  });
+
   it('reports indexing progress to clients that support it', async () => {
     const progress: Array<{ kind: string; title?: string; message?: string }> = [];
     client.conn.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string } }) => {

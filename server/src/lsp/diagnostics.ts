@@ -10,7 +10,9 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ruleDocsUrl, unreadableFileDiagnostic, type IndexChange, type OkrDiagnostic } from '../core';
+import type { Diagnostic } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME, RULES, ruleDocsUrl, unreadableFileDiagnostic, type IndexChange, type OkrDiagnostic } from '../core';
+import { GraphDiagnosticsNotification, type GraphDiagnosticsParams } from '../shared/protocol';
 import { today as todayNow } from '../node/today';
 import { diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
@@ -19,6 +21,11 @@ import { pathToUri, uriToPath } from './uris';
 
 /** Background work per slice before yielding to the event loop. */
 const SLICE_MS = 4;
+
+const EMPTY_DIGEST = createHash('sha1').update('[]').digest('base64');
+
+/** Rules that read other files (or the disk): their problems move when another file changes. */
+const GRAPH_RULES = new Set(RULES.filter((r) => r.scope === 'workspace').map((r) => r.id));
 
 export class DiagnosticsPublisher {
   private readonly queue = new Set<string>();
@@ -32,6 +39,16 @@ export class DiagnosticsPublisher {
   private readonly sent = new Map<string, string>();
   /** While false (the first scan is running), files on disk wait; open documents do not. */
   private indexed = false;
+  /**
+   * The client takes the graph rules' problems apart (GraphDiagnosticsNotification): then what was
+   * last sent of them per uri, and those waiting to go out in the next batch.
+   */
+  private graphChannel = false;
+  private readonly graphSent = new Map<string, string>();
+  private readonly graphBatch = new Map<string, Diagnostic[]>();
+  private graphFlushScheduled = false;
+  /** Per file on disk, the problems last sent (the objects), to skip re-sending the same ones cheaply. */
+  private readonly lastOnDisk = new Map<string, readonly OkrDiagnostic[]>();
 
   constructor(
     private readonly connection: Connection,
@@ -108,6 +125,11 @@ export class DiagnosticsPublisher {
     } else this.clear(uri);
   }
 
+  /** From initialize: the client asked for the graph rules' problems apart (see GRAPH_DIAGNOSTICS_OPTION). */
+  separateGraphDiagnostics(): void {
+    this.graphChannel = true;
+  }
+
   /** A document was opened: it is published under the editor's uri from now on. */
   opened(uri: string): void {
     const p = uriToPath(uri);
@@ -129,6 +151,8 @@ export class DiagnosticsPublisher {
   }
 
   private clear(uri: string): void {
+    this.sendGraph(uri, []);
+    this.lastOnDisk.delete(uri);
     if (!this.sent.has(uri)) return;
     this.sent.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -203,6 +227,15 @@ export class DiagnosticsPublisher {
   }
 
   private send(uri: string, version: number | undefined, diagnostics: OkrDiagnostic[]): void {
+    if (this.graphChannel) {
+      this.sendGraph(uri, diagnostics.filter((d) => GRAPH_RULES.has(d.rule)).map(toLspDiagnostic));
+      diagnostics = diagnostics.filter((d) => !GRAPH_RULES.has(d.rule));
+    }
+    // A file on disk whose problems are the very objects sent last time (a file-scope result kept
+    // with its model) needs no conversion or digest: a parent's change re-checks thousands of those.
+    const last = this.lastOnDisk.get(uri);
+    if (version === undefined && last && last.length === diagnostics.length && last.every((d, i) => d === diagnostics[i])) return;
+    this.lastOnDisk.delete(uri);
     const lsp = diagnostics.map(toLspDiagnostic);
     // An open document's diagnostics are sent once per version (a client may wait for those of the
     // version it holds); a file on disk's only when they change. Disk and editor are told apart, so a
@@ -212,7 +245,30 @@ export class DiagnosticsPublisher {
     // Nothing to say about a file never reported: no empty message for each clean file on disk.
     if (lsp.length === 0 && !this.sent.has(uri) && version === undefined) return;
     this.sent.set(uri, digest);
+    if (version === undefined) this.lastOnDisk.set(uri, diagnostics);
     void this.connection.sendDiagnostics({ uri, version, diagnostics: lsp });
+  }
+
+  /**
+   * Queues a file's graph problems when they differ from what was last sent (not per version: an edit
+   * that leaves them as they were sends nothing); the batch goes out on the next turn of the event
+   * loop, so a parent changed on disk reaches its thousands of dependents in a few messages.
+   */
+  private sendGraph(uri: string, lsp: Diagnostic[]): void {
+    if (!this.graphChannel) return;
+    const digest = createHash('sha1').update(JSON.stringify(lsp)).digest('base64');
+    if ((this.graphSent.get(uri) ?? EMPTY_DIGEST) === digest) return;
+    if (lsp.length === 0) this.graphSent.delete(uri);
+    else this.graphSent.set(uri, digest);
+    this.graphBatch.set(uri, lsp);
+    if (this.graphFlushScheduled) return;
+    this.graphFlushScheduled = true;
+    setImmediate(() => {
+      this.graphFlushScheduled = false;
+      const items = [...this.graphBatch].map(([u, diagnostics]) => ({ uri: u, diagnostics }));
+      this.graphBatch.clear();
+      if (items.length) void this.connection.sendNotification(GraphDiagnosticsNotification, { items } satisfies GraphDiagnosticsParams);
+    });
   }
 
   /** Files we hold as unreadable, by uri, so a file that becomes readable again gets its problem cleared. */

@@ -14,6 +14,7 @@ import { checkinEdits, CONFIG_FILE_NAME } from '../core';
 import { today } from '../node/today';
 import {
   CheckinRequest,
+  GRAPH_DIAGNOSTICS_OPTION,
   ModelChangedNotification,
   WorkspaceModelDeltaRequest,
   WorkspaceModelRequest,
@@ -97,6 +98,8 @@ export function startServer(connection: Connection): void {
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     canWatchFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
     state.versionedEdits = Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges);
+    const options = params.initializationOptions as { graphDiagnostics?: unknown } | undefined;
+    if (options?.graphDiagnostics === GRAPH_DIAGNOSTICS_OPTION) diagnostics.separateGraphDiagnostics();
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)) ?? [];
     const rootPath = params.rootUri ? uriToPath(params.rootUri) : undefined;
     for (const folder of folders.length ? folders : rootPath ? [rootPath] : []) state.addRoot(folder, true);

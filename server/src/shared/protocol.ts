@@ -142,6 +142,22 @@ export interface ModelChangedParams {
   uris: string[];
 }
 
+/**
+ * client -> server, in `initializationOptions.graphDiagnostics`: 'notification' asks for the problems
+ * of the workspace-scope rules (references, alignment cycles, periods, links on disk: those another
+ * file's change can move) apart, in GraphDiagnosticsNotification, and only the rest in
+ * textDocument/publishDiagnostics. A parent renamed on disk then re-sends one small report per
+ * dependent file instead of each file's every problem. Other clients get all problems pushed as usual.
+ */
+export const GRAPH_DIAGNOSTICS_OPTION = 'notification';
+
+/** server -> client: the cross-file problems of some files (an empty list clears a file's). */
+export const GraphDiagnosticsNotification = 'okr/graphDiagnostics';
+export interface GraphDiagnosticsParams {
+  /** LSP Diagnostic objects (source, code, docs link and data as in publishDiagnostics). */
+  items: Array<{ uri: string; diagnostics: unknown[] }>;
+}
+
 export interface CheckinParams {
   uri: string;
   objectiveId: string;
