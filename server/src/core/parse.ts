@@ -1,15 +1,19 @@
 // Text -> OkrDocument. Lenient by design: broken input is not an error, it yields a model of what
 // could be read plus YAML problems; the `schema` rule reports everything else. Never throws.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { LineIndex } from './positions';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineIndex, type Range } from './positions';
 import type { Checkin, Field, ItemState, KeyResult, KrKind, Link, MapNode, Objective, OkrDocument, RollupMode, YamlProblem } from './model';
 import { parsePeriod } from './period';
 
+// logLevel 'error': the yaml package would print some problems (a map used as a key) as Node.js
+// process warnings on the terminal; the schema rule reports them on the file instead.
+function parseYaml(text: string): Document.Parsed {
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+}
+
 export function parseOkrDocument(text: string, uri: string, version = 0): OkrDocument {
   const lines = new LineIndex(text);
-  // logLevel 'error': the yaml package would print some problems (a map used as a key) as Node.js
-  // process warnings on the terminal; the schema rule reports them on the file instead.
-  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
+  const yaml = parseYaml(text);
   const problem = (e: { message: string; pos: [number, number]; code: string }): YamlProblem => {
     return { message: cleanYamlMessage(e.message), range: problemRange(text, lines, e.pos), code: e.code };
   };
@@ -180,20 +184,154 @@ function kindOf(kr: KeyResult): KrKind {
   return 'draft';
 }
 
+/**
+ * A field as the model keeps it: offsets, with its ranges computed when read. A workspace holds
+ * hundreds of thousands of fields, and two line/character ranges each (six objects) were most of a
+ * model's memory; a range is asked for only when a diagnostic, edit or hover needs it.
+ */
+class OffsetField implements Field {
+  /** A list or map value: converted to plain data on first read (see `value`). */
+  private pending: Node | undefined;
+  /** After releaseSyntaxTree: where to find that list or map again, if it is ever read. */
+  private source: SyntaxSource | undefined;
+  private plain: unknown;
+
+  constructor(
+    readonly key: string,
+    private readonly lines: LineIndex,
+    private readonly ks: number,
+    private readonly ke: number,
+    private readonly vs: number,
+    private readonly ve: number,
+    value: Node | null,
+  ) {
+    if (isScalar(value) || !value) this.plain = isScalar(value) ? value.value : null;
+    else this.pending = value;
+  }
+
+  get start(): number {
+    return this.ks;
+  }
+
+  get end(): number {
+    return Math.max(this.ve, this.ke);
+  }
+
+  get keyRange(): Range {
+    return this.lines.range(this.ks, this.ke);
+  }
+
+  get valueRange(): Range {
+    return this.lines.range(this.vs, this.ve);
+  }
+
+  // Lists and maps become plain data only when a reader asks: converting every nested collection
+  // eagerly copied the whole document once per level (most of the parse's garbage).
+  get value(): unknown {
+    if (this.pending) {
+      this.plain = this.pending.toJSON();
+      this.pending = undefined;
+    } else if (this.source) {
+      this.plain = collectionAt(this.source.document().contents as Node | null, this.vs, this.ve)?.toJSON() ?? null;
+      this.source = undefined;
+    }
+    return this.plain;
+  }
+
+  /** Lets go of the AST node of a list or map value; it is found again from the text if ever read. */
+  release(source: SyntaxSource): void {
+    if (!this.pending) return;
+    this.pending = undefined;
+    this.source = source;
+  }
+
+  // Plain data in JSON and in test diffs, as the field reads.
+  toJSON(): Field {
+    return { key: this.key, value: this.value, keyRange: this.keyRange, valueRange: this.valueRange, start: this.start, end: this.end };
+  }
+}
+
+/** The AST of a document whose model let go of it, parsed again from the text when asked. */
+interface SyntaxSource {
+  document(): Document.Parsed;
+}
+
+/** The list or map of a re-parsed document spanning exactly these offsets. */
+function collectionAt(node: Node | null, start: number, end: number): Node | undefined {
+  while (node && (isMap(node) || isSeq(node)) && node.range) {
+    if (node.range[0] === start && node.range[1] === end) return node;
+    let next: Node | null = null;
+    for (const item of node.items as Array<Pair | Node>) {
+      const child = (isPair(item) ? item.value : item) as Node | null;
+      if (child?.range && child.range[0] <= start && end <= child.range[1]) next = child;
+    }
+    node = next;
+  }
+  return undefined;
+}
+
+/**
+ * Lets the model of a file that is not open go of its YAML syntax tree (most of a model's memory):
+ * the file-scope rules have run on it (their result is kept with the model), and the workspace rules,
+ * the index, rename and the workspace model read the model alone. A reader that does ask for the
+ * tree (a rule run again after a configuration change) gets it parsed again from the text, kept until
+ * the current task ends, then let go again.
+ */
+export function releaseSyntaxTree(doc: OkrDocument): void {
+  let parsed: Document.Parsed | undefined;
+  const source: SyntaxSource = {
+    document: () => {
+      if (!parsed) {
+        parsed = parseYaml(doc.text);
+        queueMicrotask(() => (parsed = undefined));
+      }
+      return parsed;
+    },
+  };
+  const release = (m: MapNode | undefined) => {
+    if (m) for (const f of m.fields.values()) if (f instanceof OffsetField) f.release(source);
+  };
+  release(doc.root);
+  for (const o of doc.objectives) {
+    release(o.node);
+    for (const k of o.keyResults) {
+      release(k.node);
+      for (const c of k.checkins) release(c.node);
+    }
+  }
+  Object.defineProperty(doc, 'yaml', { get: source.document, enumerable: true, configurable: true });
+}
+
+/** A map's extent as offsets, its range computed when read (see OffsetField). */
+class OffsetMapNode implements MapNode {
+  constructor(
+    readonly fields: Map<string, Field>,
+    private readonly lines: LineIndex,
+    readonly start: number,
+    readonly end: number,
+    readonly indent: number,
+    readonly flow: boolean,
+  ) {}
+
+  get range(): Range {
+    return this.lines.range(this.start, this.end);
+  }
+
+  toJSON(): MapNode {
+    return { fields: this.fields, range: this.range, start: this.start, end: this.end, indent: this.indent, flow: this.flow };
+  }
+}
+
 export function mapNode(node: YAMLMap, lines: LineIndex): MapNode {
   const fields = new Map<string, Field>();
   const [start, , end] = node.range ?? [0, 0, 0];
-  let indent = lines.positionAt(start).character;
-  let first = true;
+  let indent = -1;
   for (const pair of node.items as Pair[]) {
     const key = pair.key as Node | null;
     if (!isScalar(key) || !key.range) continue;
     const name = String(key.value);
     const [ks, ke] = key.range;
-    if (first) {
-      indent = lines.positionAt(ks).character;
-      first = false;
-    }
+    if (indent < 0) indent = lines.positionAt(ks).character;
     const value = pair.value as Node | null;
     let vs = ke;
     let ve = ke;
@@ -202,30 +340,11 @@ export function mapNode(node: YAMLMap, lines: LineIndex): MapNode {
       ve = value.range[1];
     }
     // Keep the first occurrence of a duplicated key: YAML reports the duplicate itself.
-    if (!fields.has(name)) {
-      const field = { key: name, keyRange: lines.range(ks, ke), valueRange: lines.range(vs, ve), start: ks, end: Math.max(ve, ke) } as Field;
-      if (isScalar(value) || !value) field.value = isScalar(value) ? value.value : null;
-      else {
-        // Lists and maps become plain data only when a reader asks: converting every nested
-        // collection eagerly copied the whole document once per level (most of the parse's garbage).
-        let converted: unknown;
-        let done = false;
-        Object.defineProperty(field, 'value', {
-          enumerable: true,
-          get: () => {
-            if (!done) {
-              converted = value.toJSON();
-              done = true;
-            }
-            return converted;
-          },
-        });
-      }
-      fields.set(name, field);
-    }
+    if (!fields.has(name)) fields.set(name, new OffsetField(name, lines, ks, ke, vs, ve, value));
   }
+  if (indent < 0) indent = lines.positionAt(start).character;
   const valueEnd = node.range ? node.range[1] : end;
-  return { fields, range: lines.range(start, valueEnd), start, end: valueEnd, indent, flow: Boolean(node.flow) };
+  return new OffsetMapNode(fields, lines, start, valueEnd, indent, Boolean(node.flow));
 }
 
 function findPair(node: YAMLMap, key: string): Pair | undefined {

@@ -2,7 +2,7 @@
 // depend only on the model, the configuration and the day, so their result is kept with the model
 // (a new version is a new model); workspace-scope rules read other files and run each time.
 import * as fs from 'node:fs';
-import { analyzeDocument, compareDiagnostics, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument } from '../core';
+import { analyzeDocument, compareDiagnostics, releaseSyntaxTree, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument } from '../core';
 import type { Root } from './state';
 
 const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; diagnostics: OkrDiagnostic[] }>();
@@ -10,12 +10,26 @@ const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; d
 export function diagnosticsOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
   // A suppression comment can only be judged unused over all rules: such files take one full pass.
   if (doc.suppressions.size > 0) return analyzeDocument(doc, { ...options, scope: 'all' });
+  return [...fileScopeOf(doc, options), ...analyzeDocument(doc, { ...options, scope: 'workspace' })].sort(compareDiagnostics);
+}
+
+/** The file-scope rules' result for a model, run once per configuration and day. */
+function fileScopeOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
   let file = fileScope.get(doc);
   if (!file || file.config !== options.config || file.today !== options.today) {
     file = { config: options.config, today: options.today, diagnostics: analyzeDocument(doc, { ...options, scope: 'file' }) };
     fileScope.set(doc, file);
   }
-  return [...file.diagnostics, ...analyzeDocument(doc, { ...options, scope: 'workspace' })].sort(compareDiagnostics);
+  return file.diagnostics;
+}
+
+/**
+ * A file read from disk (not open): its file-scope rules run now, while its syntax tree is at hand,
+ * and then the model lets go of the tree (releaseSyntaxTree), which is most of its memory.
+ */
+export function settleFileOnDisk(doc: OkrDocument, root: Root, path: string, today: string): void {
+  if (doc.suppressions.size === 0) fileScopeOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f) });
+  releaseSyntaxTree(doc);
 }
 
 /**

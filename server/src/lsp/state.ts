@@ -18,7 +18,8 @@ import {
   type OkrDocument,
 } from '../core';
 import { discoverOkrFiles, discoverOkrFilesInSlices, readOkrText } from '../node/discover';
-import { adoptFileScope } from './analysis';
+import { adoptFileScope, settleFileOnDisk } from './analysis';
+import { today as todayNow } from '../node/today';
 import type { EditorSettings } from '../shared/settings';
 import { EditorSettingsSchema } from '../shared/settings';
 import { pathToUri, uriToPath } from './uris';
@@ -196,7 +197,10 @@ export class ServerState {
     // A saved file that was just closed, or a watcher event for a file we already read: the model of
     // that exact text is at hand, so keep it rather than parse a large file again.
     const known = root.index.get(file);
-    root.index.set(file, known && known.text === read.text ? known : parseOkrDocument(read.text, pathToUri(file)));
+    const doc = known && known.text === read.text ? known : parseOkrDocument(read.text, pathToUri(file));
+    root.index.set(file, doc);
+    // A file that is not open: see settleFileOnDisk.
+    if (!this.cache.has(pathToUri(file))) settleFileOnDisk(doc, root, file, todayNow());
   }
 
   /** The root holding a path; files outside every root get a root of their own folder. */
