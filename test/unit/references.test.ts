@@ -131,6 +131,16 @@ describe('references: the graph across files', () => {
       assert.equal(suggestReferences(withKr, 'company#quality/crashfree', undefined)[0]?.ref, 'company#quality/crash-free');
     });
 
+    it('the same misspelt reference in several files is ranked for each: the file it is written in is "#id" only there', () => {
+      const web = abs('okrs/teams/web.okr');
+      const platform = abs('okrs/teams/platform.okr');
+      assert.equal(suggestReferences(ws, 'platfrom#reliability', web)[0]?.ref, 'platform#reliability');
+      assert.equal(suggestReferences(ws, 'platfrom#reliability', platform)[0]?.ref, '#reliability');
+      assert.equal(suggestReferences(ws, 'platfrom#reliability', web)[0]?.ref, 'platform#reliability');
+      assert.equal(suggestReferences(ws, '#reliabilty', platform)[0]?.ref, '#reliability');
+      assert.deepEqual(suggestReferences(ws, '#reliabilty', web), [], 'web has no objective like it');
+    });
+
     it('nothing alike: no suggestion rather than a guess', () => {
       assert.deepEqual(suggestReferences(ws, 'company#zzzz', from), []);
       assert.deepEqual(suggestReferences(ws, 'nowhere#zzzz', from), []);

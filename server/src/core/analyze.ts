@@ -127,5 +127,6 @@ function applySuppressions(doc: OkrDocument, diags: OkrDiagnostic[], config: Okr
 }
 
 export function compareDiagnostics(a: OkrDiagnostic, b: OkrDiagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule);
+  // Rule ids are ASCII: a plain comparison orders them as localeCompare did, many times faster.
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }

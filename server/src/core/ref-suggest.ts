@@ -30,11 +30,28 @@ const FILES_CONSIDERED = 5;
 /** Files whose path is compared with a written path, after ranking all by name. */
 const FILES_BY_NAME = 20;
 
+// The same unresolved reference in many files (a parent renamed: 2,000 teams name it): ranked once
+// per index epoch. The ranking depends on the file it is written in only when that file is a
+// candidate, or the file part is empty (`#id`); then it is ranked again.
+const memo = new WeakMap<WorkspaceIndex, { epoch: number; byRef: Map<string, { from?: string; candidates: Set<string>; result: RefSuggestion[] }> }>();
+
 /** Ranked corrections of `written` (an unresolved reference written in the file at `from`), best first. */
 export function suggestReferences(index: WorkspaceIndex, written: string, from: string | undefined, limit = 3): RefSuggestion[] {
   const ref = written.trim();
   const parts = splitRef(ref) ?? { file: undefined, objective: ref, keyResult: undefined };
+  let cache = memo.get(index);
+  if (!cache || cache.epoch !== index.epoch) memo.set(index, (cache = { epoch: index.epoch, byRef: new Map() }));
+  const key = `${limit}\0${ref}`;
+  const hit = cache.byRef.get(key);
+  const fromMatters = (candidates: Set<string>) => parts.file === '' || (from !== undefined && candidates.has(from));
+  if (hit && !fromMatters(hit.candidates) && !(hit.from !== undefined && hit.candidates.has(hit.from))) return hit.result;
   const files = candidateFiles(index, parts.file, parts.objective, from);
+  const result = rank(index, ref, parts, files, from, limit);
+  cache.byRef.set(key, { from, candidates: new Set(files.map((f) => f.path)), result });
+  return result;
+}
+
+function rank(index: WorkspaceIndex, ref: string, parts: { file?: string; objective: string; keyResult?: string }, files: CandidateFile[], from: string | undefined, limit: number): RefSuggestion[] {
   const objectiveLike = likeness(parts.objective);
   const krLike = parts.keyResult === undefined ? undefined : likeness(parts.keyResult);
   const scored: RefSuggestion[] = [];
@@ -63,7 +80,7 @@ export function suggestReferences(index: WorkspaceIndex, written: string, from: 
   }
   const best = new Map<string, RefSuggestion>();
   for (const s of scored) if (s.ref !== ref && (best.get(s.ref)?.score ?? -1) < s.score) best.set(s.ref, s);
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.ref.localeCompare(b.ref));
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   // Far behind the best, a candidate is noise next to it.
   const floor = Math.max(MIN_SCORE, (ranked[0]?.score ?? 0) - BEHIND_BEST);
   return ranked.filter((s) => s.score >= floor).slice(0, limit);

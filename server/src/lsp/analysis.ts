@@ -42,6 +42,17 @@ export function adoptFileScope(from: OkrDocument, to: OkrDocument): void {
   if (file && !fileScope.has(to)) fileScope.set(to, file);
 }
 
+/**
+ * The same, as two lists: the file-scope rules' (the very array kept with the model, so a caller can
+ * tell it is unchanged by identity) and the workspace-scope rules'. Undefined for a file with
+ * suppression comments, which takes one pass over all rules (diagnosticsInRoot).
+ */
+export function diagnosticPartsInRoot(doc: OkrDocument, root: Root, path: string | undefined, today: string): { file: readonly OkrDiagnostic[]; workspace: OkrDiagnostic[] } | undefined {
+  if (doc.suppressions.size > 0) return undefined;
+  const options = { config: root.config, today, path, workspace: root.index, fileExists: (f: string) => fs.existsSync(f) };
+  return { file: fileScopeOf(doc, options), workspace: analyzeDocument(doc, { ...options, scope: 'workspace' }) };
+}
+
 /** The diagnostics of a file of a workspace root, as the server shows them (links checked on disk). */
 export function diagnosticsInRoot(doc: OkrDocument, root: Root, path: string | undefined, today: string): OkrDiagnostic[] {
   return diagnosticsOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f) });

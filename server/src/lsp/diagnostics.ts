@@ -11,10 +11,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, RULES, ruleDocsUrl, unreadableFileDiagnostic, type IndexChange, type OkrDiagnostic } from '../core';
+import { CONFIG_FILE_NAME, RULES, ruleDocsUrl, unreadableFileDiagnostic, type IndexChange, type OkrDiagnostic, type OkrDocument } from '../core';
 import { GraphDiagnosticsNotification, type GraphDiagnosticsParams } from '../shared/protocol';
 import { today as todayNow } from '../node/today';
-import { diagnosticsInRoot } from './analysis';
+import { diagnosticPartsInRoot, diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
 import type { ServerState, Root } from './state';
 import { pathToUri, uriToPath } from './uris';
@@ -195,7 +195,7 @@ export class DiagnosticsPublisher {
     const root = this.state.rootFor(p);
     const doc = root.index.get(p);
     if (!doc) return;
-    this.send(pathToUri(p), undefined, diagnosticsInRoot(doc, root, p, today));
+    this.sendChecked(pathToUri(p), undefined, doc, root, p, today);
   }
 
   private flush(): void {
@@ -219,18 +219,30 @@ export class DiagnosticsPublisher {
     const today = todayNow();
     const inputs = `${version}|${this.state.configGeneration}|${today}|${root.index.epoch}|${root.path}`;
     if (this.inputs.get(textDoc.uri) === inputs) return;
-    const all = diagnosticsInRoot(doc, root, p, today);
-    // Stale guard: if the document changed while we worked, its newer version is queued already.
+    // Stale guard: a newer version of the document is queued already.
     if (this.documents.get(textDoc.uri)?.version !== version) return;
     this.inputs.set(textDoc.uri, inputs);
-    this.send(textDoc.uri, version, all);
+    this.sendChecked(textDoc.uri, version, doc, root, p, today);
   }
 
-  private send(uri: string, version: number | undefined, diagnostics: OkrDiagnostic[]): void {
+  /** Checks a model and sends its problems: in two parts when the client takes the graph rules' apart. */
+  private sendChecked(uri: string, version: number | undefined, doc: OkrDocument, root: Root, p: string | undefined, today: string): void {
+    const parts = this.graphChannel ? diagnosticPartsInRoot(doc, root, p, today) : undefined;
+    if (!parts) return this.send(uri, version, diagnosticsInRoot(doc, root, p, today));
+    this.sendGraph(uri, parts.workspace.map(toLspDiagnostic));
+    this.sendPushed(uri, version, parts.file);
+  }
+
+  private send(uri: string, version: number | undefined, diagnostics: readonly OkrDiagnostic[]): void {
     if (this.graphChannel) {
       this.sendGraph(uri, diagnostics.filter((d) => GRAPH_RULES.has(d.rule)).map(toLspDiagnostic));
       diagnostics = diagnostics.filter((d) => !GRAPH_RULES.has(d.rule));
     }
+    this.sendPushed(uri, version, diagnostics);
+  }
+
+  /** publishDiagnostics, unless it would say again what it said last. */
+  private sendPushed(uri: string, version: number | undefined, diagnostics: readonly OkrDiagnostic[]): void {
     // A file on disk whose problems are the very objects sent last time (a file-scope result kept
     // with its model) needs no conversion or digest: a parent's change re-checks thousands of those.
     const last = this.lastOnDisk.get(uri);
