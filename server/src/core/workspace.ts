@@ -73,6 +73,9 @@ export class WorkspaceIndex {
   private owners = new WeakMap<Objective, string>();
   /** The last changes, oldest first (`epoch` is the epoch each one produced), for changesSince(). */
   private log: Array<{ epoch: number; path: string; structural: boolean }> = [];
+  /** resolve()'s answers for references with a file part, valid while the epoch is `resolvedEpoch`. */
+  private readonly resolved = new Map<string, RefResolution>();
+  private resolvedEpoch = -1;
   /** Per document, its objectives by id (the first of each id, as references resolve). */
   private byId = new WeakMap<OkrDocument, Map<string, Objective>>();
 
@@ -237,8 +240,27 @@ export class WorkspaceIndex {
     return { reason: `no .okr file '${fileRef}' in the workspace` };
   }
 
-  /** Resolves `<file-ref>#<objective-id>` or `<file-ref>#<objective-id>/<kr-id>`. */
+  /**
+   * Resolves `<file-ref>#<objective-id>` or `<file-ref>#<objective-id>/<kr-id>`. Answers are kept
+   * until the index changes: the workspace rules of thousands of files resolve the same parents.
+   */
   resolve(ref: string, from?: string): RefResolution {
+    // `#id` resolves in the file it is written in: not shared between files.
+    const hash = ref.indexOf('#');
+    if (hash < 0 || ref.slice(0, hash).trim() === '') return this.resolveNow(ref, from);
+    if (this.resolvedEpoch !== this.changes) {
+      this.resolved.clear();
+      this.resolvedEpoch = this.changes;
+    }
+    let r = this.resolved.get(ref);
+    if (!r) {
+      r = this.resolveNow(ref, from);
+      this.resolved.set(ref, r);
+    }
+    return r;
+  }
+
+  private resolveNow(ref: string, from?: string): RefResolution {
     const hash = ref.indexOf('#');
     if (hash < 0) return { ok: false, reason: `'${ref}' is not a reference: write <file>#<objective-id>` };
     const file = this.resolveFile(ref.slice(0, hash).trim(), from);

@@ -10,6 +10,17 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+// The publisher and the model cache convert the same workspace paths over and over (thousands per
+// change of a parent file); a URL object per call was a tenth of re-checking its dependents.
+const uris = new Map<string, string>();
+const URIS_KEPT = 50_000;
+
 export function pathToUri(p: string): string {
-  return pathToFileURL(p).toString();
+  let uri = uris.get(p);
+  if (uri === undefined) {
+    uri = pathToFileURL(p).toString();
+    if (uris.size >= URIS_KEPT) uris.clear();
+    uris.set(p, uri);
+  }
+  return uri;
 }
