@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeDocument, ruleDocsUrl, unreadableFileDiagnostic, UNREADABLE_FILE, type AnalyzeOptions, type OkrDiagnostic, type Severity } from '../core';
 import { displayPath, type Workspace, type WorkspaceRoot } from './load-workspace';
+import { fileLineCount } from '../node/repository';
 
 /** The pseudo-rule under which problems of okr.config.yaml are reported. */
 export const CONFIG_RULE = 'config';
@@ -75,7 +76,7 @@ export function runCheck(ws: Workspace, today: string): CheckResult {
 
 /** How a file of the workspace is analysed: by `okr check` and by `--fix` between its passes. */
 export function analyzeOptions(ws: Workspace, abs: string, today: string): AnalyzeOptions {
-  return { config: ws.config, today, path: abs, workspace: ws.index, fileExists: (p: string) => fs.existsSync(p) };
+  return { config: ws.config, today, path: abs, workspace: ws.index, fileExists: (p: string) => fs.existsSync(p), fileLineCount };
 }
 
 /** --quiet: errors only, counted again (so --max-warnings has nothing to count). */

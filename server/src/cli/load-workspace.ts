@@ -18,6 +18,7 @@ import {
   type OkrDocument,
 } from '../core';
 import { decodeOkrBytes, describeFsError, discoverOkrFiles, readOkrText } from '../node/discover';
+import { gitRemoteConfig } from '../node/repository';
 import { InputError } from './errors';
 
 export interface LoadedFile {
@@ -218,12 +219,14 @@ function loadConfig(options: LoadOptions, first: string, firstIsDir: boolean) {
   }
   let configText: string | undefined;
   let configProblems: ConfigProblem[] = [];
-  let config = mergeConfig();
+  // The git remote names the default issue repository unless okr.config.yaml does.
+  const remote = gitRemoteConfig(root);
+  let config = mergeConfig(remote);
   if (configPath) {
     configText = readTextFile(configPath, options.configFile ?? displayPath(configPath, cwd));
     const loaded = parseConfig(configText, RULE_IDS);
     configProblems = loaded.problems;
-    config = mergeConfig(loaded.input);
+    config = mergeConfig(remote, loaded.input);
   }
   return { root, config, configPath, configText, configProblems };
 }
