@@ -13,6 +13,8 @@ export interface CodeTag {
   ref: string;
   /** Where the reference is written (not the `okr:` marker before it). */
   range: Range;
+  /** The line above says `okr-disable-next-line` (all rules, or `unknown-okr-tag`). */
+  suppressed?: boolean;
 }
 
 export const TAG_MARKER = 'okr:';
@@ -39,6 +41,7 @@ export function scanCodeTags(text: string): CodeTag[] {
     if (!inComment(text, lineStart, at)) continue;
     for (let i = counted; i < lineStart; i++) if (text.charCodeAt(i) === 10) line++;
     counted = lineStart;
+    const suppressed = suppressedAbove(text, lineStart);
     let pos = at + TAG_MARKER.length;
     while (text[pos] === ' ' || text[pos] === '\t') pos++;
     for (;;) {
@@ -46,7 +49,9 @@ export function scanCodeTags(text: string): CodeTag[] {
       const m = TAG_REF.exec(text);
       if (!m) break;
       const ref = m[0];
-      out.push({ ref, range: { start: { line, character: pos - lineStart }, end: { line, character: pos - lineStart + ref.length } } });
+      const tag: CodeTag = { ref, range: { start: { line, character: pos - lineStart }, end: { line, character: pos - lineStart + ref.length } } };
+      if (suppressed) tag.suppressed = true;
+      out.push(tag);
       pos += ref.length;
       LIST_SEPARATOR.lastIndex = pos;
       if (!LIST_SEPARATOR.exec(text)) break;
@@ -54,6 +59,18 @@ export function scanCodeTags(text: string): CodeTag[] {
     }
   }
   return out;
+}
+
+const SUPPRESSION = /okr-disable-next-line(?:[ \t]+([\w, \t-]+))?/;
+
+/** Whether the line above `lineStart` holds an `okr-disable-next-line` that covers unknown-okr-tag. */
+function suppressedAbove(text: string, lineStart: number): boolean {
+  if (lineStart === 0) return false;
+  const above = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart);
+  const m = SUPPRESSION.exec(above);
+  if (!m) return false;
+  const ids = (m[1] ?? '').split(/[\s,]+/).filter((id) => /^[a-z]+(?:-[a-z]+)+$/.test(id));
+  return ids.length === 0 || ids.includes('unknown-okr-tag');
 }
 
 function inComment(text: string, lineStart: number, at: number): boolean {

@@ -21,6 +21,7 @@ export function checkCodeTags(index: WorkspaceIndex, tags: readonly CodeTag[], c
   if (severity === 'off') return [];
   const out: OkrDiagnostic[] = [];
   for (const tag of tags) {
+    if (tag.suppressed) continue;
     const r = resolveTag(index, tag.ref);
     if (r.ok) continue;
     const suggestions = suggestReferences(index, tag.ref, undefined).map((s) => s.ref);
