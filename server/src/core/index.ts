@@ -34,3 +34,4 @@ export * from './edits/fix-all';
 export * from './code-tags';
 export { checkCodeTags } from './rules/unknown-okr-tag';
 export * from './git-remote';
+export * from './code-references';
