@@ -125,6 +125,18 @@ describe('LSP: code tags, from a key result to its code and back', function () {
     assert.match(broken[0]!.message, /line 200 of src\/checkout\/retry\.ts, which has 13 lines/);
   });
 
+  it('hover on a link previews its target: the first lines of a code range fenced with its language, an issue\'s URL', async () => {
+    const { uri: company } = await client.open(file('okrs', 'company.okr'));
+    const text = read('okrs', 'company.okr');
+    const hover = (needle: string) =>
+      client.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: company }, position: positionOf(text, needle, 2) }).then((h) => h.contents.value);
+    const code = await hover('/src/checkout/retry.ts#L3-L5');
+    assert.match(code, /^\*\*Link\*\* `src\/checkout\/retry\.ts` lines 3–5\n\n```typescript\nexport async function retry/);
+    assert.ok(!code.includes('Score'), 'not the score card');
+    assert.equal(code.split('\n').length, 7, code);
+    assert.match(await hover('acme/shop#12'), /https:\/\/github\.com\/acme\/shop\/issues\/12/);
+  });
+
   it('tags added, changed and removed on disk follow through watched-file events', async () => {
     const { uri: company } = await client.open(file('okrs', 'company.okr'));
     const lensOfNps = async () => {
