@@ -58,6 +58,8 @@ export interface Workspace extends WorkspaceRoot {
   reported: LoadedFile[];
   /** The files under the given paths that could not be read, sorted by `rel`. */
   unreadable: UnreadableFile[];
+  /** The given folders: their source files are searched for code tags (none for files or standard input). */
+  sourceDirs: string[];
 }
 
 /** The path shown for standard input without --stdin-filename. */
@@ -118,6 +120,8 @@ export interface WorkspacePlan extends WorkspaceRoot {
   all: string[];
   /** The files under the given paths, sorted. */
   reported: string[];
+  /** The given folders: their source files are searched for code tags. */
+  sourceDirs: string[];
 }
 
 export function planWorkspace(options: LoadOptions): WorkspacePlan {
@@ -144,7 +148,8 @@ export function planWorkspace(options: LoadOptions): WorkspacePlan {
     if (!stats[i]!.isDirectory()) reportedPaths.add(g.abs);
     else for (const f of all) if (isInside(f, g.abs)) reportedPaths.add(f);
   });
-  return { cwd, root, config, configPath, configText, configProblems, all: [...all], reported: [...reportedPaths].sort() };
+  const sourceDirs = given.filter((_, i) => stats[i]!.isDirectory()).map((g) => g.abs);
+  return { cwd, root, config, configPath, configText, configProblems, all: [...all], reported: [...reportedPaths].sort(), sourceDirs };
 }
 
 export function loadWorkspace(options: LoadOptions, planned?: WorkspacePlan): Workspace {
@@ -168,7 +173,7 @@ export function loadWorkspace(options: LoadOptions, planned?: WorkspacePlan): Wo
   loadContext(index, plan.all, new Set(plan.reported));
   reported.sort(byRel);
   unreadable.sort(byRel);
-  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable };
+  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable, sourceDirs: plan.sourceDirs };
 }
 
 /** `okr check -` / `--stdin-filename F`: F (or `<stdin>` in the current folder) holds the text read from standard input. */
@@ -190,7 +195,7 @@ function loadWithStdin(options: LoadOptions, stdin: { path?: string; bytes: Uint
     unreadable.push({ abs, rel, message: read.message });
   }
   loadContext(index, all, new Set([abs]));
-  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable };
+  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable, sourceDirs: [] };
 }
 
 export function byRel(a: { rel: string }, b: { rel: string }): number {
