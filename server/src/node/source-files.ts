@@ -28,12 +28,16 @@ export function sourceFileFilter(root: string, options: SourceFilterOptions): (f
   const globs = (list: readonly string[]) => (list.length ? picomatch(list as string[], { dot: true }) : undefined);
   const included = globs(include);
   const excluded = globs([...exclude, ...(options.filesExclude ?? [])]);
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   return (file) => {
-    const name = path.basename(file);
+    const name = file.slice(file.lastIndexOf(path.sep) + 1);
     if (name.endsWith('.okr')) return false;
     const dot = name.lastIndexOf('.');
     if (dot > 0 && BINARY_EXTENSIONS.has(name.slice(dot + 1).toLowerCase())) return false;
-    const rel = path.relative(root, file).split(path.sep).join('/');
+    if (!included && !excluded) return true;
+    // Files come from a walk of the root: slicing is enough (path.relative resolves both paths, 20,000 times).
+    const inside = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(root, file);
+    const rel = path.sep === '/' ? inside : inside.split(path.sep).join('/');
     if (included && !included(rel)) return false;
     // VS Code's files.exclude globs match a folder too (`**/build` hides everything under it).
     if (excluded && (excluded(rel) || ancestors(rel).some((a) => excluded(a)))) return false;
@@ -72,16 +76,29 @@ const MARKER = Buffer.from(TAG_MARKER);
  * (a file that cannot be searched holds no tags we can know of).
  */
 export function readSourceTags(file: string): CodeTag[] {
-  let buf: Buffer;
+  // open, fstat, one read into a reused buffer: the fewest system calls per file (20,000 of them).
+  let fd: number | undefined;
   try {
-    const st = fs.statSync(file);
+    fd = fs.openSync(file, 'r');
+    const st = fs.fstatSync(fd);
     if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return [];
-    buf = fs.readFileSync(file);
+    if (st.size > shared.length) shared = Buffer.allocUnsafe(Math.max(st.size, shared.length * 2));
+    let read = 0;
+    while (read < st.size) {
+      const n = fs.readSync(fd, shared, read, st.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return tagsOfBytes(shared.subarray(0, read));
   } catch {
     return [];
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  return tagsOfBytes(buf);
 }
+
+/** The read buffer readSourceTags reuses (grows to the largest file read, 1 MB at most). */
+let shared = Buffer.allocUnsafe(64 * 1024);
 
 /** The tags of a file's bytes: searched as bytes first, decoded only when the marker is there. */
 export function tagsOfBytes(buf: Buffer): CodeTag[] {
