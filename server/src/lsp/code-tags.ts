@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createHash } from 'node:crypto';
 import { checkCodeTags, CodeTagIndex, scanCodeTags, type OkrConfig } from '../core';
 import { isSkippedByWalk } from '../node/discover';
-import { listSourceFilesInSlices, readSourceTags, sourceFileFilter } from '../node/source-files';
+import { listSourceFilesInSlices, MAX_SOURCE_BYTES, readSourceTags, sourceFileFilter } from '../node/source-files';
 import { toLspDiagnostic } from './convert';
 import type { Root, ServerState } from './state';
 import { pathToUri, uriToPath } from './uris';
@@ -141,7 +141,9 @@ export class CodeTagService {
     const rt = this.roots.get(root);
     if (!rt || !this.enabled(root)) return;
     // A keystroke costs one search of the text for the marker; the tags change only when a tag did.
-    if (rt.tags.set(p, scanCodeTags(doc.getText()))) {
+    // A document over the size the scan skips on disk is skipped open too (a log, a bundle).
+    const text = doc.getText();
+    if (rt.tags.set(p, text.length > MAX_SOURCE_BYTES ? [] : scanCodeTags(text))) {
       this.toCheck.add(p);
       this.scheduleCheck();
     }
@@ -203,8 +205,6 @@ export class CodeTagService {
     const root = this.state.rootFor(p);
     const rt = this.roots.get(root);
     if (!rt || !this.enabled(root)) return undefined;
-    // Opened before any change event (a document opened unchanged): scan it now.
-    if (rt.tags.tagsIn(p).length === 0) rt.tags.set(p, scanCodeTags(doc.getText()));
     return { root, tags: rt.tags.tagsIn(p), config: root.config };
   }
 }
