@@ -60,9 +60,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // .okr documents for the OKR features, and source files of every language for code tags
+    // (`// okr: company#quality/nps`): the server gives its .okr-only features an .okr selector and
+    // never analyses the others as OKRs; typing in them costs a search for `okr:`.
     documentSelector: [
       { scheme: 'file', language: 'okr' },
       { scheme: 'untitled', language: 'okr' },
+      { scheme: 'file' },
     ],
     // The server registers its own file watchers (dynamic registration) and pulls `okr` settings.
     // Cross-file problems come apart, in okr/graphDiagnostics (graphDiagnostics.ts).

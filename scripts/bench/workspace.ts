@@ -10,6 +10,8 @@ export interface OrgShape {
   objectivesPerTeam: number;
   keyResultsPerObjective: number;
   sourceFiles: number;
+  /** Every n-th source file carries a code tag naming a company key result (none when absent). */
+  tagEvery?: number;
 }
 
 /** The issue's organisation: 2,001 files, 40,020 key results, 20,000 source files. */
@@ -106,7 +108,9 @@ export function writeOrgWorkspace(dir: string, shape: OrgShape = ORG): OrgWorksp
   for (let s = 0; s < shape.sourceFiles; s++) {
     const folder = path.join(dir, 'src', `pkg${Math.floor(s / 200)}`);
     if (s % 200 === 0) fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, `mod${s}.ts`), `// module ${s}\nexport function f${s}(x: number): number {\n  return x * ${s};\n}\n`);
+    const o = COMPANY_OBJECTIVES[s % COMPANY_OBJECTIVES.length]!.id;
+    const tag = shape.tagEvery && s % shape.tagEvery === 0 ? `// okr: company#${o}/${o}-kr${1 + (s % shape.keyResultsPerObjective)}\n` : '';
+    fs.writeFileSync(path.join(folder, `mod${s}.ts`), `// module ${s}\n${tag}export function f${s}(x: number): number {\n  return x * ${s};\n}\n`);
   }
   return { root: dir, company, teams, okrBytes };
 }

@@ -50,7 +50,8 @@ describe('LSP: editing features over stdio', function () {
       const init = (await c2.initialize(fixture('editing'))) as { capabilities: Record<string, unknown> };
       assert.deepEqual((init.capabilities.completionProvider as { triggerCharacters: string[] }).triggerCharacters, [':', ' ', '-', '#', '@', '/']);
       assert.equal(init.capabilities.hoverProvider, true);
-      assert.equal(init.capabilities.documentFormattingProvider, true);
+      // Formatting is for .okr documents only: a client that also syncs source files (for code tags) must not offer it there.
+      assert.deepEqual(init.capabilities.documentFormattingProvider, { documentSelector: [{ language: 'okr' }, { pattern: '**/*.okr' }] });
       assert.ok(init.capabilities.codeActionProvider);
     } finally {
       await c2.stop();

@@ -63,7 +63,7 @@ describe('LSP: the workspace graph over stdio', function () {
       const init = (await second.initialize(ws())) as {
         capabilities: { renameProvider: unknown; workspace: { workspaceFolders: unknown; fileOperations: { willRename: { filters: Array<{ pattern: { glob: string; matches: string } }> } } } };
       };
-      assert.deepEqual(init.capabilities.renameProvider, { prepareProvider: true });
+      assert.deepEqual(init.capabilities.renameProvider, { prepareProvider: true, documentSelector: [{ language: 'okr' }, { pattern: '**/*.okr' }] });
       assert.deepEqual(init.capabilities.workspace.workspaceFolders, { supported: true, changeNotifications: true });
       const globs = init.capabilities.workspace.fileOperations.willRename.filters.map((f) => `${f.pattern.matches} ${f.pattern.glob}`);
       assert.deepEqual(globs, ['file **/*.okr', 'folder **/*']);

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { resolveLink, type LinkTarget } from '../../server/src/core/links';
 import { mergeConfig } from '../../server/src/core/config';
+import { configFromGitRemote } from '../../server/src/core/git-remote';
 import { parseOkrDocument } from '../../server/src/core/parse';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
 
@@ -131,5 +132,45 @@ describe('workspace index', () => {
     w.delete(abs('b/x.okr'));
     assert.equal(w.shortRef(abs('a/x.okr')), 'x');
     assert.equal(w.resolve('x#x').ok, true);
+  });
+});
+
+describe('links: GitLab issues and merge requests', () => {
+  const GITLAB = mergeConfig({ gitlab: { url: 'https://gitlab.example.com', repository: 'shop/web' } });
+  const at = (text: string, config = BARE) => resolveLink(text, DOC, ROOT, config);
+
+  it('a merge request, and a project in nested groups, are GitLab links whatever the default host', () => {
+    assert.deepEqual(at('shop/web!12'), { kind: 'gitlab', project: 'shop/web', number: 12, mergeRequest: true, url: 'https://gitlab.com/shop/web/-/merge_requests/12' });
+    assert.deepEqual(at('group/sub/project#7', CONFIG), { kind: 'gitlab', project: 'group/sub/project', number: 7, mergeRequest: false, url: 'https://gitlab.com/group/sub/project/-/issues/7' });
+  });
+
+  it('group/project#12 and #12 are GitLab issues when the configuration names a GitLab project and no GitHub repository', () => {
+    assert.equal((at('shop/api#12', GITLAB) as { url?: string }).url, 'https://gitlab.example.com/shop/api/-/issues/12');
+    assert.equal((at('#12', GITLAB) as { url?: string }).url, 'https://gitlab.example.com/shop/web/-/issues/12');
+    assert.equal((at('!3', GITLAB) as { url?: string }).url, 'https://gitlab.example.com/shop/web/-/merge_requests/3');
+    assert.equal(at('acme/shop#12', CONFIG).kind, 'github');
+  });
+});
+
+describe('links: the default repository from the git remote origin', () => {
+  const gitConfig = (url: string) => `[core]\n\tbare = false\n[remote "upstream"]\n\turl = https://github.com/other/fork.git\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`;
+
+  it('GitHub over https and ssh', () => {
+    assert.deepEqual(configFromGitRemote(gitConfig('https://github.com/acme/shop.git')), { github: { repository: 'acme/shop' } });
+    assert.deepEqual(configFromGitRemote(gitConfig('git@github.com:acme/shop.git')), { github: { repository: 'acme/shop' } });
+  });
+
+  it('a GitLab host, nested groups included', () => {
+    assert.deepEqual(configFromGitRemote(gitConfig('ssh://git@gitlab.example.com:2222/shop/team/web.git')), { gitlab: { url: 'https://gitlab.example.com', repository: 'shop/team/web' } });
+  });
+
+  it('nothing for another host or without an origin', () => {
+    assert.equal(configFromGitRemote(gitConfig('https://git.example.com/acme/shop.git')), undefined);
+    assert.equal(configFromGitRemote('[core]\n\tbare = false\n'), undefined);
+  });
+
+  it('okr.config.yaml wins over the remote', () => {
+    const config = mergeConfig(configFromGitRemote(gitConfig('https://github.com/acme/shop.git')), { github: { repository: 'acme/other' } });
+    assert.equal(config.github.repository, 'acme/other');
   });
 });

@@ -126,6 +126,7 @@ describe('rules', () => {
       'period-mismatch': 'warning',
       'link-broken': 'warning',
       'link-unresolvable': 'info',
+      'unknown-okr-tag': 'warning',
       'unused-suppression': 'hint',
     };
     assert.deepEqual(Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])), expected);

@@ -112,7 +112,7 @@ describe('schema: okrJsonSchema', () => {
   it('configJsonSchema describes okr.config.yaml and accepts the example config', () => {
     const c = configJsonSchema();
     assert.equal(c.$schema, 'http://json-schema.org/draft-07/schema#');
-    assert.deepEqual(Object.keys(c.properties as Json).sort(), ['$schema', 'github', 'limits', 'quality', 'rules', 'scoring', 'trackers']);
+    assert.deepEqual(Object.keys(c.properties as Json).sort(), ['$schema', 'codeTags', 'github', 'gitlab', 'limits', 'quality', 'rules', 'scoring', 'trackers']);
     const data = parseYaml(fs.readFileSync(path.join(EXAMPLES, 'okr.config.yaml'), 'utf8'));
     assert.deepEqual(validate(c, data), []);
   });

@@ -4,6 +4,7 @@ import { State } from 'vscode-languageclient/node';
 import type { TreeNode } from '../tree/nodes';
 import { checkIn } from './checkIn';
 import { openLinks } from './links';
+import { showKeyResultCode, showReferences } from './showCode';
 import { newFile } from './newFile';
 import { copyReference, revealFileInTree, revealInFile } from './reveal';
 import type { Services } from './services';
@@ -17,6 +18,11 @@ export function registerCommands(services: Services, restartServer: () => Promis
     reg('okr.checkIn', (arg?: unknown) => checkIn(services, arg)),
     reg('okr.newFile', (arg?: unknown) => newFile(arg)),
     reg('okr.openLinks', (arg?: unknown) => openLinks(services, arg)),
+    // Run by the code lens over a key result (the server names it); hidden from the palette.
+    reg('okr.showReferences', (uri: string, position: Parameters<typeof showReferences>[2], locations: Parameters<typeof showReferences>[3]) =>
+      showReferences(services.client(), uri, position, locations),
+    ),
+    reg('okr.showCode', (arg?: unknown) => showKeyResultCode(arg)),
     reg('okr.copyReference', (node?: TreeNode) => copyReference(services, node)),
     reg('okr.revealInFile', (node?: TreeNode) => revealInFile(node)),
     reg('okr.revealFileInTree', (uri?: vscode.Uri) => revealFileInTree(services, uri)),

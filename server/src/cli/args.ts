@@ -3,7 +3,7 @@
 import { isValidIsoDate } from '../core';
 import { UsageError } from './errors';
 
-export const COMMANDS = ['check', 'score', 'report', 'summary', 'init', 'schema', 'rules'] as const;
+export const COMMANDS = ['check', 'score', 'report', 'summary', 'refs', 'init', 'schema', 'rules'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedArgs {
@@ -40,6 +40,8 @@ export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?:
   score: { options: ['format', 'today', 'config', 'no-color'], formats: ['text', 'json'], paths: true },
   report: { options: ['today', 'config'], paths: true },
   summary: { options: ['today', 'config', 'no-color'], paths: true },
+  // The first positional is the key result's reference; the rest are paths.
+  refs: { options: ['format', 'config'], formats: ['text', 'json'], paths: true },
   init: { options: ['today'], paths: 'one' },
   schema: { options: [], paths: false },
   rules: { options: [], paths: false },

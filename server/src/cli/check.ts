@@ -2,8 +2,10 @@
 // and one `unreadable-file` error per file asked about that could not be read.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDocument, ruleDocsUrl, unreadableFileDiagnostic, UNREADABLE_FILE, type AnalyzeOptions, type OkrDiagnostic, type Severity } from '../core';
-import { displayPath, type Workspace, type WorkspaceRoot } from './load-workspace';
+import { analyzeDocument, checkCodeTags, ruleDocsUrl, unreadableFileDiagnostic, UNREADABLE_FILE, type AnalyzeOptions, type OkrDiagnostic, type Severity, type WorkspaceIndex } from '../core';
+import { displayPath, type Workspace, type WorkspacePlan, type WorkspaceRoot } from './load-workspace';
+import { fileLineCount } from '../node/repository';
+import { loadCodeTags, readText } from './code-tags';
 
 /** The pseudo-rule under which problems of okr.config.yaml are reported. */
 export const CONFIG_RULE = 'config';
@@ -69,13 +71,28 @@ export function runCheck(ws: Workspace, today: string): CheckResult {
   for (const u of ws.unreadable) {
     files.push({ abs: u.abs, rel: u.rel, rootRel: rootRelative(u.abs, ws.root), text: '', diagnostics: [unreadableFileDiagnostic(u.message)] });
   }
+  files.push(...codeTagResults(ws, ws.index));
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { root: ws.root, today, files, summary: countAll(files, ws.reported.length + ws.unreadable.length) };
 }
 
+/**
+ * The source files under the given folders whose code tags name nothing, at their place in the code
+ * file. `index` needs the ids of every .okr file (stubs will do: the parallel check has only those).
+ */
+export function codeTagResults(ws: Pick<WorkspacePlan, 'root' | 'cwd' | 'config' | 'sourceDirs'>, index: WorkspaceIndex): FileResult[] {
+  const out: FileResult[] = [];
+  const tags = loadCodeTags(ws);
+  for (const abs of tags.files()) {
+    const diagnostics = checkCodeTags(index, tags.tagsIn(abs), ws.config);
+    if (diagnostics.length) out.push({ abs, rel: displayPath(abs, ws.cwd), rootRel: rootRelative(abs, ws.root), text: readText(abs), diagnostics });
+  }
+  return out;
+}
+
 /** How a file of the workspace is analysed: by `okr check` and by `--fix` between its passes. */
 export function analyzeOptions(ws: Workspace, abs: string, today: string): AnalyzeOptions {
-  return { config: ws.config, today, path: abs, workspace: ws.index, fileExists: (p: string) => fs.existsSync(p) };
+  return { config: ws.config, today, path: abs, workspace: ws.index, fileExists: (p: string) => fs.existsSync(p), fileLineCount };
 }
 
 /** --quiet: errors only, counted again (so --max-warnings has nothing to count). */

@@ -11,6 +11,7 @@ Commands:
   score [paths...]    scores, expected progress and status of every objective and key result
   report [paths...]   a Markdown report for a pull request or a wiki
   summary [paths...]  scores, then problems: a readable overview (what npm start shows)
+  refs <kr-ref>       a key result's code tags, links and issues (text or JSON, for scripts)
   init [folder]       create okr.config.yaml and a first .okr file to start from
   schema              print the JSON Schema of .okr files
   rules               list the rules with their default severity
@@ -33,7 +34,8 @@ const BY_COMMAND: Record<Command, string> = {
   check: `Usage: okr check [paths...] [options]
        okr check --stdin-filename FILE [options] < FILE
 
-Reports problems in .okr files. Exit code 0: no errors; 1: errors found (a file that cannot
+Reports problems in .okr files, and code tags (\`// okr: company#quality/nps\`) in the source
+files under the given folders that name no key result (unknown-okr-tag). Exit code 0: no errors; 1: errors found (a file that cannot
 be read is one), or more warnings than --max-warnings; 2: bad usage, a missing path or an
 unreadable okr.config.yaml.
 
@@ -70,6 +72,18 @@ expected progress, and how many warnings okr check finds.
 
 Options:
 ${COMMON.today}
+${COMMON.config}
+`,
+  refs: `Usage: okr refs <file>#<objective>[/<key-result>] [paths...] [options]
+
+Lists what serves a key result (or objective): the code tags naming it in the source files
+(\`// okr: company#quality/nps\`), its links to code and issues, and the other key results
+linking to the same code. Source files are searched under the paths (default: the current
+folder), honouring .gitignore and codeTags in okr.config.yaml. Exit code 0; 2 when the
+reference names nothing (with the likeliest references).
+
+Options:
+  --format FORMAT     text (default) or json
 ${COMMON.config}
 `,
   summary: `Usage: okr summary [paths...] [options]

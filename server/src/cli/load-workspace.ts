@@ -18,6 +18,7 @@ import {
   type OkrDocument,
 } from '../core';
 import { decodeOkrBytes, describeFsError, discoverOkrFiles, readOkrText } from '../node/discover';
+import { gitRemoteConfig } from '../node/repository';
 import { InputError } from './errors';
 
 export interface LoadedFile {
@@ -57,6 +58,8 @@ export interface Workspace extends WorkspaceRoot {
   reported: LoadedFile[];
   /** The files under the given paths that could not be read, sorted by `rel`. */
   unreadable: UnreadableFile[];
+  /** The given folders: their source files are searched for code tags (none for files or standard input). */
+  sourceDirs: string[];
 }
 
 /** The path shown for standard input without --stdin-filename. */
@@ -117,6 +120,8 @@ export interface WorkspacePlan extends WorkspaceRoot {
   all: string[];
   /** The files under the given paths, sorted. */
   reported: string[];
+  /** The given folders: their source files are searched for code tags. */
+  sourceDirs: string[];
 }
 
 export function planWorkspace(options: LoadOptions): WorkspacePlan {
@@ -143,7 +148,8 @@ export function planWorkspace(options: LoadOptions): WorkspacePlan {
     if (!stats[i]!.isDirectory()) reportedPaths.add(g.abs);
     else for (const f of all) if (isInside(f, g.abs)) reportedPaths.add(f);
   });
-  return { cwd, root, config, configPath, configText, configProblems, all: [...all], reported: [...reportedPaths].sort() };
+  const sourceDirs = given.filter((_, i) => stats[i]!.isDirectory()).map((g) => g.abs);
+  return { cwd, root, config, configPath, configText, configProblems, all: [...all], reported: [...reportedPaths].sort(), sourceDirs };
 }
 
 export function loadWorkspace(options: LoadOptions, planned?: WorkspacePlan): Workspace {
@@ -167,7 +173,7 @@ export function loadWorkspace(options: LoadOptions, planned?: WorkspacePlan): Wo
   loadContext(index, plan.all, new Set(plan.reported));
   reported.sort(byRel);
   unreadable.sort(byRel);
-  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable };
+  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable, sourceDirs: plan.sourceDirs };
 }
 
 /** `okr check -` / `--stdin-filename F`: F (or `<stdin>` in the current folder) holds the text read from standard input. */
@@ -189,7 +195,7 @@ function loadWithStdin(options: LoadOptions, stdin: { path?: string; bytes: Uint
     unreadable.push({ abs, rel, message: read.message });
   }
   loadContext(index, all, new Set([abs]));
-  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable };
+  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable, sourceDirs: [] };
 }
 
 export function byRel(a: { rel: string }, b: { rel: string }): number {
@@ -218,12 +224,14 @@ function loadConfig(options: LoadOptions, first: string, firstIsDir: boolean) {
   }
   let configText: string | undefined;
   let configProblems: ConfigProblem[] = [];
-  let config = mergeConfig();
+  // The git remote names the default issue repository unless okr.config.yaml does.
+  const remote = gitRemoteConfig(root);
+  let config = mergeConfig(remote);
   if (configPath) {
     configText = readTextFile(configPath, options.configFile ?? displayPath(configPath, cwd));
     const loaded = parseConfig(configText, RULE_IDS);
     configProblems = loaded.problems;
-    config = mergeConfig(loaded.input);
+    config = mergeConfig(remote, loaded.input);
   }
   return { root, config, configPath, configText, configProblems };
 }

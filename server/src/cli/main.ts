@@ -17,6 +17,7 @@ import { helpText } from './help';
 import { formatInit, initWorkspace } from './init';
 import { loadWorkspace, planWorkspace, type Workspace } from './load-workspace';
 import { runCheckInParallel, runWorkerIfAny, threadsFor } from './parallel-check';
+import { formatRefsText, refsOf } from './refs';
 import { formatReport } from './report';
 import { formatRules } from './rules';
 import { formatScoreJson, formatScoreText, scoreWorkspace } from './score';
@@ -67,7 +68,11 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
   const today = resolveToday(args.today, io.env);
   const c = colors(shouldColor(args.noColor, io.env, io.isTTY));
   const stdin = args.stdin ? { path: args.stdinFilename, bytes: await io.readStdin() } : undefined;
-  const options = { paths: args.paths, cwd: io.cwd, configFile: args.config, stdin };
+  // `okr refs <kr-ref> [paths...]`: the first positional is the reference, not a path.
+  const refArg = args.command === 'refs' ? args.paths[0] : undefined;
+  if (args.command === 'refs' && !refArg) throw new UsageError(`'okr refs' needs a reference: okr refs <file>#<objective>/<key-result>`);
+  const paths = args.command === 'refs' ? args.paths.slice(1) : args.paths;
+  const options = { paths, cwd: io.cwd, configFile: args.config, stdin };
   if (args.command === 'check' && !args.fix && !stdin) {
     // A large workspace is checked on every core (parallel-check.ts); the report is the same.
     const plan = planWorkspace(options);
@@ -78,6 +83,11 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
   }
   const ws = loadWorkspace(options);
   switch (args.command) {
+    case 'refs': {
+      const refs = refsOf(ws, refArg!);
+      io.stdout(args.format === 'json' ? JSON.stringify(refs, null, 2) + '\n' : formatRefsText(refs));
+      return 0;
+    }
     case 'check':
       return check(args, io, ws, today, c);
     case 'score': {

@@ -25,7 +25,8 @@ import {
   unreadableFileDiagnostic,
 } from '../core';
 import { readOkrText } from '../node/discover';
-import { configFileResult, countAll, type CheckResult, type FileResult } from './check';
+import { codeTagResults, configFileResult, countAll, type CheckResult, type FileResult } from './check';
+import { fileLineCount } from '../node/repository';
 import { byRel, displayPath, type WorkspacePlan } from './load-workspace';
 
 /** Below this many files a second thread costs more (its start, about 100 ms) than it saves. */
@@ -72,6 +73,9 @@ export async function runCheckInParallel(plan: WorkspacePlan, today: string, thr
     const known = all.flatMap((f) => (f.summary ? [{ abs: f.abs, summary: f.summary }] : []));
     for (const w of workers) w.postMessage({ kind: 'index', summaries: known } satisfies ToWorker);
     const results = await Promise.all(workers.map((w) => nextMessage(w, 'results')));
+    // Code tags resolve against the ids of every file, which the summaries carry.
+    const stubs = new WorkspaceIndex(plan.root);
+    for (const k of known) stubs.set(k.abs, stubDocument(pathToFileURL(k.abs).href, k.summary));
 
     const files: FileResult[] = [];
     const config = configFileResult(plan);
@@ -79,6 +83,7 @@ export async function runCheckInParallel(plan: WorkspacePlan, today: string, thr
     for (const m of results) {
       for (const f of m.files) files.push({ abs: f.abs, rel: displayPath(f.abs, plan.cwd), rootRel: rootRelative(f.abs, plan.root), text: f.text, diagnostics: f.diagnostics });
     }
+    files.push(...codeTagResults(plan, stubs));
     const unreadable = all.filter((f) => f.unreadable !== undefined && reported.has(f.abs));
     for (const u of unreadable) {
       files.push({ abs: u.abs, rel: displayPath(u.abs, plan.cwd), rootRel: rootRelative(u.abs, plan.root), text: '', diagnostics: [unreadableFileDiagnostic(u.unreadable!)] });
@@ -153,7 +158,7 @@ export function runWorkerIfAny(): boolean {
         const results: Extract<FromWorker, { kind: 'results' }>['files'] = [];
         for (const [abs, { doc, reported }] of docs) {
           if (!reported) continue;
-          const diagnostics = analyzeDocument(doc, { config: input.config, today: input.today, path: abs, workspace: index, fileExists });
+          const diagnostics = analyzeDocument(doc, { config: input.config, today: input.today, path: abs, workspace: index, fileExists, fileLineCount });
           results.push({ abs, text: doc.text, diagnostics });
         }
         post({ kind: 'results', files: results });

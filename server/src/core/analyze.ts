@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   path?: string;
   workspace?: WorkspaceIndex;
   fileExists?: (absPath: string) => boolean | undefined;
+  /** Lines of a file on disk (for link ranges past its end); undefined = unknown, say nothing. */
+  fileLineCount?: (absPath: string) => number | undefined;
   /** Which rules to run: all (default), or only file / workspace scoped ones (incremental re-runs). */
   scope?: 'all' | 'file' | 'workspace';
 }
@@ -48,6 +50,7 @@ export function analyzeDocument(doc: OkrDocument, options: AnalyzeOptions): OkrD
       today: options.today,
       workspace: options.workspace,
       fileExists: options.fileExists,
+      fileLineCount: options.fileLineCount,
       quality: (kr: KeyResult) => (kr.title ? qualityOf(kr.title, options.config) : undefined),
       qualityOfText: (text: string) => qualityOf(text, options.config),
       report: (r) => out.push({ rule: rule.id, severity, message: r.message, range: r.range, docsUrl: ruleDocsUrl(rule.id), tags: r.tags, data: r.data }),

@@ -1,7 +1,7 @@
 // okr.config.yaml: reading, validation and layering. Layers, lowest first: built-in defaults,
 // editor settings, the repository's okr.config.yaml (the contract editor and CI share wins).
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { ConfigSchema, DEFAULT_CONFIG, LimitsSchema, QualityConfigSchema, ScoringConfigSchema, type OkrConfig, type OkrConfigInput, type SeverityOrOff } from './schema';
+import { CodeTagsConfigSchema, ConfigSchema, DEFAULT_CONFIG, LimitsSchema, QualityConfigSchema, ScoringConfigSchema, type OkrConfig, type OkrConfigInput, type SeverityOrOff } from './schema';
 import { LineIndex, type Range } from './positions';
 import { closest } from './suggest';
 
@@ -24,6 +24,8 @@ const KNOWN_KEYS: Record<string, string[]> = {
   quality: Object.keys(QualityConfigSchema.shape),
   scoring: Object.keys(ScoringConfigSchema.shape),
   github: ['repository'],
+  gitlab: ['url', 'repository'],
+  codeTags: Object.keys(CodeTagsConfigSchema.shape),
 };
 
 /** Parses okr.config.yaml text. Never throws: problems are returned with their positions. */
@@ -100,6 +102,9 @@ export function mergeConfig(...layers: Array<OkrConfigInput | undefined>): OkrCo
     if (l.limits) Object.assign(out.limits, stripUndefined(l.limits));
     if (l.trackers) Object.assign(out.trackers, parsed.data.trackers);
     if (l.github?.repository) out.github.repository = l.github.repository;
+    if (l.gitlab?.url) out.gitlab.url = l.gitlab.url;
+    if (l.gitlab?.repository) out.gitlab.repository = l.gitlab.repository;
+    if (l.codeTags) Object.assign(out.codeTags, stripUndefined(l.codeTags));
     if (l.quality?.extraVagueWords) out.quality.extraVagueWords = [...out.quality.extraVagueWords, ...l.quality.extraVagueWords];
     if (l.quality?.units) out.quality.units = [...out.quality.units, ...l.quality.units];
     if (l.scoring?.rollup) out.scoring.rollup = l.scoring.rollup;

@@ -31,3 +31,7 @@ export * from './edits/rename';
 export * from './edits/replace-reference';
 export * from './edits/compose';
 export * from './edits/fix-all';
+export * from './code-tags';
+export { checkCodeTags } from './rules/unknown-okr-tag';
+export * from './git-remote';
+export * from './code-references';

@@ -6,12 +6,16 @@ import type { OkrConfig } from './schema';
 export type LinkTarget =
   | { kind: 'file'; path: string; startLine?: number; endLine?: number }
   | { kind: 'github'; repository?: string; number: number; url?: string }
+  /** A GitLab issue (`group/project#12`) or merge request (`group/project!12`). */
+  | { kind: 'gitlab'; project?: string; number: number; mergeRequest: boolean; url?: string }
   | { kind: 'tracker'; key: string; project: string; url?: string }
   | { kind: 'url'; url: string }
   | { kind: 'invalid'; reason: string };
 
 const URL_RE = /^https?:\/\/\S+$/i;
 const GITHUB_RE = /^([\w.-]+\/[\w.-]+)?#(\d+)$/;
+/** GitLab: nested groups (`group/sub/project#12`), or a merge request (`!12`). */
+const GITLAB_RE = /^([\w.-]+(?:\/[\w.-]+)+)?([#!])(\d+)$/;
 const TRACKER_RE = /^([A-Z][A-Z0-9_]*)-(\d+)$/;
 const LINES_RE = /^(.*?)(?:#L(\d+)(?:-L?(\d+))?)?$/;
 
@@ -22,6 +26,14 @@ const LINES_RE = /^(.*?)(?:#L(\d+)(?:-L?(\d+))?)?$/;
 export function resolveLink(text: string, docPath: string, root: string, config: OkrConfig): LinkTarget {
   const t = text.trim();
   if (URL_RE.test(t)) return { kind: 'url', url: t };
+  const gl = GITLAB_RE.exec(t);
+  if (gl && isGitlab(gl[1], gl[2]!, config)) {
+    const project = gl[1] ?? config.gitlab.repository;
+    const number = Number(gl[3]);
+    const mergeRequest = gl[2] === '!';
+    const url = project ? `${config.gitlab.url.replace(/\/+$/, '')}/${project}/-/${mergeRequest ? 'merge_requests' : 'issues'}/${number}` : undefined;
+    return { kind: 'gitlab', project, number, mergeRequest, url };
+  }
   const gh = GITHUB_RE.exec(t);
   if (gh) {
     const repository = gh[1] ?? config.github.repository;
@@ -46,4 +58,15 @@ export function resolveLink(text: string, docPath: string, root: string, config:
     return { kind: 'invalid', reason: `line range in '${t}' must be #L<from>-L<to> with 1 <= from <= to` };
   }
   return { kind: 'file', path: resolved, startLine, endLine };
+}
+
+/**
+ * Whether an issue-shaped link is GitLab's: a merge request (`!12`) or a project in nested groups
+ * always is; `owner/repo#12` and `#12` are GitHub's unless the configuration names a GitLab project
+ * and no GitHub repository.
+ */
+function isGitlab(project: string | undefined, sign: string, config: OkrConfig): boolean {
+  if (sign === '!') return true;
+  if (project && project.split('/').length > 2) return true;
+  return Boolean(config.gitlab.repository) && !config.github.repository;
 }

@@ -152,6 +152,16 @@ export const ScoringConfigSchema = z.strictObject({
     .describe('With `both`: how the two means are weighed, unless the objective sets `rollup_weights`.'),
 });
 
+/** Which source files are searched for code tags. .gitignore and the editor's `files.exclude` apply as well. */
+export const CodeTagsConfigSchema = z.strictObject({
+  enable: z.boolean().default(true).describe('Search the workspace\'s source files for code tags (`// okr: company#quality/nps`).'),
+  include: z
+    .array(z.string())
+    .default([])
+    .describe('Globs, from the workspace root, of the files searched for code tags (e.g. `src/**`); empty: every text file.'),
+  exclude: z.array(z.string()).default([]).describe('Globs, from the workspace root, of files never searched for code tags (e.g. `**/*.min.js`).'),
+});
+
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   rules: z
@@ -167,6 +177,18 @@ export const ConfigSchema = z.strictObject({
     .strictObject({ repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/repo').optional().describe('Default repository for `#123` links.') })
     .default({})
     .describe('GitHub settings.'),
+  gitlab: z
+    .strictObject({
+      url: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').default('https://gitlab.com').describe('GitLab server for `group/project#12` and `group/project!12` links.'),
+      repository: z
+        .string()
+        .regex(/^[\w.-]+(?:\/[\w.-]+)+$/, 'must be group/project')
+        .optional()
+        .describe('Default GitLab project for `#12` and `!12` links (instead of `github.repository`).'),
+    })
+    .default({ url: 'https://gitlab.com' })
+    .describe('GitLab settings.'),
+  codeTags: CodeTagsConfigSchema.default(CodeTagsConfigSchema.parse({})).describe('Which files are searched for code tags (`okr: <file>#<objective>/<kr>` comments).'),
   quality: QualityConfigSchema.default(QualityConfigSchema.parse({})).describe('Tuning of the key-result text analysis.'),
   scoring: ScoringConfigSchema.default(ScoringConfigSchema.parse({})).describe('How objectives roll up (docs/scoring.md).'),
 });

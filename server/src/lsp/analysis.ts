@@ -2,6 +2,7 @@
 // depend only on the model, the configuration and the day, so their result is kept with the model
 // (a new version is a new model); workspace-scope rules read other files and run each time.
 import * as fs from 'node:fs';
+import { fileLineCount } from '../node/repository';
 import { analyzeDocument, compareDiagnostics, releaseSyntaxTree, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument } from '../core';
 import type { Root } from './state';
 
@@ -49,11 +50,11 @@ export function adoptFileScope(from: OkrDocument, to: OkrDocument): void {
  */
 export function diagnosticPartsInRoot(doc: OkrDocument, root: Root, path: string | undefined, today: string): { file: readonly OkrDiagnostic[]; workspace: OkrDiagnostic[] } | undefined {
   if (doc.suppressions.size > 0) return undefined;
-  const options = { config: root.config, today, path, workspace: root.index, fileExists: (f: string) => fs.existsSync(f) };
+  const options = { config: root.config, today, path, workspace: root.index, fileExists: (f: string) => fs.existsSync(f), fileLineCount };
   return { file: fileScopeOf(doc, options), workspace: analyzeDocument(doc, { ...options, scope: 'workspace' }) };
 }
 
 /** The diagnostics of a file of a workspace root, as the server shows them (links checked on disk). */
 export function diagnosticsInRoot(doc: OkrDocument, root: Root, path: string | undefined, today: string): OkrDiagnostic[] {
-  return diagnosticsOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f) });
+  return diagnosticsOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f), fileLineCount });
 }

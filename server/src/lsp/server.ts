@@ -31,6 +31,9 @@ import { featureCapabilities, registerFeatures } from './features';
 import { ServerState, type Root } from './state';
 import { uriToPath } from './uris';
 import { WorkspaceModelCache } from './model-cache';
+import { CodeTagService } from './code-tags';
+import { registerCodeLens, withCodeTagCapabilities, withCodeTags } from './code-tag-handlers';
+import { filesExcludeGlobs } from '../node/source-files';
 
 export const SERVER_NAME = 'okr-language-server';
 
@@ -46,40 +49,58 @@ export function isWatchedFile(uri: string): boolean {
 }
 
 /**
- * The connection as TextDocuments sees it, with documents that are not .okr files left out: a
- * generic client sends every document it opens, and only .okr files are analysed. Changes, saves
- * and closes of documents it never took are dropped with them.
+ * The connection as a TextDocuments sees it. A client sends every document it syncs: .okr documents go
+ * to the OKR analysis, all others to the code-tag search (or nowhere when there is none). Changes,
+ * saves and closes follow the open they belong to. One handler per notification on the real
+ * connection dispatches to both.
  */
 type TextDocumentConnection = Parameters<TextDocuments<TextDocument>['listen']>[0];
 
-function okrDocumentsOnly(connection: Connection): TextDocumentConnection {
-  const taken = new Set<string>();
-  const mine = (uri: string) => taken.has(uri);
-  return {
-    onDidOpenTextDocument: (handler) =>
-      connection.onDidOpenTextDocument((p) => {
-        if (!isOkrDocument(p.textDocument)) return;
-        taken.add(p.textDocument.uri);
-        return handler(p);
-      }),
-    onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument((p) => (mine(p.textDocument.uri) ? handler(p) : undefined)),
-    onDidCloseTextDocument: (handler) =>
-      connection.onDidCloseTextDocument((p) => {
-        if (!mine(p.textDocument.uri)) return;
-        taken.delete(p.textDocument.uri);
-        return handler(p);
-      }),
-    onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument((p) => (mine(p.textDocument.uri) ? handler(p) : undefined)),
-    onWillSaveTextDocumentWaitUntil: (handler) =>
-      connection.onWillSaveTextDocumentWaitUntil((p, token) => (mine(p.textDocument.uri) ? handler(p, token) : [])),
-    onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument((p) => (mine(p.textDocument.uri) ? handler(p) : undefined)),
+function routeDocuments(connection: Connection, okr: TextDocuments<TextDocument>, code: TextDocuments<TextDocument> | undefined): void {
+  const handlers = { okr: {} as Partial<Record<keyof TextDocumentConnection, Function>>, code: {} as Partial<Record<keyof TextDocumentConnection, Function>> };
+  const sink = (side: 'okr' | 'code'): TextDocumentConnection =>
+    new Proxy({} as TextDocumentConnection, {
+      get: (_t, key: keyof TextDocumentConnection) => (handler: Function) => {
+        handlers[side][key] = handler;
+        return { dispose: () => delete handlers[side][key] };
+      },
+    });
+  okr.listen(sink('okr'));
+  code?.listen(sink('code'));
+  const owner = new Map<string, 'okr' | 'code'>();
+  const call = (uri: string, key: keyof TextDocumentConnection, ...args: unknown[]) => {
+    const side = owner.get(uri);
+    return side ? handlers[side][key]?.(...args) : undefined;
   };
+  connection.onDidOpenTextDocument((p) => {
+    const side = isOkrDocument(p.textDocument) ? 'okr' : code ? 'code' : undefined;
+    if (!side) return;
+    owner.set(p.textDocument.uri, side);
+    return handlers[side].onDidOpenTextDocument?.(p);
+  });
+  connection.onDidChangeTextDocument((p) => call(p.textDocument.uri, 'onDidChangeTextDocument', p));
+  connection.onDidCloseTextDocument((p) => {
+    const r = call(p.textDocument.uri, 'onDidCloseTextDocument', p);
+    owner.delete(p.textDocument.uri);
+    return r;
+  });
+  connection.onWillSaveTextDocument((p) => call(p.textDocument.uri, 'onWillSaveTextDocument', p));
+  connection.onWillSaveTextDocumentWaitUntil((p, token) => call(p.textDocument.uri, 'onWillSaveTextDocumentWaitUntil', p, token) ?? []);
+  connection.onDidSaveTextDocument((p) => call(p.textDocument.uri, 'onDidSaveTextDocument', p));
 }
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const state = new ServerState();
   const diagnostics = new DiagnosticsPublisher(connection, documents, state);
+  const codeTags = new CodeTagService(connection, state, async (root) => {
+    if (!canPullConfiguration) return [];
+    try {
+      return filesExcludeGlobs(await connection.workspace.getConfiguration({ scopeUri: root.uri, section: 'files.exclude' }));
+    } catch {
+      return [];
+    }
+  });
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let canWatchFiles = false;
@@ -103,7 +124,7 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)) ?? [];
     const rootPath = params.rootUri ? uriToPath(params.rootUri) : undefined;
     for (const folder of folders.length ? folders : rootPath ? [rootPath] : []) state.addRoot(folder, true);
-    const features = featureCapabilities();
+    const features = withCodeTagCapabilities(featureCapabilities());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -121,9 +142,10 @@ export function startServer(connection: Connection): void {
     if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (canWatchFiles) {
       void connection.client.register(
-        // Watch .okr files and the configuration, so files changed outside the editor stay current.
+        // Watch .okr files and the configuration, so files changed outside the editor stay current,
+        // and every other file for its code tags (the server filters them as its scan does).
         { method: 'workspace/didChangeWatchedFiles' } as never,
-        { watchers: [{ globPattern: '**/*.okr' }, { globPattern: `**/${CONFIG_FILE_NAME}` }] } as never,
+        { watchers: [{ globPattern: '**/*.okr' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*' }] } as never,
       );
     }
     // Reading and parsing the files does not depend on the settings: both start at once.
@@ -132,7 +154,15 @@ export function startServer(connection: Connection): void {
     for (const root of state.roots) diagnostics.publishConfig(root);
     diagnostics.scheduleAll();
     await indexing;
+    await scanCodeTags(state.roots);
   });
+
+  /** The code-tag search of the roots' source files, after their .okr files (diagnostics need those first). */
+  async function scanCodeTags(roots: readonly Root[]): Promise<void> {
+    const t0 = performance.now();
+    const files = await codeTags.scan(roots, true);
+    connection.console.log(`searched ${files} source files for code tags in ${Math.round(performance.now() - t0)} ms`);
+  }
 
   /**
    * The scan of the workspace's .okr files, in slices between which requests and open documents are
@@ -181,6 +211,7 @@ export function startServer(connection: Connection): void {
         for (const root of added) diagnostics.publishConfig(root);
         diagnostics.scheduleAll();
         await indexing;
+        await scanCodeTags(added);
       });
     });
   }
@@ -204,13 +235,18 @@ export function startServer(connection: Connection): void {
     await pullSettings();
     diagnostics.scheduleAll();
     notifyModelChanged([]);
+    await codeTags.configurationChanged();
   });
 
   connection.onDidChangeWatchedFiles((e) => {
     const changed: string[] = [];
     for (const change of e.changes) {
-      // A client may send events for any file it watches; only .okr files and the configuration count.
-      if (!isWatchedFile(change.uri)) continue;
+      // A client may send events for any file it watches: .okr files and the configuration are the
+      // state's, any other file is searched for code tags.
+      if (!isWatchedFile(change.uri)) {
+        codeTags.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+        continue;
+      }
       const p = uriToPath(change.uri);
       if (!p) continue;
       const root = state.rootFor(p);
@@ -288,7 +324,8 @@ export function startServer(connection: Connection): void {
     return reply;
   });
 
-  registerFeatures(connection, documents, state);
-  documents.listen(okrDocumentsOnly(connection));
+  registerFeatures(withCodeTags(connection, codeTags, documents, state), documents, state);
+  registerCodeLens(connection, codeTags, documents, state);
+  routeDocuments(connection, documents, codeTags.documents);
   connection.listen();
 }

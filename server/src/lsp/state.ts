@@ -20,6 +20,7 @@ import {
 import { discoverOkrFiles, discoverOkrFilesInSlices, readOkrText } from '../node/discover';
 import { adoptFileScope, settleFileOnDisk } from './analysis';
 import { today as todayNow } from '../node/today';
+import { gitRemoteConfig } from '../node/repository';
 import type { EditorSettings } from '../shared/settings';
 import { EditorSettingsSchema } from '../shared/settings';
 import { pathToUri, uriToPath } from './uris';
@@ -272,7 +273,7 @@ export class ServerState {
   }
 
   private recompute(root: Root): void {
-    const next = mergeConfig(root.settings, root.fileConfig);
+    const next = mergeConfig(gitRemoteConfig(root.path), root.settings, root.fileConfig);
     // Only a real change invalidates cached analyses (a settings pull that returns the same values,
     // as on start-up, must not re-analyse and re-publish every open file).
     if (JSON.stringify(next) === JSON.stringify(root.config)) return;

@@ -100,6 +100,7 @@ export function linkSummary(text: string, docPath: string, root: Root): LinkSumm
     case 'file':
       return { text, kind: 'file', target: pathToUri(t.path) + (t.startLine ? `#L${t.startLine}${t.endLine && t.endLine !== t.startLine ? `-L${t.endLine}` : ''}` : '') };
     case 'github':
+    case 'gitlab':
     case 'tracker':
       return { text, kind: t.kind, target: t.url };
     case 'url':

@@ -171,3 +171,29 @@ export function decodeOkrBytes(buf: Uint8Array, shown: string): ReadResult {
   const bom = text.charCodeAt(0) === 0xfeff;
   return { ok: true, text: bom ? text.slice(1) : text, bom };
 }
+
+/**
+ * Whether a file under `root` is left out by the walk: a folder the walk skips on its path, or a
+ * .gitignore between the root and the file. For single files a watcher reports (the walk decides for
+ * the rest); reads those .gitignore files each time, which is a few small reads.
+ */
+export function isSkippedByWalk(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return true;
+  const parts = rel.split(path.sep);
+  if (parts.some((p) => ALWAYS_SKIPPED.has(p))) return true;
+  const levels: IgnoreLevel[] = [];
+  let dir = root;
+  for (let i = 0; i < parts.length; i++) {
+    try {
+      levels.push({ dir, ig: ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')) });
+    } catch {
+      // no .gitignore here
+    }
+    const next = path.join(dir, parts[i]!);
+    const isDir = i < parts.length - 1;
+    if (levels.length && isIgnored(next, isDir, levels)) return true;
+    dir = next;
+  }
+  return false;
+}

@@ -16,7 +16,7 @@ export interface LinkSummary {
   text: string;
   /** What the link opens: a file URI (with #L line fragment) or a web URL; absent when unresolvable. */
   target?: string;
-  kind: 'file' | 'github' | 'tracker' | 'url' | 'invalid';
+  kind: 'file' | 'github' | 'gitlab' | 'tracker' | 'url' | 'invalid';
 }
 
 export interface KeyResultModel {

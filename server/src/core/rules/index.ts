@@ -20,6 +20,7 @@ import { alignmentCycle } from './alignment-cycle';
 import { periodMismatch } from './period-mismatch';
 import { linkBroken, linkUnresolvable } from './links';
 import { unusedSuppression } from './unused-suppression';
+import { unknownOkrTag } from './unknown-okr-tag';
 
 export type { Rule, RuleContext, Report } from './rule';
 
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   linkBroken,
   linkUnresolvable,
   unusedSuppression,
+  unknownOkrTag,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -17,6 +17,13 @@ export const linkBroken: Rule = {
           if (t.kind === 'invalid') ctx.report({ range: link.range, message: `Link '${link.text}': ${t.reason}.` });
           else if (t.kind === 'file' && ctx.fileExists?.(t.path) === false) {
             ctx.report({ range: link.range, message: `Link '${link.text}' points to ${path.relative(root, t.path) || t.path}, which does not exist.` });
+          } else if (t.kind === 'file' && t.endLine !== undefined) {
+            // A range past the end: the code it pointed at moved or was deleted.
+            const lines = ctx.fileLineCount?.(t.path);
+            if (lines !== undefined && t.endLine > lines) {
+              const shown = path.relative(root, t.path) || t.path;
+              ctx.report({ range: link.range, message: `Link '${link.text}' points to line ${t.endLine} of ${shown}, which has ${lines} line${lines === 1 ? '' : 's'}: update the range to the code it means.` });
+            }
           }
         }
       }
@@ -36,6 +43,8 @@ export const linkUnresolvable: Rule = {
           const t = resolveLink(link.text, ctx.path ?? '/x.okr', '/', ctx.config);
           if (t.kind === 'github' && !t.url) {
             ctx.report({ range: link.range, message: `'${link.text}' needs a default repository: set \`github: {repository: owner/repo}\` in okr.config.yaml, or write owner/repo${link.text}.` });
+          } else if (t.kind === 'gitlab' && !t.url) {
+            ctx.report({ range: link.range, message: `'${link.text}' needs a default project: set \`gitlab: {repository: group/project}\` in okr.config.yaml, or write group/project${link.text}.` });
           } else if (t.kind === 'tracker' && !t.url) {
             ctx.report({ range: link.range, message: `No URL template for tracker '${t.project}': add \`trackers: {${t.project}: "https://…/${t.project}-{id}"}\` to okr.config.yaml.` });
           }

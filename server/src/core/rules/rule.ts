@@ -24,6 +24,8 @@ export interface RuleContext {
   workspace?: WorkspaceIndex;
   /** Host's view of the disk, for link checks; undefined answer = unknown, say nothing. */
   fileExists?: (absPath: string) => boolean | undefined;
+  /** Lines of a file on disk (for link ranges past its end); undefined = unknown, say nothing. */
+  fileLineCount?: (absPath: string) => number | undefined;
   /** The text analysis of a key result's title (memoised). */
   quality(kr: KeyResult): TextAnalysis | undefined;
   qualityOfText(text: string): TextAnalysis;
@@ -35,7 +37,10 @@ export interface Rule {
   defaultSeverity: SeverityOrOff;
   /** One line, shown in `okr rules` and in docs. */
   description: string;
-  /** 'workspace' rules read other files and are re-run when any file changes. */
-  scope: 'file' | 'workspace';
+  /**
+   * 'workspace' rules read other files and are re-run when any file changes. 'code' rules judge the
+   * code tags of source files (core/code-tags.ts), not .okr files: their check() on a document is empty.
+   */
+  scope: 'file' | 'workspace' | 'code';
   check(ctx: RuleContext): void;
 }

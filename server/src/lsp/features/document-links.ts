@@ -30,6 +30,8 @@ function tooltip(kind: string, text: string): string {
       return `Open ${text}`;
     case 'github':
       return `Open GitHub issue ${text}`;
+    case 'gitlab':
+      return `Open ${text} on GitLab`;
     case 'tracker':
       return `Open ${text} in the tracker`;
     default:

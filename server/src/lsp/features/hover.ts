@@ -1,8 +1,10 @@
 // Hover: the score card of a key result, the rollup of an objective, the period's calendar, the
 // parent of `aligns_to`, and the schema description of a key. Reads the cached model; never parses.
+import * as path from 'node:path';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import {
   AIM,
+  containsPosition,
   daysBetween,
   elapsedShare,
   fmt,
@@ -30,6 +32,11 @@ import {
   type WorkspaceIndex,
 } from '../../core';
 import { locate } from './locate';
+import { linkCard } from './link-preview';
+
+function linkAt(kr: KeyResult, pos: Position) {
+  return kr.links.find((l) => containsPosition(l.range, pos));
+}
 
 export interface HoverInput {
   doc: OkrDocument;
@@ -56,6 +63,11 @@ export function hoverAt(input: HoverInput): Hover | null {
   } else if (field.key === 'aligns_to' && (loc.mapKind === 'file' || loc.mapKind === 'objective')) {
     const ref = typeof field.value === 'string' ? field.value : undefined;
     if (ref) parts.push(alignmentCard(ref, input));
+  } else if (field.key === 'links' && loc.part === 'value' && loc.keyResult && input.docPath && linkAt(loc.keyResult, input.position)) {
+    // On a link: what it opens, not the key result's card.
+    const link = linkAt(loc.keyResult, input.position)!;
+    const root = input.index?.root ?? path.dirname(input.docPath);
+    return { contents: { kind: MarkupKind.Markdown, value: linkCard(link.text, input.docPath, root, input.config) }, range: link.range };
   } else if (loc.keyResult && loc.objective && (loc.mapKind === 'keyResult' || (loc.mapKind === 'checkin' && loc.part === 'value'))) {
     parts.push(keyResultCard(loc.keyResult, loc.objective, input));
   } else if (loc.objective && loc.mapKind === 'objective' && field.key !== 'key_results') {
