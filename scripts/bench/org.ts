@@ -35,10 +35,16 @@ export async function measureOrg(dir: string, serverPath: string, cliPath: strin
   const open = ws.teams[Math.floor(ws.teams.length / 2)]!;
   const openUri = pathToFileURL(open).toString();
   const text = fs.readFileSync(open, 'utf8');
+  // The first progress to end is the index's; the second, the code-tag search of the source files.
   let indexedAt: number | undefined;
+  let ends = 0;
+  let settle = () => {};
+  const settled = new Promise<void>((resolve) => (settle = resolve));
   const indexed = new Promise<void>((resolve) =>
     client.onNotification('$/progress', (p) => {
       if ((p as { value: { kind: string } }).value.kind !== 'end') return;
+      if (++ends === 2) settle();
+      if (ends > 1) return;
       indexedAt = performance.now();
       resolve();
     }),
@@ -65,7 +71,8 @@ export async function measureOrg(dir: string, serverPath: string, cliPath: strin
 
     await withTimeout(indexed, 120_000);
     lines.push({ what: `cold index (${ws.teams.length + 1} files)`, value: indexedAt! - t0, unit: 'ms', budget: 8000 });
-    // Let the background analysis of every file finish before timing keystrokes.
+    // Let the code-tag search and the background analysis of every file finish before timing keystrokes.
+    await withTimeout(settled, 120_000);
     await client.time('workspace/symbol', { query: 'zzz-nothing' }, 120_000);
     const delta0 = await client.time<{ server: string; revision: number; files: unknown[] }>('okr/workspaceModelDelta', {}, 120_000);
     let since = { server: delta0.result.server, revision: delta0.result.revision };

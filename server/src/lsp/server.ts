@@ -159,9 +159,16 @@ export function startServer(connection: Connection): void {
 
   /** The code-tag search of the roots' source files, after their .okr files (diagnostics need those first). */
   async function scanCodeTags(roots: readonly Root[]): Promise<void> {
+    // Its own progress, so a client (and the benchmark) can tell when the workspace has settled.
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Searching code tags', 0, undefined, false);
     const t0 = performance.now();
-    const files = await codeTags.scan(roots, true);
-    connection.console.log(`searched ${files} source files for code tags in ${Math.round(performance.now() - t0)} ms`);
+    try {
+      const files = await codeTags.scan(roots, true);
+      connection.console.log(`searched ${files} source files for code tags in ${Math.round(performance.now() - t0)} ms`);
+    } finally {
+      progress?.done();
+    }
   }
 
   /**
