@@ -99,7 +99,11 @@ function maskAbbreviations(text: string): string {
   return text.includes('.') ? text.replace(ABBREVIATION_DOT, (m) => m.slice(0, -1) + ' ') : text;
 }
 
-export function analyzeKeyResultText(fullText: string, options: QualityOptions = {}): TextAnalysis {
+/**
+ * The hand-written analysis alone (the learned layer reads its signals; see ./analyze.ts for the
+ * verdict the rules report).
+ */
+export function analyzeWithRules(fullText: string, options: QualityOptions = {}): TextAnalysis {
   const masked = maskAbbreviations(fullText);
   const text = masked.slice(0, commentaryStart(masked));
   const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));

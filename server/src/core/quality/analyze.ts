@@ -1,0 +1,87 @@
+/**
+ * The verdict kr-not-measurable reports: the hand-written analysis (analyzeText.ts) read by the
+ * learned layer (learned/), a logistic regression trained offline on the labelled key results.
+ * The rules know the OKR vocabulary (amounts, thresholds, targets, milestones); the learned layer
+ * weighs what they found against the wording, which is what generalised better to publishers the
+ * rules were not written from (docs/rules/kr-not-measurable.md, "Leave-one-publisher-out").
+ * When the two disagree, the analysis says which feature decided, so the message stays explainable.
+ */
+import type { QualityOptions, QualityReason, Signal, TextAnalysis } from './types';
+import { REASON_ORDER } from './types';
+import { analyzeWithRules } from './analyzeText';
+import { featureSpans } from './learned/features';
+import { judge, type Contribution, type LinearModel } from './learned/model';
+import weights from './learned/weights.json';
+
+const MODEL = weights as LinearModel;
+
+/** Reasons that only a vague key result has (labelling guide §1.2). */
+const VAGUE_ONLY: ReadonlySet<QualityReason> = new Set(['no_number', 'no_target', 'weasel']);
+
+export function analyzeKeyResultText(text: string, options: QualityOptions = {}): TextAnalysis {
+  const a = analyzeWithRules(text, options);
+  // A word the team itself listed as vague is a decision, not something to weigh.
+  if (!a.measurable && configured(a, text, options)) return a;
+  const verdict = judge(MODEL, featureSpans(text, a));
+  if (verdict.vague === !a.measurable) return a;
+  const decided = verdict.reasons.find((c) => c.start !== undefined) ?? verdict.reasons[0];
+  return verdict.vague ? overruledAsVague(a, text, decided) : overruledAsMeasurable(a, text, verdict.reasons.find((c) => c.start !== undefined));
+}
+
+function configured(a: TextAnalysis, text: string, options: QualityOptions): boolean {
+  const extra = new Set((options.extraVagueWords ?? []).map((w) => w.toLowerCase()));
+  return extra.size > 0 && a.signals.some((s) => s.id === 'weasel-word' && s.start !== undefined && extra.has(text.slice(s.start, s.end).toLowerCase()));
+}
+
+/** What the user sees for a feature: the words it stands on, or what the rule signal found. */
+function describe(c: Contribution | undefined, a: TextAnalysis, text: string): string {
+  if (!c) return 'the wording as a whole';
+  if (c.feature.startsWith('signal:')) {
+    const s = a.signals.find((x) => `signal:${x.id}` === c.feature);
+    if (s) return s.message;
+  }
+  if (c.start !== undefined) return `'${text.slice(c.start, c.end)}'`;
+  return 'the wording as a whole';
+}
+
+function learnedSignal(message: string, c: Contribution | undefined): Signal {
+  const s: Signal = { id: 'learned', message };
+  if (c?.start !== undefined && c.end !== undefined) { s.start = c.start; s.end = c.end; }
+  return s;
+}
+
+function overruledAsVague(a: TextAnalysis, text: string, decided: Contribution | undefined): TextAnalysis {
+  const what = describe(decided, a, text);
+  const numeric = a.quantities.some((q) => q.kind !== 'date' && q.kind !== 'placeholder');
+  const reasons = new Set<QualityReason>(a.reasons.filter((r) => r !== 'no_baseline'));
+  if (![...reasons].some((r) => VAGUE_ONLY.has(r) || r === 'no_unit')) reasons.add(numeric ? 'no_unit' : 'no_number');
+  return {
+    ...a,
+    measurable: false,
+    reasons: orderReasons(reasons),
+    signals: [...a.signals, learnedSignal(`${what} reads as a key result no one could grade (learned from labelled key results)`, decided)],
+    summary: `${what} reads as a key result no one could grade at the end of the period`,
+    fix: numeric
+      ? 'Say which metric the amount is of and the value that means done, so anyone can read the result from data.'
+      : 'Say what will be measured and the value that means done, or the date or end state that makes it pass or fail.',
+    example: a.example ?? 'Reduce p95 checkout latency from 800 ms to 300 ms',
+  };
+}
+
+function overruledAsMeasurable(a: TextAnalysis, text: string, decided: Contribution | undefined): TextAnalysis {
+  const what = describe(decided, a, text);
+  const out: TextAnalysis = {
+    ...a,
+    measurable: true,
+    reasons: a.reasons.filter((r) => !VAGUE_ONLY.has(r)),
+    signals: [...a.signals, learnedSignal(`${what} reads as gradable (learned from labelled key results)`, decided)],
+    summary: `measurable: ${what} can be checked at the end of the period`,
+  };
+  delete out.fix;
+  delete out.example;
+  return out;
+}
+
+function orderReasons(r: Set<QualityReason>): QualityReason[] {
+  return REASON_ORDER.filter((x) => r.has(x));
+}
