@@ -87,6 +87,45 @@ function inPurposeClause(text: string, words: Word[], verbs: VerbHit[], q: Quant
   return false;
 }
 
+const FEELING_NOUNS = 'confidence|certainty|trust|faith|belief|comfort|clarity|buy-in';
+const FEELING_AFTER = new RegExp(`^\\s*(?:${FEELING_NOUNS})\\s+(?:in|that|on|of)\\b`, 'i');
+/** "100% confidence in", "full trust in": a feeling stated as if it were a reading. */
+const FEELING = new RegExp(`(?:\\d\\s?%|\\bfull|\\bcomplete|\\btotal)\\s+(${FEELING_NOUNS})\\s+(?:in|that|on|of)\\b`, 'i');
+
+/**
+ * An amount that describes where things stand, not where they should get to: "currently 30",
+ * "the 40 contributors we had last year", "(today: 3 weeks)". A from-to keeps its baseline.
+ */
+function isContext(text: string, q: Quantity): boolean {
+  if (q.kind === 'date' || q.kind === 'quantifier') return false;
+  const before = text.slice(Math.max(0, q.start - 30), q.start);
+  if (/\bfrom\s+(?:\S+\s+){0,2}$/i.test(before)) return false;
+  if (/\b(?:currently|today|presently|at\s+present|previously|already|so\s+far|to\s+date)\s*[:=,]?\s*(?:(?:at|is|are|of|about|around|only|just)\s+)?[<>~]?$/i.test(before)) return true;
+  const after = text.slice(q.end, q.end + 40);
+  return /^[^,;.()]{0,28}?\b(?:we|they|it)\s+(?:had|have\s+had|gained|reached|got)\s+(?:in\s+)?(?:last|the\s+previous|previous)\s+(?:year|quarter|month|half|period)\b/i.test(after) ||
+    /^\s*\(?\s*(?:today|currently|now|as\s+of\s+today)\s*\)/i.test(after);
+}
+
+const PEOPLE_VERBS = new Set(['hire', 'recruit', 'onboard', 'appoint', 'add', 'assign', 'train', 'promote', 'welcome']);
+
+/**
+ * "Publish one onboarding guide", "Create a single dashboard": a count of one, written as a word,
+ * on the object of an output verb names one deliverable. Its number says nothing a reader could
+ * grade beyond "it exists", so it is judged as a binary milestone. People are counted ("Hire one
+ * designer"), and a scope keeps its reading ("one dashboard for each team").
+ */
+function singleDeliverable(text: string, words: Word[], verbs: VerbHit[], quantities: Quantity[]): Quantity | undefined {
+  const lead = verbs[0];
+  if (!lead || lead.cls !== 'task' || PEOPLE_VERBS.has(lead.base)) return undefined;
+  const counts = quantities.filter((q) => q.kind !== 'date' && q.kind !== 'placeholder');
+  if (counts.length !== 1) return undefined;
+  const q = counts[0]!;
+  if (!/^(?:one|a\s+single|single)$/i.test(q.text) || q.comparator || q.start < lead.word.end) return undefined;
+  // Only the verb's own object: "Publish one guide", not "Publish the guide in one place".
+  if (!/^\s+(?:(?:new|more|additional)\s+)?$/i.test(text.slice(lead.word.end, q.start).replace(/\b(?:only|just|exactly)\b/gi, ''))) return undefined;
+  return words.length > 0 ? q : undefined;
+}
+
 const KNOWN_SCALES = new Set(['nps', 'csat', 'rating', 'ratings', 'stars', 'enps']);
 
 /**
@@ -115,7 +154,11 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
   const quantities = extractQuantities(text, { units: options.units })
     .filter((q) => !quoted.some(([s, e]) => q.start > s && q.end < e) || /^\d[\d,.]*\s?%|\d\s*=/.test(q.text))
     .filter((q) => !illustrations.some(([s, e]) => q.start > s && q.end < e))
-    .filter((q) => !prerequisites.some(([s, e]) => q.start > s && q.end <= e));
+    .filter((q) => !prerequisites.some(([s, e]) => q.start > s && q.end <= e))
+    // "100% confidence in the release process": the amount of a feeling, which nobody can read off.
+    .filter((q) => !(q.kind === 'percent' && FEELING_AFTER.test(text.slice(q.end, q.end + 32))))
+    // "Grow the community beyond the 40 contributors we had last year": the state before, not a target.
+    .filter((q) => !isContext(text, q));
   const signals: Signal[] = [];
   const sig = (id: string, message: string, start?: number, end?: number): void => {
     const s: Signal = { id, message };
@@ -124,10 +167,14 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
     signals.push(s);
   };
 
-  const amounts = quantities.filter(isAmount);
+  const verbsEarly = findVerbs(text, words);
+  // "Publish one onboarding guide": a single deliverable is a binary milestone, which needs a date
+  // or an end state to be graded (guide §1.1 step 4); "one" only counts people hired or added.
+  const single = singleDeliverable(text, words, verbsEarly, quantities);
+  const amounts = quantities.filter((q) => isAmount(q) && q !== single);
   const numeric = amounts.filter((q) => q.kind !== 'quantifier');
   const dates = quantities.filter((q) => q.kind === 'date');
-  const verbs = findVerbs(text, words);
+  const verbs = verbsEarly;
   // The main verb is the first one outside a relative clause: in "Commit to a packaging model
   // that aligns our offering with value by Q2", 'aligns' only describes the model.
   const leadVerb = verbs.find((v) => !/^(?:that|which|who)$/.test(words[v.word.index - 1]?.lower ?? ''));
@@ -214,7 +261,8 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
   // "On track to deliver all features": a forecast of progress, not a result.
   const forecast = ON_TRACK.exec(text);
   if (forecast) sig('forecast', `'${forecast[0].trim()}' forecasts progress instead of naming a result`, forecast.index, forecast.index + forecast[0].length);
-  const mind = mentalState(words, numeric);
+  const feeling = FEELING.exec(text);
+  const mind = mentalState(words, numeric) ?? (feeling ? words.find((w) => w.start >= feeling.index + feeling[0].length - feeling[1]!.length) : undefined);
   if (mind) sig('state-of-mind', `'${mind.text}' is a state of mind, which no one can read off at the end of the period`, mind.start, mind.end);
 
   // "No improvement in 360 feedback", "Increase in API response time": a change named as a noun,

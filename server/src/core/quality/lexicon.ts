@@ -55,6 +55,8 @@ export const QUALITY_ADJECTIVES = new Set([
   'proactively', 'actively',
   // Only before an activity ("Active recruiting for all vacancies"); see findQualityWords.
   'active',
+  // Frequencies with no number ("engage regularly", "review periodically"): how often is not said.
+  'regularly', 'frequently', 'periodically', 'routinely', 'often', 'continuously', 'consistently',
 ]);
 
 /**
