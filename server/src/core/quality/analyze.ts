@@ -19,10 +19,14 @@ const MODEL = weights as LinearModel;
 const VAGUE_ONLY: ReadonlySet<QualityReason> = new Set(['no_number', 'no_target', 'weasel']);
 
 export function analyzeKeyResultText(text: string, options: QualityOptions = {}): TextAnalysis {
-  const a = analyzeWithRules(text, options);
+  return decide(analyzeWithRules(text, options), text, options, MODEL);
+}
+
+/** The rules' analysis `a` of `text`, with the verdict of `model` (exported for tests with a model of their own). */
+export function decide(a: TextAnalysis, text: string, options: QualityOptions, model: LinearModel): TextAnalysis {
   // A word the team itself listed as vague is a decision, not something to weigh.
   if (!a.measurable && configured(a, text, options)) return a;
-  const verdict = judge(MODEL, featureSpans(text, a));
+  const verdict = judge(model, featureSpans(text, a));
   if (verdict.vague === !a.measurable) return a;
   const decided = verdict.reasons.find((c) => c.start !== undefined) ?? verdict.reasons[0];
   return verdict.vague ? overruledAsVague(a, text, decided) : overruledAsMeasurable(a, text, verdict.reasons.find((c) => c.start !== undefined));

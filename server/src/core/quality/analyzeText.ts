@@ -262,7 +262,7 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
   const forecast = ON_TRACK.exec(text);
   if (forecast) sig('forecast', `'${forecast[0].trim()}' forecasts progress instead of naming a result`, forecast.index, forecast.index + forecast[0].length);
   const feeling = FEELING.exec(text);
-  const mind = mentalState(words, numeric) ?? (feeling ? words.find((w) => w.start >= feeling.index + feeling[0].length - feeling[1]!.length) : undefined);
+  const mind = mentalState(words, numeric) ?? (feeling ? words.find((w) => w.start === feeling.index + feeling[0].indexOf(feeling[1]!)) : undefined);
   if (mind) sig('state-of-mind', `'${mind.text}' is a state of mind, which no one can read off at the end of the period`, mind.start, mind.end);
 
   // "No improvement in 360 feedback", "Increase in API response time": a change named as a noun,

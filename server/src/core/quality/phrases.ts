@@ -645,11 +645,12 @@ const END_STATE_RES: RegExp[] = [
   /\b(?:reviewed|audited|validated|verified|vetted|endorsed|adopted)\s+by\s+(?:(?:an?|the|our|its|an\s+external|a\s+third[-\s]party)\s+)?(?:\p{Lu}|(?:external\s+|independent\s+|outside\s+)?(?:lawyers?|attorneys?|counsel|legal|auditors?|board|committee|council|regulators?|third[-\s]part(?:y|ies)|security\s+team|steering)\b)/u,
   // A decision taken by a vote: "voted on at the AGM", "passes the community vote", "adopted at the board meeting".
   /\bvot(?:e|es|ed)\s+(?:on|through|in)\b|\bpass(?:es|ed)?\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}(?:vote|ballot)\b|\b(?:adopted|approved|accepted|ratified)\s+(?:at|in)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:meeting|vote|assembly|AGM)\b/iu,
-  // Replaced by a named product: "Jenkins replaced by GitHub Actions", "replace the CMS with WordPress".
-  /\b(?:replaced|superseded)\s+(?:by|with)\s+(?:the\s+)?\p{Lu}|\breplac(?:e|es|ing)\s+[^.;,]{1,40}?\bwith\s+(?:the\s+)?\p{Lu}/u,
+  // Replaced by a named product, stated as the state reached: "Jenkins replaced by GitHub Actions".
+  // The bare task "Replace Redash with Looker" stays a task (labelled vague), like "Migrate to X".
+  /\b(?:replaced|superseded)\s+(?:by|with)\s+(?:the\s+)?\p{Lu}/u,
   // A level of a named external framework: "OpenSSF Best Practices silver level", "SLSA level 3",
   // "level 3 of the CMMI model", "WCAG 2.1 AA". The framework defines what the level requires.
-  /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|\b\p{Lu}[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u,
+  /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|(?<=[\p{L}\d,]\s+)\p{Lu}[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u,
   // Meeting or beating a named reference: "matches or is higher than the AWS SLA", "exceeds the GOV.UK benchmark".
   COMPARED_TO_NAMED,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
