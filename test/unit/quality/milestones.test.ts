@@ -199,3 +199,23 @@ describe('quality/milestones: a count of one is a single deliverable', () => {
     assert.equal(verdict('Publish 2 onboarding guides'), 'measurable');
   });
 });
+
+describe('quality/milestones: events and programmes', () => {
+  it('an event dates a deliverable as a date would', () => {
+    assert.equal(verdict('Launch the new docs site at KubeCon EU'), 'measurable');
+    assert.equal(verdict('Publish the migration guide ahead of the v3 release'), 'measurable');
+    assert.equal(verdict('Ship the installer by the next board meeting'), 'measurable');
+    assert.ok(analyzeKeyResultText('Ship the installer by the next board meeting').reasons.includes('deadline_only'));
+  });
+  it('an event does not make an activity or an unmeasured change a result, and "for release …" names no event', () => {
+    assert.equal(verdict('Discuss the charter at the annual meeting'), 'vague');
+    assert.equal(verdict('Improve docs before the next release'), 'vague');
+    assert.equal(verdict('Define KPIs and build monitoring for release cycle performance'), 'vague');
+  });
+  it('passing a named assessment or vote, or a status a named programme grants, is an end state', () => {
+    assert.equal(verdict('Pass the beta service assessment'), 'measurable');
+    assert.equal(verdict('Proposal passes on-chain vote'), 'measurable');
+    assert.equal(verdict('Graduate from the CNCF incubator'), 'measurable');
+    assert.equal(verdict('Prepare for the service assessment'), 'vague');
+  });
+});

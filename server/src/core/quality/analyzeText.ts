@@ -11,7 +11,7 @@ import { extractQuantities, isAmount, isDeadline } from './quantities';
 import { extractFromTo } from './fromTo';
 import { findPlaceholder, findTargetReference } from './placeholders';
 import {
-  APPROVAL_RE, checkChangeVerbs, findEndState, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
+  APPROVAL_RE, checkChangeVerbs, findEndState, findEventDeadline, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
   hasDeliverableNoun, hasMetricNoun, isTitleCase, verbLemma, type VerbHit,
 } from './phrases';
 import { splitParts } from './compound';
@@ -181,6 +181,10 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
   // "Develop a website IA to roll out in 2018", "objectives for roles to be hired in FY21":
   // a date inside a purpose clause ("to <verb> …") dates the purpose, not the deliverable.
   const deadlines = dates.filter((q) => isDeadline(text, q) && !inPurposeClause(text, words, verbs, q));
+  // "Launch the docs site at KubeCon EU": an event dates the deliverable as a date would (not for a
+  // dated activity: "Discuss it at the annual meeting" is still an activity).
+  const event = deadlines.length === 0 ? findEventDeadline(text) : undefined;
+  if (event) sig('deadline', `'${event.text}' is an event deadline`, event.start, event.end);
   for (const q of quantities) {
     if (q.kind === 'placeholder') continue;
     sig(q.kind === 'date' ? 'deadline' : 'quantity', `${q.kind} '${q.text}'${q.unit ? ` (${q.unit})` : ''}`, q.start, q.end);
@@ -289,8 +293,8 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
   // A dated deliverable is a binary milestone (guide: "MVP deployed in June"); so is a
   // dated reached state ("Achieve SOC 2 certification by Q4"). A dated activity is not:
   // "Evaluate at EOQ" says when the effort happens, not what exists afterwards.
-  else measurable = deadlines.length > 0 && leadVerb?.cls !== 'activity' && (outputNotOutcome || !!taskParticiple || leadVerb?.cls === 'outcome');
-  if (amounts.length === 0 && deadlines.length > 0) sig('deadline-only', 'the only number is a date or deadline');
+  else measurable = (deadlines.length > 0 || !!event) && leadVerb?.cls !== 'activity' && (outputNotOutcome || !!taskParticiple || leadVerb?.cls === 'outcome');
+  if (amounts.length === 0 && (deadlines.length > 0 || event)) sig('deadline-only', 'the only number is a date or deadline');
   if (quantities.length === 0 && !placeholder) sig('no-number', 'no number, threshold or quantifier');
 
   // --- Reasons, in the guide's order. ---
@@ -305,7 +309,7 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
   if (outputNotOutcome) reasons.add('task');
   if (measurable && noBaseline(text, verbs, changes.map((c) => c.amount), numeric, fromTo !== undefined)) reasons.add('no_baseline');
   if (measurable && lacksUnit(words, numeric)) reasons.add('no_unit');
-  if (amounts.length === 0 && deadlines.length > 0) reasons.add('deadline_only');
+  if (amounts.length === 0 && (deadlines.length > 0 || event)) reasons.add('deadline_only');
   if (compound) reasons.add('compound');
   if (!measurable && reasons.size === 0) reasons.add(numeric.length > 0 ? 'no_unit' : 'no_number');
   const ordered = REASON_ORDER.filter((r) => reasons.has(r));
@@ -334,7 +338,7 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
     targetRef: targetRef?.text,
     mainVerb: main?.word.text,
     unmeasuredParts: unmeasuredParts.length,
-    hasDate: deadlines.length > 0,
+    hasDate: deadlines.length > 0 || !!event,
     endState: endState?.text,
     measuring: measuring?.text,
   });

@@ -624,7 +624,9 @@ export const COMPARED_TO_NAMED = /\b(?:match(?:es|ed)?|equals?|exceeds?|exceeded
 
 // Verifiable end states of a binary milestone (guide §1.1 step 4).
 const END_STATE_RES: RegExp[] = [
-  /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification)\b/i,
+  /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification|assessments?|accreditation|inspections?)\b/i,
+  // A status a named programme grants: "graduates from the CNCF incubator", "accepted into the Apache Incubator".
+  /\b(?:[Gg]raduat(?:e|es|ed|ing)\s+(?:from|to|in)|[Aa]ccepted\s+(?:into|to|as)|[Aa]dmitted\s+(?:to|into))\s+(?:the\s+|an?\s+)?\p{Lu}[\p{L}\d.-]*/u,
   /\binterops?\b|\binteroperates?\b|\binteroperable\s+(?:with\b|$|[.;])|\bare\s+interoperable\b/i,
   // "replaces go-ipfs as the recommended starting point": a default state.
   /\bas\s+the\s+(?:recommended|preferred|official)\b/i,
@@ -642,12 +644,12 @@ const END_STATE_RES: RegExp[] = [
   /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
   // A check by a named party: "reviewed by a lawyer", "audited by the security team", "validated by Legal".
   // The party must stand outside the work (a role or a named body): "reviewed by the team" is not a check.
-  /\b(?:reviewed|audited|validated|verified|vetted|endorsed|adopted)\s+by\s+(?:(?:an?|the|our|its|an\s+external|a\s+third[-\s]party)\s+)?(?:\p{Lu}|(?:external\s+|independent\s+|outside\s+)?(?:lawyers?|attorneys?|counsel|legal|auditors?|board|committee|council|regulators?|third[-\s]part(?:y|ies)|security\s+team|steering)\b)/u,
+  /\b(?:reviewed|audited|validated|verified|vetted|endorsed|adopted)\s+by\s+(?:(?:an?|the|our|its|an\s+external|a\s+third[-\s]party)\s+)?(?:\p{Lu}[\p{L}\d.-]*|(?:external\s+|independent\s+|outside\s+)?(?:lawyers?|attorneys?|counsel|legal|auditors?|board|committee|council|regulators?|third[-\s]part(?:y|ies)|security\s+team|steering)\b)/u,
   // A decision taken by a vote: "voted on at the AGM", "passes the community vote", "adopted at the board meeting".
-  /\bvot(?:e|es|ed)\s+(?:on|through|in)\b|\bpass(?:es|ed)?\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,3}(?:vote|ballot)\b|\b(?:adopted|approved|accepted|ratified)\s+(?:at|in)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:meeting|vote|assembly|AGM)\b/iu,
+  /\bvot(?:e|es|ed)\s+(?:on|through|in)\b|\bpass(?:es|ed)?\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,3}(?:vote|ballot)\b|\b(?:adopted|approved|accepted|ratified)\s+(?:at|in)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:meeting|vote|assembly|AGM)\b/iu,
   // Replaced by a named product, stated as the state reached: "Jenkins replaced by GitHub Actions".
   // The bare task "Replace Redash with Looker" stays a task (labelled vague), like "Migrate to X".
-  /\b(?:replaced|superseded)\s+(?:by|with)\s+(?:the\s+)?\p{Lu}/u,
+  /\b(?:replaced|superseded)\s+(?:by|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
   // A level of a named external framework: "OpenSSF Best Practices silver level", "SLSA level 3",
   // "level 3 of the CMMI model", "WCAG 2.1 AA". The framework defines what the level requires.
   /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|(?<=[\p{L}\d,]\s+)\p{Lu}[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u,
@@ -661,6 +663,26 @@ const END_STATE_RES: RegExp[] = [
   /\b(?:migrat|upgrad|mov|port|updat|bump)\w*\s+[^,;.]{1,40}?\bto\s+(?:version\s+|v)\d/i,
   STANDARD_RE,
 ];
+
+/**
+ * A deadline set by an event rather than a date: "at KubeCon EU", "before the annual developer
+ * conference", "ahead of the v3 release", "by the next board meeting". Whether the deliverable is
+ * there when the event happens can be checked like a date.
+ */
+const EVENT_NOUNS = 'meeting|summit|conference|conf|assembly|AGM|all-hands|offsite|retreat|convention|congress|hackathon|release|launch|kick-?off|elections?|workshop|meetup|showcase|demo\\s+day';
+const EVENT_MODIFIER = `(?:(?:next|first|upcoming|annual|yearly|quarterly|general|community|board|developer|contributor|v?\\d[\\d.]*|[\\p{Lu}][\\p{L}\\d'’-]*)\\s+)`;
+const EVENT_DEADLINE_RE = new RegExp(
+  `\\b(?:by|at|before|until|ahead\\s+of|in\\s+time\\s+for)\\s+` +
+  // An article or a qualifier names one event: "for release cycle performance" names none.
+  `(?:(?:(?:the\\s+|our\\s+)${EVENT_MODIFIER}{0,4}|${EVENT_MODIFIER}{1,4})(?:${EVENT_NOUNS})\\b` +
+  `|[\\p{Lu}][\\p{L}\\d]*(?:Con|Conf|Summit|Days?|Fest|Week)\\b)`,
+  'u',
+);
+
+export function findEventDeadline(text: string): { text: string; start: number; end: number } | undefined {
+  const m = EVENT_DEADLINE_RE.exec(text);
+  return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
+}
 
 /** An approval end state: the approver judges the deliverable's quality ("a comprehensive model … approved by the Board"). */
 export const APPROVAL_RE = /\b(?:approved|signed[-\s]off|ratified|accepted)\s+by\b|\bagreed\s+(?:with|by)\b/i;
