@@ -210,6 +210,9 @@ describe('quality/milestones: events and programmes', () => {
   it('an event does not make an activity or an unmeasured change a result, and "for release …" names no event', () => {
     assert.equal(verdict('Discuss the charter at the annual meeting'), 'vague');
     assert.equal(verdict('Improve docs before the next release'), 'vague');
+    // "at" an unnamed event says where something happens, not when it is due.
+    assert.equal(verdict('Present the roadmap at the all-hands'), 'vague');
+    assert.equal(verdict('Launch the SDK at the Open Source Summit'), 'measurable');
     assert.equal(verdict('Define KPIs and build monitoring for release cycle performance'), 'vague');
   });
   it('passing a named assessment or vote, or a status a named programme grants, is an end state', () => {

@@ -37,25 +37,25 @@ function configured(a: TextAnalysis, text: string, options: QualityOptions): boo
   return extra.size > 0 && a.signals.some((s) => s.id === 'weasel-word' && s.start !== undefined && extra.has(text.slice(s.start, s.end).toLowerCase()));
 }
 
-/** What the user sees for a feature: the words it stands on, or what the rule signal found. */
-function describe(c: Contribution | undefined, a: TextAnalysis, text: string): string {
-  if (!c) return 'the wording as a whole';
-  if (c.feature.startsWith('signal:')) {
-    const s = a.signals.find((x) => `signal:${x.id}` === c.feature);
-    if (s) return s.message;
-  }
-  if (c.start !== undefined) return `'${text.slice(c.start, c.end)}'`;
-  return 'the wording as a whole';
+/**
+ * The feature that decided, in the user's terms: a rule signal says what it found ("'Improve' promises a
+ * change but gives no amount"); a word or an amount is quoted with what it means for the verdict.
+ */
+function describe(c: Contribution | undefined, a: TextAnalysis, text: string, vague: boolean): string {
+  const s = c?.feature.startsWith('signal:') ? a.signals.find((x) => `signal:${x.id}` === c.feature) : undefined;
+  if (s) return s.message;
+  const what = c?.start !== undefined ? `'${text.slice(c.start, c.end)}'` : 'the wording as a whole';
+  return vague ? `${what} reads as a key result no one could grade at the end of the period` : `${what} can be checked at the end of the period`;
 }
 
 function learnedSignal(message: string, c: Contribution | undefined): Signal {
-  const s: Signal = { id: 'learned', message };
+  const s: Signal = { id: 'learned', message: `${message} (weighed by the learned layer)` };
   if (c?.start !== undefined && c.end !== undefined) { s.start = c.start; s.end = c.end; }
   return s;
 }
 
 function overruledAsVague(a: TextAnalysis, text: string, decided: Contribution | undefined): TextAnalysis {
-  const what = describe(decided, a, text);
+  const what = describe(decided, a, text, true);
   const numeric = a.quantities.some((q) => q.kind !== 'date' && q.kind !== 'placeholder');
   const reasons = new Set<QualityReason>(a.reasons.filter((r) => r !== 'no_baseline'));
   if (![...reasons].some((r) => VAGUE_ONLY.has(r) || r === 'no_unit')) reasons.add(numeric ? 'no_unit' : 'no_number');
@@ -63,8 +63,8 @@ function overruledAsVague(a: TextAnalysis, text: string, decided: Contribution |
     ...a,
     measurable: false,
     reasons: orderReasons(reasons),
-    signals: [...a.signals, learnedSignal(`${what} reads as a key result no one could grade (learned from labelled key results)`, decided)],
-    summary: `${what} reads as a key result no one could grade at the end of the period`,
+    signals: [...a.signals, learnedSignal(what, decided)],
+    summary: what,
     fix: numeric
       ? 'Say which metric the amount is of and the value that means done, so anyone can read the result from data.'
       : 'Say what will be measured and the value that means done, or the date or end state that makes it pass or fail.',
@@ -73,13 +73,13 @@ function overruledAsVague(a: TextAnalysis, text: string, decided: Contribution |
 }
 
 function overruledAsMeasurable(a: TextAnalysis, text: string, decided: Contribution | undefined): TextAnalysis {
-  const what = describe(decided, a, text);
+  const what = describe(decided, a, text, false);
   const out: TextAnalysis = {
     ...a,
     measurable: true,
     reasons: a.reasons.filter((r) => !VAGUE_ONLY.has(r)),
-    signals: [...a.signals, learnedSignal(`${what} reads as gradable (learned from labelled key results)`, decided)],
-    summary: `measurable: ${what} can be checked at the end of the period`,
+    signals: [...a.signals, learnedSignal(what, decided)],
+    summary: `measurable: ${what}`,
   };
   delete out.fix;
   delete out.example;

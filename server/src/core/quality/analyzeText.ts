@@ -114,7 +114,7 @@ const PEOPLE_VERBS = new Set(['hire', 'recruit', 'onboard', 'appoint', 'add', 'a
  * grade beyond "it exists", so it is judged as a binary milestone. People are counted ("Hire one
  * designer"), and a scope keeps its reading ("one dashboard for each team").
  */
-function singleDeliverable(text: string, words: Word[], verbs: VerbHit[], quantities: Quantity[]): Quantity | undefined {
+function singleDeliverable(text: string, verbs: VerbHit[], quantities: Quantity[]): Quantity | undefined {
   const lead = verbs[0];
   if (!lead || lead.cls !== 'task' || PEOPLE_VERBS.has(lead.base)) return undefined;
   const counts = quantities.filter((q) => q.kind !== 'date' && q.kind !== 'placeholder');
@@ -123,7 +123,7 @@ function singleDeliverable(text: string, words: Word[], verbs: VerbHit[], quanti
   if (!/^(?:one|a\s+single|single)$/i.test(q.text) || q.comparator || q.start < lead.word.end) return undefined;
   // Only the verb's own object: "Publish one guide", not "Publish the guide in one place".
   if (!/^\s+(?:(?:new|more|additional)\s+)?$/i.test(text.slice(lead.word.end, q.start).replace(/\b(?:only|just|exactly)\b/gi, ''))) return undefined;
-  return words.length > 0 ? q : undefined;
+  return q;
 }
 
 const KNOWN_SCALES = new Set(['nps', 'csat', 'rating', 'ratings', 'stars', 'enps']);
@@ -167,14 +167,13 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
     signals.push(s);
   };
 
-  const verbsEarly = findVerbs(text, words);
+  const verbs = findVerbs(text, words);
   // "Publish one onboarding guide": a single deliverable is a binary milestone, which needs a date
   // or an end state to be graded (guide §1.1 step 4); "one" only counts people hired or added.
-  const single = singleDeliverable(text, words, verbsEarly, quantities);
+  const single = singleDeliverable(text, verbs, quantities);
   const amounts = quantities.filter((q) => isAmount(q) && q !== single);
   const numeric = amounts.filter((q) => q.kind !== 'quantifier');
   const dates = quantities.filter((q) => q.kind === 'date');
-  const verbs = verbsEarly;
   // The main verb is the first one outside a relative clause: in "Commit to a packaging model
   // that aligns our offering with value by Q2", 'aligns' only describes the model.
   const leadVerb = verbs.find((v) => !/^(?:that|which|who)$/.test(words[v.word.index - 1]?.lower ?? ''));

@@ -671,11 +671,14 @@ const END_STATE_RES: RegExp[] = [
  */
 const EVENT_NOUNS = 'meeting|summit|conference|conf|assembly|AGM|all-hands|offsite|retreat|convention|congress|hackathon|release|launch|kick-?off|elections?|workshop|meetup|showcase|demo\\s+day';
 const EVENT_MODIFIER = `(?:(?:next|first|upcoming|annual|yearly|quarterly|general|community|board|developer|contributor|v?\\d[\\d.]*|[\\p{Lu}][\\p{L}\\d'’-]*)\\s+)`;
+const NAMED_EVENT = `[\\p{Lu}][\\p{L}\\d]*(?:Con|Conf|Summit|Days?|Fest|Week)\\b|(?:the\\s+)?(?:[\\p{Lu}][\\p{L}\\d'’-]*\\s+){1,4}(?:Meeting|Summit|Conference|Assembly|AGM|Convention|Congress|Hackathon|Release|Launch|Kick-?off|Elections?|Meetup|Showcase)\\b`;
 const EVENT_DEADLINE_RE = new RegExp(
-  `\\b(?:by|at|before|until|ahead\\s+of|in\\s+time\\s+for)\\s+` +
+  // By, before or ahead of an event it names: "by the next board meeting", "ahead of the v3 release".
   // An article or a qualifier names one event: "for release cycle performance" names none.
-  `(?:(?:(?:the\\s+|our\\s+)${EVENT_MODIFIER}{0,4}|${EVENT_MODIFIER}{1,4})(?:${EVENT_NOUNS})\\b` +
-  `|[\\p{Lu}][\\p{L}\\d]*(?:Con|Conf|Summit|Days?|Fest|Week)\\b)`,
+  `\\b(?:by|before|until|ahead\\s+of|in\\s+time\\s+for)\\s+(?:(?:(?:the\\s+|our\\s+)${EVENT_MODIFIER}{0,4}|${EVENT_MODIFIER}{1,4})(?:${EVENT_NOUNS})\\b|${NAMED_EVENT})` +
+  // At an event only when it has a name ("at KubeCon EU", "at the Open Source Summit"): "Present the
+  // roadmap at the all-hands" says where an activity happens, not when a deliverable is due.
+  `|\\bat\\s+(?:${NAMED_EVENT})`,
   'u',
 );
 
