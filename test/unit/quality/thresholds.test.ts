@@ -123,5 +123,7 @@ describe('quality/thresholds: comparatives tied to an amount or a named referenc
     assert.equal(verdict('Reach OpenSSF Best Practices silver level'), 'measurable');
     assert.equal(verdict('The platform is assessed at level 3 of the CMMI model'), 'measurable');
     assert.equal(verdict('Reach a higher maturity level'), 'vague');
+    assert.equal(verdict('Meet the Digital Service Standard'), 'measurable');
+    assert.equal(verdict('Meet our quality standards'), 'vague');
   });
 });

@@ -657,6 +657,9 @@ const END_STATE_RES: RegExp[] = [
   COMPARED_TO_NAMED,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
   /\bcompliant\s+with\s+\p{Lu}/u,
+  // Meeting a named standard: "Meet the Digital Service Standard", "conforms to the OpenAPI Guidelines".
+  // A target only pointed to ("meet the hiring targets") is not a standard anyone publishes.
+  /\b(?:[Mm]eets?|[Mm]eeting|compl(?:y|ies)\s+with|conforms?\s+to|adheres?\s+to)\s+(?:the\s+|our\s+)?(?:\p{Lu}[\p{L}\d.-]*\s+){1,4}(?:Standards?|Framework|Guidelines|Criteria|Benchmark|Baseline|Code\s+of\s+(?:Practice|Conduct))\b/u,
   // "Scale search and authz to C1 and C2 requirements": a named level or standard reached.
   NAMED_TARGET,
   // "migrate Chef to version 14", "upgrade PostgreSQL to v16": the version reached is checkable.
