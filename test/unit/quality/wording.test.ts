@@ -211,3 +211,12 @@ describe('quality/wording: adverbs, frequencies and survey answers', () => {
     assert.equal(verdict('Users have a better experience'), 'vague');
   });
 });
+
+describe('quality/wording: a fuzzy noun that only names the deliverable', () => {
+  it('before the head noun it says which deliverable ("transparency report"); as the head it is the claim', () => {
+    assert.equal(verdict('Publish a quarterly transparency report'), 'measurable');
+    assert.equal(verdict('Publish a performance report each quarter'), 'measurable');
+    assert.equal(verdict('All teams adopt a test-first approach'), 'vague');
+    assert.equal(verdict('All teams adopt a performance mindset'), 'vague');
+  });
+});

@@ -719,5 +719,12 @@ export function fuzzyMainObject(words: Word[], main: VerbHit | undefined, text =
     (w.lower === 'at' && !/^(?:least|most)$/.test(after[i + 1]?.lower ?? '')));
   const obj = stop < 0 ? after : after.slice(0, stop);
   // "Implement at least one Culture Amp action item": a capitalised word is a name.
-  return obj.find((w) => FUZZY_NOUNS.has(w.lower) && !(text && looksLikeName(w, words, text, titleCase)));
+  // "Publish a quarterly transparency report": a fuzzy noun before the head noun only says which
+  // deliverable (a report exists or not); "adopt a test-first approach" has it as the head.
+  const modifier = (w: Word): boolean => {
+    const next = obj[obj.indexOf(w) + 1];
+    // The next word must be a noun: not a participle ("effectiveness completed") or a function word.
+    return !!next && /^\p{L}[\p{L}-]*$/u.test(next.text) && !/(?:ed|en)$/.test(next.lower) && !/^(?:and|or|&|to|that|which|so|as|across|per|each|every|is|are|was|were|be|has|have)$/.test(next.lower) && !/[,;.(]/.test(text.slice(w.end, next.start));
+  };
+  return obj.find((w) => FUZZY_NOUNS.has(w.lower) && !(text && looksLikeName(w, words, text, titleCase)) && !(text && modifier(w)));
 }
