@@ -188,3 +188,11 @@ describe('quality/targets: counts that carry the target', () => {
     assert.equal(verdict('Grow weekly active users 2x to [N7]'), 'measurable');
   });
 });
+
+describe('quality/targets: funnel and event readings are metrics', () => {
+  it('"drop-off", "turnout", "attendance" name what the amount is of; a bare activity does not', () => {
+    assert.equal(verdict('Lower onboarding drop-off from 40% to 25%'), 'measurable');
+    assert.equal(verdict('Voter turnout in DAO proposals of at least 15% of circulating tokens'), 'measurable');
+    assert.equal(verdict('Improve onboarding by 25%'), 'vague');
+  });
+});
