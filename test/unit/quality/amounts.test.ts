@@ -147,3 +147,10 @@ describe('quality/amounts: amounts that are not targets', () => {
     assert.equal(verdict('Grow contributors from 40 to 60'), 'measurable');
   });
 });
+
+describe('quality/amounts: the object of a feeling', () => {
+  it('an amount inside what someone has confidence in is not a reading of the confidence', () => {
+    assert.equal(verdict('Team confidence in hitting 99.9% uptime'), 'vague');
+    assert.equal(verdict('Hit 99.9% uptime'), 'measurable');
+  });
+});

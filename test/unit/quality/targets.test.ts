@@ -196,3 +196,17 @@ describe('quality/targets: funnel and event readings are metrics', () => {
     assert.equal(verdict('Improve onboarding by 25%'), 'vague');
   });
 });
+
+describe('quality/targets: what a change is measured by', () => {
+  it('a count after with / across / in says whom or where, not how much', () => {
+    assert.equal(verdict('Strengthen partnerships with 4 universities'), 'vague');
+    assert.equal(verdict('Increase adoption across 3 regions'), 'vague');
+    assert.equal(verdict('Increase revenue in 3 regions by 10%'), 'measurable');
+    assert.equal(verdict('Expand to 3 new markets'), 'measurable');
+  });
+  it('a zero reached is the amount of a reduction', () => {
+    assert.equal(verdict('Reduce incidents to zero'), 'measurable');
+    assert.equal(verdict('Reduce incidents in 4 services to zero'), 'measurable');
+    assert.equal(verdict('Reduce incidents'), 'vague');
+  });
+});

@@ -92,6 +92,12 @@ const FEELING_AFTER = new RegExp(`^\\s*(?:${FEELING_NOUNS})\\s+(?:in|that|on|of)
 /** "100% confidence in", "full trust in": a feeling stated as if it were a reading. */
 const FEELING = new RegExp(`(?:\\d\\s?%|\\bfull|\\bcomplete|\\btotal)\\s+(${FEELING_NOUNS})\\s+(?:in|that|on|of)\\b`, 'i');
 
+const FEELING_ABOUT = new RegExp(`\\b(${FEELING_NOUNS})\\s+(?:in|that)\\b`, 'i');
+function aboutFeeling(text: string, numeric: Quantity[]): RegExpExecArray | null {
+  const m = FEELING_ABOUT.exec(text);
+  return m && !numeric.some((q) => q.end <= m.index) ? m : null;
+}
+
 /**
  * An amount that describes where things stand, not where they should get to: "currently 30",
  * "the 40 contributors we had last year", "(today: 3 weeks)". A from-to keeps its baseline.
@@ -264,7 +270,10 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
   // "On track to deliver all features": a forecast of progress, not a result.
   const forecast = ON_TRACK.exec(text);
   if (forecast) sig('forecast', `'${forecast[0].trim()}' forecasts progress instead of naming a result`, forecast.index, forecast.index + forecast[0].length);
-  const feeling = FEELING.exec(text);
+  // "100% confidence in …", or "Team confidence in hitting 99.9% uptime": the amount is what the
+  // feeling is about; only a share of people measured before it ("90% of engineers have confidence
+  // in …") makes it a reading.
+  const feeling = FEELING.exec(text) ?? aboutFeeling(text, numeric);
   const mind = mentalState(words, numeric) ?? (feeling ? words.find((w) => w.start === feeling.index + feeling[0].indexOf(feeling[1]!)) : undefined);
   if (mind) sig('state-of-mind', `'${mind.text}' is a state of mind, which no one can read off at the end of the period`, mind.start, mind.end);
 

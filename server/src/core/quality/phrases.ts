@@ -249,7 +249,13 @@ export function checkChangeVerbs(
     // "customers with a score of 50 or less have increased scores": in the perfect, the amounts
     // before the verb describe the subject; the change's own amount comes after it.
     const perfect = /^(?:have|has|had)$/.test(words[v.word.index - 1]?.lower ?? '');
-    let amount = selfAmount ?? quantities.find((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.start >= (perfect ? v.word.end : clause.start) && q.start < clause.end);
+    // "Strengthen partnerships with 4 universities", "Increase adoption across 3 regions": a count after
+    // with / across / among / in says whom or where, not how much the change is.
+    const scopeCount = (q: Quantity): boolean => q.kind === 'number' && q.start > v.word.end &&
+      /\b(?:with|across|among|amongst|in|at)\s+(?:the\s+|our\s+|their\s+)?$/i.test(text.slice(Math.max(0, q.start - 14), q.start));
+    // "Reduce incidents to zero": a zero reached is the change's amount too.
+    const toZero = (q: Quantity): boolean => q.kind === 'quantifier' && q.value === 0 && /\bto\s+$/i.test(text.slice(Math.max(0, q.start - 4), q.start));
+    let amount = selfAmount ?? quantities.find((q) => (CHANGE_AMOUNT_KINDS.has(q.kind) || toZero(q)) && q.start >= (perfect ? v.word.end : clause.start) && q.start < clause.end && !scopeCount(q));
     // "adds new, or refines existing, 25 features": verbs in a list share the object after the comma.
     let sharedObject = false;
     if (!amount) {
