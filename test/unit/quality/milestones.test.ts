@@ -222,3 +222,10 @@ describe('quality/milestones: events and programmes', () => {
     assert.equal(verdict('Prepare for the service assessment'), 'vague');
   });
 });
+
+describe('quality/milestones: signatures', () => {
+  it('signed by the parties is an approval; signed alone is not', () => {
+    assert.equal(verdict('Get the grant agreement signed by both parties'), 'measurable');
+    assert.equal(verdict('Get the grant agreement signed'), 'vague');
+  });
+});

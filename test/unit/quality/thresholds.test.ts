@@ -127,3 +127,10 @@ describe('quality/thresholds: comparatives tied to an amount or a named referenc
     assert.equal(verdict('Meet our quality standards'), 'vague');
   });
 });
+
+describe('quality/thresholds: spans of time in words', () => {
+  it('"more than a week" is a threshold; "better than a year ago" is a comparison with no amount', () => {
+    assert.equal(verdict('No P1 bugs open for more than a week'), 'measurable');
+    assert.equal(verdict('Issues are better than a year ago'), 'vague');
+  });
+});

@@ -561,6 +561,8 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     // "report a better experience", "rate support as faster": what a measured share of people
     // answers is the survey's item, not a claim the key result makes.
     if (SURVEY_ANSWER.test(text.slice(0, w.start)) && countBefore(text, w, quantities)) continue;
+    // "open for more than a week", "faster than a day": a span of time in words is the threshold.
+    if (COMPARATIVES.has(w.lower) && /^\s+than\s+(?:a|an|one|half\s+an?)\s+(?:second|minute|hour|day|week|fortnight|month|quarter|year|sprint)\b(?!\s+ago)/i.test(text.slice(w.end, w.end + 30))) continue;
     // "higher than the AWS SLA": the comparison names its threshold.
     if (COMPARATIVES.has(w.lower) && COMPARED_TO_NAMED.test(text.slice(w.start, w.start + 60)) && /^\s+than\b/.test(text.slice(w.end))) continue;
     // "catch all possible errors": every error there is, a scope, not a claim.
@@ -647,7 +649,7 @@ const END_STATE_RES: RegExp[] = [
   // Predicative only: "works out of the box", "is out-of-the-box"; "Deliver out-of-the-box
   // dashboards" only describes the deliverable.
   /\b(?:is|are|be|being|becomes?|works?|working|runs?|running)\s+out[-\s]of[-\s]the[-\s]box\b|\bout[-\s]of[-\s]the[-\s]box\s*(?:[.;,)]|$)/i,
-  /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
+  /\b(?:approved|signed(?:[-\s]off)?|countersigned|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
   // A check by a named party: "reviewed by a lawyer", "audited by the security team", "validated by Legal".
   // The party must stand outside the work (a role or a named body): "reviewed by the team" is not a check.
   /\b(?:reviewed|audited|validated|verified|vetted|endorsed|adopted)\s+by\s+(?:(?:an?|the|our|its|an\s+external|a\s+third[-\s]party)\s+)?(?:\p{Lu}[\p{L}\d.-]*|(?:external\s+|independent\s+|outside\s+)?(?:lawyers?|attorneys?|counsel|legal|auditors?|board|committee|council|regulators?|third[-\s]part(?:y|ies)|security\s+team|steering)\b)/u,
@@ -697,7 +699,7 @@ export function findEventDeadline(text: string): { text: string; start: number; 
 }
 
 /** An approval end state: the approver judges the deliverable's quality ("a comprehensive model … approved by the Board"). */
-export const APPROVAL_RE = /\b(?:approved|signed[-\s]off|ratified|accepted)\s+by\b|\bagreed\s+(?:with|by)\b/i;
+export const APPROVAL_RE = /\b(?:approved|signed(?:[-\s]off)?|countersigned|ratified|accepted)\s+by\b|\bagreed\s+(?:with|by)\b/i;
 
 // Cheap test for the audited-standard pattern, the costliest of the end-state expressions.
 const STANDARD_GATE = /SOC|ISO|PCI|FedRAMP|HITRUST|CSA|Cyber/;
