@@ -4,12 +4,15 @@
  *   npm run eval:quality [-- path/to/file.jsonl] [--split even|odd] [--quiet]
  *   npm run eval:quality -- --all     one line per labelled file: the dev set and every sample
  *                                     under test/fixtures/quality/, and the total
+ *   npm run eval:quality -- --lopo    leave-one-publisher-out cross-validation over every labelled
+ *                                     row (add --write to update docs/rules/kr-not-measurable.md)
  * The positive class is "vague" (the rule fires). Prints precision, recall, F1, the
  * confusion table, every miss with the signals that fired, and per-reason agreement.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeKeyResultText, REASON_ORDER, type QualityReason } from '../server/src/core/quality';
+import { DOC as LOPO_DOC, lopoMarkdown, runLopo, withSection } from './quality/lopo-report';
 
 export interface Row { id: string; text: string; label: 'measurable' | 'vague'; reasons: QualityReason[] }
 
@@ -140,9 +143,20 @@ function all(): void {
   console.log(line('all', total));
 }
 
+/** `--lopo`: per-publisher and macro precision/recall, each publisher judged by a model trained without it. */
+function lopo(write: boolean): void {
+  const section = lopoMarkdown(runLopo());
+  console.log(section.split('\n').slice(1, -1).join('\n'));
+  if (write) {
+    fs.writeFileSync(LOPO_DOC, withSection(fs.readFileSync(LOPO_DOC, 'utf8'), section));
+    console.log(`\nwrote ${path.relative(process.cwd(), LOPO_DOC)}`);
+  }
+}
+
 function run(): void {
   try {
-    if (process.argv.includes('--all')) all();
+    if (process.argv.includes('--lopo')) lopo(process.argv.includes('--write'));
+    else if (process.argv.includes('--all')) all();
     else main(process.argv.slice(2));
   } catch (e) {
     if (!(e instanceof DatasetError)) throw e;

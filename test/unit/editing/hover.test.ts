@@ -65,6 +65,22 @@ describe('hover', () => {
     assert.match(value, /No score: draft/);
   });
 
+  it('on a measurable draft with no starting value: the advice once, left to the kr-missing-baseline info', () => {
+    const doc = parseOkrDocument(
+      'period: 2026-Q4\nobjectives:\n  - id: o\n    title: O\n    key_results:\n      - id: k\n        title: Increase weekly active users by 20%\n',
+      'file:///x.okr',
+    );
+    const position = doc.lines.positionAt(doc.text.indexOf('Increase') + 1);
+    const card = (config: typeof DEFAULT_CONFIG): string =>
+      (hoverAt({ doc, position, today: TODAY, config, index: undefined, docPath: '/x.okr' })!.contents as { value: string }).value;
+    const on = card(DEFAULT_CONFIG);
+    assert.match(on, /Quality: measurable: .*\(no starting value\): see the `kr-missing-baseline` info for how to fix it/);
+    assert.doesNotMatch(on, /Fix:|For example/);
+    // With that rule off, the card is the only place for the advice.
+    const off = card({ ...DEFAULT_CONFIG, rules: { ...DEFAULT_CONFIG.rules, 'kr-missing-baseline': 'off' as const } });
+    assert.match(off, /Fix: Add the starting value/);
+  });
+
   it('on a guardrail: no expected score (it is judged on holding its line)', () => {
     const doc = parseOkrDocument(
       'period: 2026-Q4\nobjectives:\n  - id: o\n    title: O\n    key_results:\n      - id: k\n        title: Keep uptime at or above 99.9%\n        guardrail: at_least\n        target: 99.9\n        current: 99.95\n',

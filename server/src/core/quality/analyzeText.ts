@@ -11,7 +11,7 @@ import { extractQuantities, isAmount, isDeadline } from './quantities';
 import { extractFromTo } from './fromTo';
 import { findPlaceholder, findTargetReference } from './placeholders';
 import {
-  APPROVAL_RE, checkChangeVerbs, findEndState, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
+  APPROVAL_RE, checkChangeVerbs, findEndState, findEventDeadline, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
   hasDeliverableNoun, hasMetricNoun, isTitleCase, verbLemma, type VerbHit,
 } from './phrases';
 import { splitParts } from './compound';
@@ -87,6 +87,51 @@ function inPurposeClause(text: string, words: Word[], verbs: VerbHit[], q: Quant
   return false;
 }
 
+const FEELING_NOUNS = 'confidence|certainty|trust|faith|belief|comfort|clarity|buy-in';
+const FEELING_AFTER = new RegExp(`^\\s*(?:${FEELING_NOUNS})\\s+(?:in|that|on|of)\\b`, 'i');
+/** "100% confidence in", "full trust in": a feeling stated as if it were a reading. */
+const FEELING = new RegExp(`(?:\\d\\s?%|\\bfull|\\bcomplete|\\btotal)\\s+(${FEELING_NOUNS})\\s+(?:in|that|on|of)\\b`, 'i');
+
+const FEELING_ABOUT = new RegExp(`\\b(${FEELING_NOUNS})\\s+(?:in|that)\\b`, 'i');
+function aboutFeeling(text: string, numeric: Quantity[]): RegExpExecArray | null {
+  const m = FEELING_ABOUT.exec(text);
+  return m && !numeric.some((q) => q.end <= m.index) ? m : null;
+}
+
+/**
+ * An amount that describes where things stand, not where they should get to: "currently 30",
+ * "the 40 contributors we had last year", "(today: 3 weeks)". A from-to keeps its baseline.
+ */
+function isContext(text: string, q: Quantity): boolean {
+  if (q.kind === 'date' || q.kind === 'quantifier') return false;
+  const before = text.slice(Math.max(0, q.start - 30), q.start);
+  if (/\bfrom\s+(?:\S+\s+){0,2}$/i.test(before)) return false;
+  if (/\b(?:currently|today|presently|at\s+present|previously|already|so\s+far|to\s+date)\s*[:=,]?\s*(?:(?:at|is|are|of|about|around|only|just)\s+)?[<>~]?$/i.test(before)) return true;
+  const after = text.slice(q.end, q.end + 40);
+  return /^[^,;.()]{0,28}?\b(?:we|they|it)\s+(?:had|have\s+had|gained|reached|got)\s+(?:in\s+)?(?:last|the\s+previous|previous)\s+(?:year|quarter|month|half|period)\b/i.test(after) ||
+    /^\s*\(?\s*(?:today|currently|now|as\s+of\s+today)\s*\)/i.test(after);
+}
+
+const PEOPLE_VERBS = new Set(['hire', 'recruit', 'onboard', 'appoint', 'add', 'assign', 'train', 'promote', 'welcome']);
+
+/**
+ * "Publish one onboarding guide", "Create a single dashboard": a count of one, written as a word,
+ * on the object of an output verb names one deliverable. Its number says nothing a reader could
+ * grade beyond "it exists", so it is judged as a binary milestone. People are counted ("Hire one
+ * designer"), and a scope keeps its reading ("one dashboard for each team").
+ */
+function singleDeliverable(text: string, verbs: VerbHit[], quantities: Quantity[]): Quantity | undefined {
+  const lead = verbs[0];
+  if (!lead || lead.cls !== 'task' || PEOPLE_VERBS.has(lead.base)) return undefined;
+  const counts = quantities.filter((q) => q.kind !== 'date' && q.kind !== 'placeholder');
+  if (counts.length !== 1) return undefined;
+  const q = counts[0]!;
+  if (!/^(?:one|a\s+single|single)$/i.test(q.text) || q.comparator || q.start < lead.word.end) return undefined;
+  // Only the verb's own object: "Publish one guide", not "Publish the guide in one place".
+  if (!/^\s+(?:(?:new|more|additional)\s+)?$/i.test(text.slice(lead.word.end, q.start).replace(/\b(?:only|just|exactly)\b/gi, ''))) return undefined;
+  return q;
+}
+
 const KNOWN_SCALES = new Set(['nps', 'csat', 'rating', 'ratings', 'stars', 'enps']);
 
 /**
@@ -99,7 +144,11 @@ function maskAbbreviations(text: string): string {
   return text.includes('.') ? text.replace(ABBREVIATION_DOT, (m) => m.slice(0, -1) + ' ') : text;
 }
 
-export function analyzeKeyResultText(fullText: string, options: QualityOptions = {}): TextAnalysis {
+/**
+ * The hand-written analysis alone (the learned layer reads its signals; see ./analyze.ts for the
+ * verdict the rules report).
+ */
+export function analyzeWithRules(fullText: string, options: QualityOptions = {}): TextAnalysis {
   const masked = maskAbbreviations(fullText);
   const text = masked.slice(0, commentaryStart(masked));
   const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));
@@ -111,7 +160,11 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   const quantities = extractQuantities(text, { units: options.units })
     .filter((q) => !quoted.some(([s, e]) => q.start > s && q.end < e) || /^\d[\d,.]*\s?%|\d\s*=/.test(q.text))
     .filter((q) => !illustrations.some(([s, e]) => q.start > s && q.end < e))
-    .filter((q) => !prerequisites.some(([s, e]) => q.start > s && q.end <= e));
+    .filter((q) => !prerequisites.some(([s, e]) => q.start > s && q.end <= e))
+    // "100% confidence in the release process": the amount of a feeling, which nobody can read off.
+    .filter((q) => !(q.kind === 'percent' && FEELING_AFTER.test(text.slice(q.end, q.end + 32))))
+    // "Grow the community beyond the 40 contributors we had last year": the state before, not a target.
+    .filter((q) => !isContext(text, q));
   const signals: Signal[] = [];
   const sig = (id: string, message: string, start?: number, end?: number): void => {
     const s: Signal = { id, message };
@@ -120,16 +173,23 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
     signals.push(s);
   };
 
-  const amounts = quantities.filter(isAmount);
+  const verbs = findVerbs(text, words);
+  // "Publish one onboarding guide": a single deliverable is a binary milestone, which needs a date
+  // or an end state to be graded (guide §1.1 step 4); "one" only counts people hired or added.
+  const single = singleDeliverable(text, verbs, quantities);
+  const amounts = quantities.filter((q) => isAmount(q) && q !== single);
   const numeric = amounts.filter((q) => q.kind !== 'quantifier');
   const dates = quantities.filter((q) => q.kind === 'date');
-  const verbs = findVerbs(text, words);
   // The main verb is the first one outside a relative clause: in "Commit to a packaging model
   // that aligns our offering with value by Q2", 'aligns' only describes the model.
   const leadVerb = verbs.find((v) => !/^(?:that|which|who)$/.test(words[v.word.index - 1]?.lower ?? ''));
   // "Develop a website IA to roll out in 2018", "objectives for roles to be hired in FY21":
   // a date inside a purpose clause ("to <verb> …") dates the purpose, not the deliverable.
   const deadlines = dates.filter((q) => isDeadline(text, q) && !inPurposeClause(text, words, verbs, q));
+  // "Launch the docs site at KubeCon EU": an event dates the deliverable as a date would (not for a
+  // dated activity: "Discuss it at the annual meeting" is still an activity).
+  const event = deadlines.length === 0 ? findEventDeadline(text) : undefined;
+  if (event) sig('deadline', `'${event.text}' is an event deadline`, event.start, event.end);
   for (const q of quantities) {
     if (q.kind === 'placeholder') continue;
     sig(q.kind === 'date' ? 'deadline' : 'quantity', `${q.kind} '${q.text}'${q.unit ? ` (${q.unit})` : ''}`, q.start, q.end);
@@ -210,7 +270,11 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   // "On track to deliver all features": a forecast of progress, not a result.
   const forecast = ON_TRACK.exec(text);
   if (forecast) sig('forecast', `'${forecast[0].trim()}' forecasts progress instead of naming a result`, forecast.index, forecast.index + forecast[0].length);
-  const mind = mentalState(words, numeric);
+  // "100% confidence in …", or "Team confidence in hitting 99.9% uptime": the amount is what the
+  // feeling is about; only a share of people measured before it ("90% of engineers have confidence
+  // in …") makes it a reading.
+  const feeling = FEELING.exec(text) ?? aboutFeeling(text, numeric);
+  const mind = mentalState(words, numeric) ?? (feeling ? words.find((w) => w.start === feeling.index + feeling[0].indexOf(feeling[1]!)) : undefined);
   if (mind) sig('state-of-mind', `'${mind.text}' is a state of mind, which no one can read off at the end of the period`, mind.start, mind.end);
 
   // "No improvement in 360 feedback", "Increase in API response time": a change named as a noun,
@@ -237,8 +301,8 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   // A dated deliverable is a binary milestone (guide: "MVP deployed in June"); so is a
   // dated reached state ("Achieve SOC 2 certification by Q4"). A dated activity is not:
   // "Evaluate at EOQ" says when the effort happens, not what exists afterwards.
-  else measurable = deadlines.length > 0 && leadVerb?.cls !== 'activity' && (outputNotOutcome || !!taskParticiple || leadVerb?.cls === 'outcome');
-  if (amounts.length === 0 && deadlines.length > 0) sig('deadline-only', 'the only number is a date or deadline');
+  else measurable = (deadlines.length > 0 || !!event) && leadVerb?.cls !== 'activity' && (outputNotOutcome || !!taskParticiple || leadVerb?.cls === 'outcome');
+  if (amounts.length === 0 && (deadlines.length > 0 || event)) sig('deadline-only', 'the only number is a date or deadline');
   if (quantities.length === 0 && !placeholder) sig('no-number', 'no number, threshold or quantifier');
 
   // --- Reasons, in the guide's order. ---
@@ -253,7 +317,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
   if (outputNotOutcome) reasons.add('task');
   if (measurable && noBaseline(text, verbs, changes.map((c) => c.amount), numeric, fromTo !== undefined)) reasons.add('no_baseline');
   if (measurable && lacksUnit(words, numeric)) reasons.add('no_unit');
-  if (amounts.length === 0 && deadlines.length > 0) reasons.add('deadline_only');
+  if (amounts.length === 0 && (deadlines.length > 0 || event)) reasons.add('deadline_only');
   if (compound) reasons.add('compound');
   if (!measurable && reasons.size === 0) reasons.add(numeric.length > 0 ? 'no_unit' : 'no_number');
   const ordered = REASON_ORDER.filter((r) => reasons.has(r));
@@ -282,7 +346,7 @@ export function analyzeKeyResultText(fullText: string, options: QualityOptions =
     targetRef: targetRef?.text,
     mainVerb: main?.word.text,
     unmeasuredParts: unmeasuredParts.length,
-    hasDate: deadlines.length > 0,
+    hasDate: deadlines.length > 0 || !!event,
     endState: endState?.text,
     measuring: measuring?.text,
   });

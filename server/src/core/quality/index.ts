@@ -6,6 +6,7 @@ export type {
   QualityReason, Quantity, QuantityKind, Signal, TextAnalysis, QualityOptions, FromTo,
 } from './types';
 export { REASON_ORDER } from './types';
-export { analyzeKeyResultText } from './analyzeText';
+export { analyzeKeyResultText } from './analyze';
+export { analyzeWithRules } from './analyzeText';
 export { extractQuantities } from './quantities';
 export { extractFromTo } from './fromTo';

@@ -55,6 +55,8 @@ export const QUALITY_ADJECTIVES = new Set([
   'proactively', 'actively',
   // Only before an activity ("Active recruiting for all vacancies"); see findQualityWords.
   'active',
+  // Frequencies with no number ("engage regularly", "review periodically"): how often is not said.
+  'regularly', 'frequently', 'periodically', 'routinely', 'often', 'continuously', 'consistently',
 ]);
 
 /**
@@ -96,6 +98,8 @@ export const METRIC_NOUNS = new Set([
   'visits', 'visitors', 'clicks', 'impressions', 'mentions', 'reviews', 'accuracy', 'load',
   'hiring', 'adoption', 'activation', 'dau', 'mau', 'wau', 'p95', 'p99', 'sla', 'slo', 'slos',
   'backlog', 'lead', 'response', 'resolution', 'quota', 'win', 'utilization', 'utilisation',
+  // Funnel and event readings: "drop-off from 40% to 25%", "turnout of 15%", "attendance of 30".
+  'drop-off', 'drop-offs', 'dropoff', 'abandonment', 'bounce', 'completion', 'attendance', 'turnout',
 ]);
 
 /**

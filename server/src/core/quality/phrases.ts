@@ -127,6 +127,8 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
       const next = words[w.index + 1]?.lower ?? '';
       if (!/^(?:the|a|an|those|these|this|that|its|their|our|all|every|each)$/.test(next)) continue;
     }
+    // "95 or better", "matches or is better than": a comparative threshold, not the verb "better".
+    if (base === 'better' && w.index > 0 && /^(?:or|is|are|be|and)$/.test(words[w.index - 1]!.lower)) continue;
     // "on track to", "on hold", "in advance of": a status or an idiom, not the verb.
     if (w.index > 0 && words[w.index - 1]!.lower === 'on' && /^(?:track|hold)$/.test(w.lower)) continue;
     if (w.index > 0 && words[w.index - 1]!.lower === 'in' && w.lower === 'advance') continue;
@@ -247,7 +249,13 @@ export function checkChangeVerbs(
     // "customers with a score of 50 or less have increased scores": in the perfect, the amounts
     // before the verb describe the subject; the change's own amount comes after it.
     const perfect = /^(?:have|has|had)$/.test(words[v.word.index - 1]?.lower ?? '');
-    let amount = selfAmount ?? quantities.find((q) => CHANGE_AMOUNT_KINDS.has(q.kind) && q.start >= (perfect ? v.word.end : clause.start) && q.start < clause.end);
+    // "Strengthen partnerships with 4 universities", "Increase adoption across 3 regions": a count after
+    // with / across / among / in says whom or where, not how much the change is.
+    const scopeCount = (q: Quantity): boolean => q.kind === 'number' && q.start > v.word.end &&
+      /\b(?:with|across|among|amongst|in|at)\s+(?:the\s+|our\s+|their\s+)?$/i.test(text.slice(Math.max(0, q.start - 14), q.start));
+    // "Reduce incidents to zero": a zero reached is the change's amount too.
+    const toZero = (q: Quantity): boolean => q.kind === 'quantifier' && q.value === 0 && /\bto\s+$/i.test(text.slice(Math.max(0, q.start - 4), q.start));
+    let amount = selfAmount ?? quantities.find((q) => (CHANGE_AMOUNT_KINDS.has(q.kind) || toZero(q)) && q.start >= (perfect ? v.word.end : clause.start) && q.start < clause.end && !scopeCount(q));
     // "adds new, or refines existing, 25 features": verbs in a list share the object after the comma.
     let sharedObject = false;
     if (!amount) {
@@ -450,6 +458,29 @@ function inPurposeAfterCount(text: string, w: Word, quantities: Quantity[]): boo
 }
 
 const MANNER_ADVERBS = new Set(['effectively', 'efficiently', 'properly', 'seamlessly', 'smoothly', 'proactively', 'actively']);
+/** Adverbs of effort and frequency: a count in their clause is what they are measured by. */
+const HOW_OFTEN_OR_HOW_HARD = new Set(['actively', 'proactively', 'regularly', 'frequently', 'periodically', 'routinely', 'often', 'continuously', 'consistently', 'efficiently']);
+
+/** A numeric amount in the word's clause, before or after it (no clause break or "and" between). */
+function countInClause(text: string, w: Word, quantities: Quantity[]): boolean {
+  const apart = (between: string): boolean => /[,;.:()]|\b(?:and|but|while|so)\b/.test(between);
+  return quantities.some((q) => {
+    if (q.kind === 'date' || q.kind === 'placeholder' || (q.kind === 'quantifier' && q.value === undefined)) return false;
+    if (q.start >= w.end) return q.start - w.end <= 48 && !apart(text.slice(w.end, q.start));
+    return q.end <= w.start && w.start - q.end <= 48 && !apart(text.slice(q.end, w.start));
+  });
+}
+
+/** "regularly (biweekly)": the parentheses right after the word say how often. */
+function cadenceInParens(text: string, w: Word, quantities: Quantity[]): boolean {
+  const m = /^\s*\(([^)]*)\)/.exec(text.slice(w.end));
+  if (!m) return false;
+  const open = w.end + m[0].indexOf('(');
+  return quantities.some((q) => q.start > open && q.end <= w.end + m[0].length);
+}
+
+/** "… of users report / rate / say / agree …": the words after it are what people answer. */
+const SURVEY_ANSWER = /\b(?:report|reports|rate|rates|say|says|agree|agrees|describe|describes|find|finds|consider|considers|call|calls)\s+(?:\p{L}+\s+){0,3}$/u;
 
 function countBefore(text: string, w: Word, quantities: Quantity[]): boolean {
   const sentenceStart = Math.max(0, text.lastIndexOf('. ', w.start) + 1);
@@ -483,6 +514,8 @@ function gradedOrCoordinated(text: string, words: Word[], w: Word, extra: Set<st
 // Quality phrases built from a degree noun: "a high level of comfort", "a good degree of
 // confidence", "strong sense of ownership". No reading is defined for the level.
 const DEGREE_PHRASE_RE = /\b(?:high|higher|low|good|great|strong|deep|solid|reasonable|certain)\s+(?:level|levels|degree|sense|standard|standards)\s+of\b/gi;
+
+const VAGUE_FREQUENCY_RE = /\bon\s+an?\s+(regular|frequent|periodic|consistent|continuous|ongoing|timely|recurring|routine)\s+basis\b/gi;
 
 /** Unmeasurable quality words ("robust", "seamless", "proper"), forgiving "20% more". */
 export function findQualityWords(text: string, words: Word[], quantities: Quantity[], extra: Set<string>): Word[] {
@@ -519,6 +552,19 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     // counted or why; it is a claim only when it qualifies the result itself ("We're
     // effectively processing deals").
     if (MANNER_ADVERBS.has(w.lower) && countBefore(text, w, quantities)) continue;
+    // "Actively engaging 20 new contributors each month", "Regularly publish 4 posts": the adverb
+    // says how the counted result is reached; the count in its clause is the reading.
+    // So does a count before it in the same clause ("Read at least two books regularly",
+    // ">99.95% availability consistently in Q2"), or a cadence in parentheses ("regularly (biweekly)").
+    // Claims of correctness ("scored accurately") stay claims, whatever is counted.
+    if (HOW_OFTEN_OR_HOW_HARD.has(w.lower) && (countInClause(text, w, quantities) || cadenceInParens(text, w, quantities))) continue;
+    // "report a better experience", "rate support as faster": what a measured share of people
+    // answers is the survey's item, not a claim the key result makes.
+    if (SURVEY_ANSWER.test(text.slice(0, w.start)) && countBefore(text, w, quantities)) continue;
+    // "open for more than a week", "faster than a day": a span of time in words is the threshold.
+    if (COMPARATIVES.has(w.lower) && /^\s+than\s+(?:a|an|one|half\s+an?)\s+(?:second|minute|hour|day|week|fortnight|month|quarter|year|sprint)\b(?!\s+ago)/i.test(text.slice(w.end, w.end + 30))) continue;
+    // "higher than the AWS SLA": the comparison names its threshold.
+    if (COMPARATIVES.has(w.lower) && COMPARED_TO_NAMED.test(text.slice(w.start, w.start + 60)) && /^\s+than\b/.test(text.slice(w.end))) continue;
     // "catch all possible errors": every error there is, a scope, not a claim.
     if (w.lower === 'possible' && /^(?:all|every|each|any)$/.test(words[w.index - 1]?.lower ?? '')) continue;
     // "no longer requires": negation, not a comparison.
@@ -545,6 +591,14 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     }
     out.push(w);
   }
+  // "engage with the community on a regular basis": a frequency with no number.
+  if (/basis/i.test(text)) {
+    for (const m of text.matchAll(VAGUE_FREQUENCY_RE)) {
+      const w = words.find((x) => x.start === m.index + m[0].indexOf(m[1]!));
+      if (w && !out.includes(w)) out.push(w);
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
   if (/level|degree|sense|standard/i.test(text)) {
     for (const m of text.matchAll(DEGREE_PHRASE_RE)) {
       const w = words.find((x) => x.start === m.index);
@@ -569,9 +623,18 @@ export function hasDeliverableNoun(words: Word[]): boolean {
 // ("GDPR compliance" has no certificate, so it is not here.)
 const STANDARD_RE = /\b(?:SOC\s?-?[12]|ISO\s?\/?(?:IEC\s?)?\d{4,5}|PCI[-\s]?DSS|FedRAMP|HITRUST|CSA\s+STAR|Cyber\s+Essentials)\b(?:\s+Type\s?(?:1|2|I|II))?\s+(?:compliance|compliant|certification|certified|certificate|attestation|report|audit)\b/iu;
 
+/**
+ * A comparison whose other side is named ("higher than the AWS SLA", "matches the GOV.UK benchmark",
+ * "at least as fast as Chrome"): the reference is a readable threshold (guide §1.1: a target relative to
+ * a named reference counts). An unnamed one ("better than before") is not.
+ */
+export const COMPARED_TO_NAMED = /\b(?:match(?:es|ed)?|equals?|exceeds?|exceeded|beats?|outperforms?|(?:higher|lower|better|greater|faster|more|fewer|less|above|below)\s+than|as\s+[\p{L}-]+\s+as)\s+(?:that\s+of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?(?:\p{Lu}[\p{L}\d.-]*|\d[\d.,]*\s?%?)/u;
+
 // Verifiable end states of a binary milestone (guide §1.1 step 4).
 const END_STATE_RES: RegExp[] = [
-  /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification)\b/i,
+  /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification|assessments?|accreditation|inspections?)\b/i,
+  // A status a named programme grants: "graduates from the CNCF incubator", "accepted into the Apache Incubator".
+  /\b(?:[Gg]raduat(?:e|es|ed|ing)\s+(?:from|to|in)|[Aa]ccepted\s+(?:into|to|as)|[Aa]dmitted\s+(?:to|into))\s+(?:the\s+|an?\s+)?\p{Lu}[\p{L}\d.-]*/u,
   /\binterops?\b|\binteroperates?\b|\binteroperable\s+(?:with\b|$|[.;])|\bare\s+interoperable\b/i,
   // "replaces go-ipfs as the recommended starting point": a default state.
   /\bas\s+the\s+(?:recommended|preferred|official)\b/i,
@@ -586,9 +649,25 @@ const END_STATE_RES: RegExp[] = [
   // Predicative only: "works out of the box", "is out-of-the-box"; "Deliver out-of-the-box
   // dashboards" only describes the deliverable.
   /\b(?:is|are|be|being|becomes?|works?|working|runs?|running)\s+out[-\s]of[-\s]the[-\s]box\b|\bout[-\s]of[-\s]the[-\s]box\s*(?:[.;,)]|$)/i,
-  /\b(?:approved|signed[-\s]off|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
+  /\b(?:approved|signed(?:[-\s]off)?|countersigned|ratified|accepted|certified)\s+by\b|\bagreed\s+(?:with|by)\b/i,
+  // A check by a named party: "reviewed by a lawyer", "audited by the security team", "validated by Legal".
+  // The party must stand outside the work (a role or a named body): "reviewed by the team" is not a check.
+  /\b(?:reviewed|audited|validated|verified|vetted|endorsed|adopted)\s+by\s+(?:(?:an?|the|our|its|an\s+external|a\s+third[-\s]party)\s+)?(?:\p{Lu}[\p{L}\d.-]*|(?:external\s+|independent\s+|outside\s+)?(?:lawyers?|attorneys?|counsel|legal|auditors?|board|committee|council|regulators?|third[-\s]part(?:y|ies)|security\s+team|steering)\b)/u,
+  // A decision taken by a vote: "voted on at the AGM", "passes the community vote", "adopted at the board meeting".
+  /\bvot(?:e|es|ed)\s+(?:on|through|in)\b|\bpass(?:es|ed)?\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,3}(?:vote|ballot)\b|\b(?:adopted|approved|accepted|ratified)\s+(?:at|in)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:meeting|vote|assembly|AGM)\b/iu,
+  // Replaced by a named product, stated as the state reached: "Jenkins replaced by GitHub Actions".
+  // The bare task "Replace Redash with Looker" stays a task (labelled vague), like "Migrate to X".
+  /\b(?:replaced|superseded)\s+(?:by|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
+  // A level of a named external framework: "OpenSSF Best Practices silver level", "SLSA level 3",
+  // "level 3 of the CMMI model", "WCAG 2.1 AA". The framework defines what the level requires.
+  /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|(?<=[\p{L}\d,]\s+)\p{Lu}[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u,
+  // Meeting or beating a named reference: "matches or is higher than the AWS SLA", "exceeds the GOV.UK benchmark".
+  COMPARED_TO_NAMED,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
   /\bcompliant\s+with\s+\p{Lu}/u,
+  // Meeting a named standard: "Meet the Digital Service Standard", "conforms to the OpenAPI Guidelines".
+  // A target only pointed to ("meet the hiring targets") is not a standard anyone publishes.
+  /\b(?:[Mm]eets?|[Mm]eeting|compl(?:y|ies)\s+with|conforms?\s+to|adheres?\s+to)\s+(?:the\s+|our\s+)?(?:\p{Lu}[\p{L}\d.-]*\s+){1,4}(?:Standards?|Framework|Guidelines|Criteria|Benchmark|Baseline|Code\s+of\s+(?:Practice|Conduct))\b/u,
   // "Scale search and authz to C1 and C2 requirements": a named level or standard reached.
   NAMED_TARGET,
   // "migrate Chef to version 14", "upgrade PostgreSQL to v16": the version reached is checkable.
@@ -596,8 +675,31 @@ const END_STATE_RES: RegExp[] = [
   STANDARD_RE,
 ];
 
+/**
+ * A deadline set by an event rather than a date: "at KubeCon EU", "before the annual developer
+ * conference", "ahead of the v3 release", "by the next board meeting". Whether the deliverable is
+ * there when the event happens can be checked like a date.
+ */
+const EVENT_NOUNS = 'meeting|summit|conference|conf|assembly|AGM|all-hands|offsite|retreat|convention|congress|hackathon|release|launch|kick-?off|elections?|workshop|meetup|showcase|demo\\s+day';
+const EVENT_MODIFIER = `(?:(?:next|first|upcoming|annual|yearly|quarterly|general|community|board|developer|contributor|v?\\d[\\d.]*|[\\p{Lu}][\\p{L}\\d'’-]*)\\s+)`;
+const NAMED_EVENT = `[\\p{Lu}][\\p{L}\\d]*(?:Con|Conf|Summit|Days?|Fest|Week)\\b|(?:the\\s+)?(?:[\\p{Lu}][\\p{L}\\d'’-]*\\s+){1,4}(?:Meeting|Summit|Conference|Assembly|AGM|Convention|Congress|Hackathon|Release|Launch|Kick-?off|Elections?|Meetup|Showcase)\\b`;
+const EVENT_DEADLINE_RE = new RegExp(
+  // By, before or ahead of an event it names: "by the next board meeting", "ahead of the v3 release".
+  // An article or a qualifier names one event: "for release cycle performance" names none.
+  `\\b(?:by|before|until|ahead\\s+of|in\\s+time\\s+for)\\s+(?:(?:(?:the\\s+|our\\s+)${EVENT_MODIFIER}{0,4}|${EVENT_MODIFIER}{1,4})(?:${EVENT_NOUNS})\\b|${NAMED_EVENT})` +
+  // At an event only when it has a name ("at KubeCon EU", "at the Open Source Summit"): "Present the
+  // roadmap at the all-hands" says where an activity happens, not when a deliverable is due.
+  `|\\bat\\s+(?:${NAMED_EVENT})`,
+  'u',
+);
+
+export function findEventDeadline(text: string): { text: string; start: number; end: number } | undefined {
+  const m = EVENT_DEADLINE_RE.exec(text);
+  return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
+}
+
 /** An approval end state: the approver judges the deliverable's quality ("a comprehensive model … approved by the Board"). */
-export const APPROVAL_RE = /\b(?:approved|signed[-\s]off|ratified|accepted)\s+by\b|\bagreed\s+(?:with|by)\b/i;
+export const APPROVAL_RE = /\b(?:approved|signed(?:[-\s]off)?|countersigned|ratified|accepted)\s+by\b|\bagreed\s+(?:with|by)\b/i;
 
 // Cheap test for the audited-standard pattern, the costliest of the end-state expressions.
 const STANDARD_GATE = /SOC|ISO|PCI|FedRAMP|HITRUST|CSA|Cyber/;
@@ -625,5 +727,12 @@ export function fuzzyMainObject(words: Word[], main: VerbHit | undefined, text =
     (w.lower === 'at' && !/^(?:least|most)$/.test(after[i + 1]?.lower ?? '')));
   const obj = stop < 0 ? after : after.slice(0, stop);
   // "Implement at least one Culture Amp action item": a capitalised word is a name.
-  return obj.find((w) => FUZZY_NOUNS.has(w.lower) && !(text && looksLikeName(w, words, text, titleCase)));
+  // "Publish a quarterly transparency report": a fuzzy noun before the head noun only says which
+  // deliverable (a report exists or not); "adopt a test-first approach" has it as the head.
+  const modifier = (w: Word): boolean => {
+    const next = obj[obj.indexOf(w) + 1];
+    // The next word must be a noun: not a participle ("effectiveness completed") or a function word.
+    return !!next && /^\p{L}[\p{L}-]*$/u.test(next.text) && !/(?:ed|en)$/.test(next.lower) && !/^(?:and|or|&|to|that|which|so|as|across|per|each|every|is|are|was|were|be|has|have)$/.test(next.lower) && !/[,;.(]/.test(text.slice(w.end, next.start));
+  };
+  return obj.find((w) => FUZZY_NOUNS.has(w.lower) && !(text && looksLikeName(w, words, text, titleCase)) && !(text && modifier(w)));
 }

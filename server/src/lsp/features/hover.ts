@@ -166,11 +166,15 @@ function qualityLine(kr: KeyResult, config: OkrConfig): string {
   if (!kr.title) return 'Quality: no title to judge';
   const q = qualityOf(kr.title, config);
   const reasons = q.reasons.length ? ` (${q.reasons.map((r) => REASON_TEXT[r] ?? r).join(', ')})` : '';
-  // When kr-not-measurable is on, its warning (shown in the same hover, just above) already gives the
-  // fix and the example rewrite: say it once. With the rule off, the card is the only place for it.
-  const rule = ruleById('kr-not-measurable');
-  if (!q.measurable && rule && severityFor(rule.id, rule.defaultSeverity, config) !== 'off') {
-    return `Quality: **not measurable**${reasons}: see the \`${rule.id}\` ${severityFor(rule.id, rule.defaultSeverity, config)} for how to fix it`;
+  // The rule whose diagnostic (shown in the same hover, just above) already gives the fix: say it
+  // once. kr-not-measurable has the fix and example rewrite of a vague title, kr-missing-baseline the
+  // starting value of a measurable one. With that rule off, the card is the only place for it.
+  const owner = ruleById(q.measurable ? 'kr-missing-baseline' : 'kr-not-measurable');
+  const ownerSeverity = owner ? severityFor(owner.id, owner.defaultSeverity, config) : 'off';
+  const ownsAdvice = !q.measurable || q.reasons.includes('no_baseline');
+  if (owner && ownsAdvice && ownerSeverity !== 'off') {
+    const verdict = q.measurable ? `measurable: ${mdText(q.summary)}` : '**not measurable**';
+    return `Quality: ${verdict}${reasons}: see the \`${owner.id}\` ${ownerSeverity} for how to fix it`;
   }
   let line = `Quality: ${q.measurable ? 'measurable' : '**not measurable**'}: ${mdText(q.summary)}${reasons}`;
   if (q.fix) line += `  \nFix: ${mdText(q.fix)}`;
