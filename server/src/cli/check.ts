@@ -80,9 +80,8 @@ export function runCheck(ws: Workspace, today: string): CheckResult {
  * The source files under the given folders whose code tags name nothing, at their place in the code
  * file. `index` needs the ids of every .okr file (stubs will do: the parallel check has only those).
  */
-export function codeTagResults(ws: Pick<WorkspacePlan, 'root' | 'cwd' | 'config' | 'sourceDirs'>, index: WorkspaceIndex): FileResult[] {
+export function codeTagResults(ws: Pick<WorkspacePlan, 'root' | 'cwd' | 'config' | 'sourceDirs'>, index: WorkspaceIndex, tags = loadCodeTags(ws)): FileResult[] {
   const out: FileResult[] = [];
-  const tags = loadCodeTags(ws);
   for (const abs of tags.files()) {
     const diagnostics = checkCodeTags(index, tags.tagsIn(abs), ws.config);
     if (diagnostics.length) out.push({ abs, rel: displayPath(abs, ws.cwd), rootRel: rootRelative(abs, ws.root), text: readText(abs), diagnostics });

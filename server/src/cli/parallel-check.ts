@@ -26,6 +26,7 @@ import {
 } from '../core';
 import { readOkrText } from '../node/discover';
 import { codeTagResults, configFileResult, countAll, type CheckResult, type FileResult } from './check';
+import { loadCodeTags } from './code-tags';
 import { fileLineCount } from '../node/repository';
 import { byRel, displayPath, type WorkspacePlan } from './load-workspace';
 
@@ -68,6 +69,8 @@ export async function runCheckInParallel(plan: WorkspacePlan, today: string, thr
       }),
   );
   try {
+    // The source files' code tags are read here while the threads parse (the main thread is idle otherwise).
+    const tags = loadCodeTags(plan);
     const summaries = await Promise.all(workers.map((w) => nextMessage(w, 'summaries')));
     const all = summaries.flatMap((m) => m.files);
     const known = all.flatMap((f) => (f.summary ? [{ abs: f.abs, summary: f.summary }] : []));
@@ -83,7 +86,7 @@ export async function runCheckInParallel(plan: WorkspacePlan, today: string, thr
     for (const m of results) {
       for (const f of m.files) files.push({ abs: f.abs, rel: displayPath(f.abs, plan.cwd), rootRel: rootRelative(f.abs, plan.root), text: f.text, diagnostics: f.diagnostics });
     }
-    files.push(...codeTagResults(plan, stubs));
+    files.push(...codeTagResults(plan, stubs, tags));
     const unreadable = all.filter((f) => f.unreadable !== undefined && reported.has(f.abs));
     for (const u of unreadable) {
       files.push({ abs: u.abs, rel: displayPath(u.abs, plan.cwd), rootRel: rootRelative(u.abs, plan.root), text: '', diagnostics: [unreadableFileDiagnostic(u.unreadable!)] });

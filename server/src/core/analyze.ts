@@ -2,7 +2,7 @@
 // stable ordering. The single entry point both the CLI and the language server call.
 import { ruleDocsUrl, type OkrDiagnostic } from './diagnostics';
 import type { KeyResult, OkrDocument } from './model';
-import { analyzeKeyResultText, type TextAnalysis } from './quality';
+import { analyzeKeyResultText, analyzeWithRules, type TextAnalysis } from './quality';
 import { RULES, type Rule, type RuleContext } from './rules';
 import { severityFor } from './config';
 import type { OkrConfig } from './schema';
@@ -22,19 +22,34 @@ export interface AnalyzeOptions {
 
 // Title analyses are pure functions of the text and the quality settings: share them across
 // documents and versions, so an edit re-analyses only the titles it changed.
-const qualityCache = new Map<string, TextAnalysis>();
 const QUALITY_CACHE_MAX = 20_000;
+const qualityCache = new Map<string, TextAnalysis>();
+/** Other texts (objective titles) are read by the rules' signals only (a placeholder): no learned verdict. */
+const textCache = new Map<string, TextAnalysis>();
 
-export function qualityOf(text: string, config: OkrConfig): TextAnalysis {
+function cached(cache: Map<string, TextAnalysis>, analyse: typeof analyzeKeyResultText, text: string, config: OkrConfig): TextAnalysis {
   const q = config.quality;
   const key = q.extraVagueWords.length || q.units.length ? `${q.extraVagueWords.join(',')}|${q.units.join(',')}|${text}` : text;
-  let hit = qualityCache.get(key);
+  let hit = cache.get(key);
   if (!hit) {
-    hit = analyzeKeyResultText(text, { extraVagueWords: q.extraVagueWords, units: q.units });
-    if (qualityCache.size >= QUALITY_CACHE_MAX) qualityCache.clear();
-    qualityCache.set(key, hit);
+    hit = analyse(text, { extraVagueWords: q.extraVagueWords, units: q.units });
+    if (cache.size >= QUALITY_CACHE_MAX) cache.clear();
+    cache.set(key, hit);
   }
   return hit;
+}
+
+export function qualityOf(text: string, config: OkrConfig): TextAnalysis {
+  return cached(qualityCache, analyzeKeyResultText, text, config);
+}
+
+/**
+ * The rules' analysis of a text that is not a key result's title (an objective's): what
+ * placeholder-text reads. Unlike a key result's verdict it needs no learned layer, which was most of
+ * the cost of the 8,000 distinct objective titles of a large organisation.
+ */
+export function textSignalsOf(text: string, config: OkrConfig): TextAnalysis {
+  return cached(textCache, analyzeWithRules, text, config);
 }
 
 export function analyzeDocument(doc: OkrDocument, options: AnalyzeOptions): OkrDiagnostic[] {
@@ -52,7 +67,7 @@ export function analyzeDocument(doc: OkrDocument, options: AnalyzeOptions): OkrD
       fileExists: options.fileExists,
       fileLineCount: options.fileLineCount,
       quality: (kr: KeyResult) => (kr.title ? qualityOf(kr.title, options.config) : undefined),
-      qualityOfText: (text: string) => qualityOf(text, options.config),
+      qualityOfText: (text: string) => textSignalsOf(text, options.config),
       report: (r) => out.push({ rule: rule.id, severity, message: r.message, range: r.range, docsUrl: ruleDocsUrl(rule.id), tags: r.tags, data: r.data }),
     };
     try {

@@ -28,6 +28,7 @@ export interface RuleContext {
   fileLineCount?: (absPath: string) => number | undefined;
   /** The text analysis of a key result's title (memoised). */
   quality(kr: KeyResult): TextAnalysis | undefined;
+  /** The rules' signals for any other text (an objective's title), without the learned verdict (memoised). */
   qualityOfText(text: string): TextAnalysis;
   report(r: Report): void;
 }
