@@ -70,19 +70,25 @@ function towards(m: { baseline: number; target: number }, share: number): number
   return Math.round((m.baseline + (m.target - m.baseline) * share) * 10) / 10;
 }
 
+/** The lines of objective `o` up to its `key_results:`; returns its area. */
+function objectiveHeader(out: string[], o: number): string {
+  const area = AREAS[o % AREAS.length]!;
+  out.push(`  - id: o${o + 1}`);
+  out.push(`    title: ${OBJECTIVES[o % OBJECTIVES.length]!.replace('{a}', area)}`);
+  out.push(`    owner: "${OWNERS[o % OWNERS.length]}"`);
+  if (o % 3 === 0) out.push('    type: committed');
+  out.push('    aligns_to: company#quality');
+  out.push('    key_results:');
+  return area;
+}
+
 export function generateOkr(objectives: number, keyResults: number): { text: string; probe: Probe } {
   const out: string[] = ['# Generated for npm run bench: realistic shape, not real data.', 'period: 2026-Q4', 'team: Bench', 'owner: "@bench"', 'objectives:'];
   const middle = Math.floor(objectives / 2);
   let probe: Probe | undefined;
   let n = 0;
   for (let o = 0; o < objectives; o++) {
-    const area = AREAS[o % AREAS.length]!;
-    out.push(`  - id: o${o + 1}`);
-    out.push(`    title: ${OBJECTIVES[o % OBJECTIVES.length]!.replace('{a}', area)}`);
-    out.push(`    owner: "${OWNERS[o % OWNERS.length]}"`);
-    if (o % 3 === 0) out.push('    type: committed');
-    out.push('    aligns_to: company#quality');
-    out.push('    key_results:');
+    const area = objectiveHeader(out, o);
     for (let k = 0; k < keyResults; k++, n++) {
       out.push(`      - id: o${o + 1}-kr${k + 1}`);
       const titleLine = out.length;
@@ -152,13 +158,7 @@ export function generateRealisticOkr(objectives: number, keyResults: number): { 
   let probe: Probe | undefined;
   let n = 0;
   for (let o = 0; o < objectives; o++) {
-    const area = AREAS[o % AREAS.length]!;
-    out.push(`  - id: o${o + 1}`);
-    out.push(`    title: ${OBJECTIVES[o % OBJECTIVES.length]!.replace('{a}', area)}`);
-    out.push(`    owner: "${OWNERS[o % OWNERS.length]}"`);
-    if (o % 3 === 0) out.push('    type: committed');
-    out.push('    aligns_to: company#quality');
-    out.push('    key_results:');
+    const area = objectiveHeader(out, o);
     for (let k = 0; k < keyResults; k++, n++) {
       const m = METRICS[n % METRICS.length]!;
       const scale = 1 + (n % 7) / 10;
