@@ -80,7 +80,8 @@ function simple(doc: OkrDocument): boolean {
   if (known !== undefined) return known;
   const d = derivationOf(doc);
   const previous = d?.previous.deref();
-  const before = previous && simpleFiles.get(previous);
+  // The previous version's answer (worked out from its AST when it was parsed in full, and so built).
+  const before = previous && simple(previous);
   const edited = d && doc.objectives.find((o) => o.index === d.objective);
   if (before && edited) {
     known = !ANCHOR_OR_ALIAS.test(doc.text.slice(edited.node.start, edited.node.end));
