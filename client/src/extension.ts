@@ -15,7 +15,7 @@ import { ObjectivesView } from './tree/view';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('OKR', { log: true });
   context.subscriptions.push(output);
 
@@ -46,8 +46,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(...registerCommands({ context, output, client: () => client, store, view, statusBar, panel }, restartServer));
   context.subscriptions.push(registerTaskProvider(context, output));
 
+  // Not awaited: VS Code counts activate() until its promise settles, and the server's start (a
+  // process, then initialize) takes hundreds of milliseconds of which the host need not wait any.
+  // The tree, status bar and panel fill in when the first model arrives.
+  void startClient(client, store, output);
+}
+
+async function startClient(c: LanguageClient, store: ModelStore, output: vscode.LogOutputChannel): Promise<void> {
   try {
-    await client.start();
+    await c.start();
   } catch (err) {
     output.appendLine(`[client] the server did not start: ${err instanceof Error ? err.message : String(err)}`);
     return;

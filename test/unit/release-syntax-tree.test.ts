@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeDocument, mergeConfig, parseOkrDocument, releaseSyntaxTree, type MapNode, type OkrDocument } from '../../server/src/core';
+import { analyzeDocument, mergeConfig, openedCopy, parseOkrDocument, releaseSyntaxTree, type MapNode, type OkrDocument } from '../../server/src/core';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const files = fs.readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.okr'));
@@ -55,5 +55,20 @@ describe('releaseSyntaxTree', () => {
     releaseSyntaxTree(doc);
     assert.deepEqual(doc.objectives[0]!.keyResults[0]!.node.fields.get('checkins')!.value, [{ date: '2026-10-01', value: 3 }]);
     assert.deepEqual(doc.root!.fields.get('objectives')!.value, [{ id: 'o', key_results: [{ id: 'k', checkins: [{ date: '2026-10-01', value: 3 }] }] }]);
+  });
+
+  it('a released model opened in the editor: a copy with the editor\'s uri and version whose tree is parsed once, on first read, and kept', () => {
+    const text = fs.readFileSync(path.join(EXAMPLES, files[0]!), 'utf8');
+    const disk = parseOkrDocument(text, 'file:///x.okr');
+    releaseSyntaxTree(disk);
+    const open = openedCopy(disk, 'file:///editor/x.okr', 7);
+    assert.equal(open.uri, 'file:///editor/x.okr');
+    assert.equal(open.version, 7);
+    assert.equal(disk.uri, 'file:///x.okr', 'the model on disk keeps its own uri');
+    assert.equal(open.objectives, disk.objectives, 'the same model, not a copy of it');
+    assert.ok(typeof Object.getOwnPropertyDescriptor(open, 'yaml')?.get === 'function', 'not parsed on opening');
+    const tree = open.yaml;
+    assert.equal(open.yaml, tree, 'parsed once, then kept');
+    assert.equal(tree.toString(), parseOkrDocument(text, 'file:///y.okr').yaml.toString());
   });
 });

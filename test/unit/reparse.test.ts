@@ -84,9 +84,15 @@ function fixtures(): Array<{ name: string; text: string }> {
   ];
 }
 
-/** Everything observable in the model as plain data (maps and sets as entries, lazy values read). */
+/**
+ * Everything observable in the model as plain data (maps and sets as entries, lazy values read):
+ * fields and map nodes as a reader sees them (their toJSON), not their private state (offsets and
+ * the YAML node a value is converted from, which a moved field shares with its previous version).
+ */
 function plain(x: unknown): unknown {
   if (x === null || typeof x !== 'object') return x;
+  const toJSON = (x as { toJSON?: () => unknown }).toJSON;
+  if (typeof toJSON === 'function' && !(x instanceof Map)) return plain(toJSON.call(x));
   if (x instanceof Map) return [...x.entries()].map(([k, v]) => [k, plain(v)]);
   if (x instanceof Set) return [...x].sort();
   if (Array.isArray(x)) return x.map(plain);

@@ -1,7 +1,8 @@
 // Runs the rules over one document: severities from the configuration, suppression comments,
 // stable ordering. The single entry point both the CLI and the language server call.
 import { ruleDocsUrl, type OkrDiagnostic } from './diagnostics';
-import type { KeyResult, OkrDocument } from './model';
+import type { KeyResult, Objective, OkrDocument } from './model';
+import { derivationOf } from './reparse';
 import { analyzeKeyResultText, analyzeWithRules, type TextAnalysis } from './quality';
 import { RULES, type Rule, type RuleContext } from './rules';
 import { severityFor } from './config';
@@ -52,40 +53,126 @@ export function textSignalsOf(text: string, config: OkrConfig): TextAnalysis {
   return cached(textCache, analyzeWithRules, text, config);
 }
 
+/**
+ * The per-objective results of a document's last analysis (what the rules' checkObjective reported,
+ * by position in `doc.objectives`) and the options they hold for. The next version, re-parsed from
+ * this one by an edit inside one objective, takes the others' results from here.
+ */
+interface ObjectiveResults {
+  config: OkrConfig;
+  today: string;
+  path: string | undefined;
+  scope: string;
+  /** The rules' objectiveContext() for the document. */
+  context: string;
+  byObjective: OkrDiagnostic[][];
+}
+
+const objectiveResults = new WeakMap<OkrDocument, ObjectiveResults>();
+
+/** How many objectives the rules' checkObjective ran on (tests assert an edit re-checks only one). */
+export const analysisStats = { objectivesChecked: 0 };
+
+/**
+ * `to` is a copy of `from` that differs only in what no rule reads (the uri and version an editor
+ * gave the text the workspace scan had parsed): it takes over `from`'s per-objective results.
+ */
+export function adoptAnalysis(from: OkrDocument, to: OkrDocument): void {
+  const r = objectiveResults.get(from);
+  if (r && !objectiveResults.has(to)) objectiveResults.set(to, r);
+}
+
+/** One rule's context, reporting into `sink` (swapped per objective by the caller). */
+function ruleContext(doc: OkrDocument, options: AnalyzeOptions, rule: Rule, severity: Exclude<ReturnType<typeof severityFor>, 'off'>, sink: { out: OkrDiagnostic[] }): RuleContext {
+  const docsUrl = ruleDocsUrl(rule.id);
+  return {
+    doc,
+    path: options.path,
+    config: options.config,
+    today: options.today,
+    workspace: options.workspace,
+    fileExists: options.fileExists,
+    fileLineCount: options.fileLineCount,
+    quality: (kr: KeyResult) => (kr.title ? qualityOf(kr.title, options.config) : undefined),
+    qualityOfText: (text: string) => textSignalsOf(text, options.config),
+    report: (r) => sink.out.push({ rule: rule.id, severity, message: r.message, range: r.range, docsUrl, tags: r.tags, data: r.data }),
+  };
+}
+
+/** Runs `fn`; a rule bug becomes one diagnostic instead of taking the whole analysis (and the editor's diagnostics) down. */
+function guarded(doc: OkrDocument, rule: Rule, out: OkrDiagnostic[], fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    out.push({
+      rule: rule.id,
+      severity: 'error',
+      message: `Internal error in rule '${rule.id}': ${(e as Error).message}. Please report it.`,
+      range: doc.lines.range(0, 0),
+      docsUrl: ruleDocsUrl(rule.id),
+    });
+  }
+}
+
 export function analyzeDocument(doc: OkrDocument, options: AnalyzeOptions): OkrDiagnostic[] {
   const out: OkrDiagnostic[] = [];
   const scope = options.scope ?? 'all';
-  const runRule = (rule: Rule) => {
+  const sink = { out };
+  const perObjective: Array<{ rule: Rule; ctx: RuleContext }> = [];
+  for (const rule of RULES) {
+    if (scope !== 'all' && rule.scope !== scope) continue;
     const severity = severityFor(rule.id, rule.defaultSeverity, options.config);
-    if (severity === 'off') return;
-    const ctx: RuleContext = {
-      doc,
-      path: options.path,
-      config: options.config,
-      today: options.today,
-      workspace: options.workspace,
-      fileExists: options.fileExists,
-      fileLineCount: options.fileLineCount,
-      quality: (kr: KeyResult) => (kr.title ? qualityOf(kr.title, options.config) : undefined),
-      qualityOfText: (text: string) => textSignalsOf(text, options.config),
-      report: (r) => out.push({ rule: rule.id, severity, message: r.message, range: r.range, docsUrl: ruleDocsUrl(rule.id), tags: r.tags, data: r.data }),
-    };
-    try {
-      rule.check(ctx);
-    } catch (e) {
-      // A rule bug must not take the whole analysis (and the editor's diagnostics) down with it.
-      out.push({
-        rule: rule.id,
-        severity: 'error',
-        message: `Internal error in rule '${rule.id}': ${(e as Error).message}. Please report it.`,
-        range: doc.lines.range(0, 0),
-        docsUrl: ruleDocsUrl(rule.id),
-      });
-    }
-  };
-  for (const rule of RULES) if (scope === 'all' || rule.scope === scope) runRule(rule);
+    if (severity === 'off') continue;
+    const ctx = ruleContext(doc, options, rule, severity, sink);
+    if (rule.check) guarded(doc, rule, out, () => rule.check!(ctx));
+    if (rule.checkObjective) perObjective.push({ rule, ctx });
+  }
+  for (const list of objectiveDiagnostics(doc, options, scope, perObjective, sink)) for (const d of list) out.push(d);
   const kept = applySuppressions(doc, out, options.config, scope === 'all');
   return kept.sort(compareDiagnostics);
+}
+
+/**
+ * What the rules' checkObjective report, per objective. When `doc` was re-parsed from a version
+ * analysed with the same options, only the objective the edit touched is checked again; the others
+ * keep their diagnostics (moved by the lines the edit added or removed, for those after it).
+ */
+function objectiveDiagnostics(doc: OkrDocument, options: AnalyzeOptions, scope: string, rules: Array<{ rule: Rule; ctx: RuleContext }>, sink: { out: OkrDiagnostic[] }): OkrDiagnostic[][] {
+  // A run of the workspace rules alone (the server runs them apart from the file's) has none to keep.
+  if (rules.length === 0) return [];
+  const d = derivationOf(doc);
+  const previousDoc = d?.previous.deref();
+  const previous = previousDoc && objectiveResults.get(previousDoc);
+  const context = rules.map(({ rule }) => rule.objectiveContext?.(doc) ?? '').join('|');
+  const reuse =
+    d &&
+    previousDoc &&
+    previous &&
+    previous.config === options.config &&
+    previous.today === options.today &&
+    previous.path === options.path &&
+    previous.scope === scope &&
+    previous.context === context &&
+    previous.byObjective.length === doc.objectives.length;
+  const check = (o: Objective): OkrDiagnostic[] => {
+    analysisStats.objectivesChecked++;
+    const list: OkrDiagnostic[] = [];
+    sink.out = list;
+    for (const { rule, ctx } of rules) guarded(doc, rule, list, () => rule.checkObjective!(ctx, o));
+    return list;
+  };
+  const byObjective = doc.objectives.map((o, i) => {
+    if (!reuse || o.index === d.objective) return check(o);
+    const before = previous.byObjective[i]!;
+    return o.index < d.objective || d.lineDelta === 0 ? before : before.map((x) => moveLines(x, d.lineDelta));
+  });
+  objectiveResults.set(doc, { config: options.config, today: options.today, path: options.path, scope, context, byObjective });
+  return byObjective;
+}
+
+function moveLines(d: OkrDiagnostic, lines: number): OkrDiagnostic {
+  const { start, end } = d.range;
+  return { ...d, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
 /**

@@ -71,13 +71,32 @@ export function buildOkrDocument(
       if (old && old.index === index) {
         reused++;
         doc.objectives.push(old);
-      } else doc.objectives.push(objective(item as YAMLMap, index, doc, lines));
+      } else {
+        const o = objectiveModel(item as YAMLMap, index, doc, lines);
+        objectiveNodes.set(o, item as YAMLMap);
+        doc.objectives.push(o);
+      }
     });
   }
   return doc;
 }
 
-function objective(node: YAMLMap, index: number, doc: OkrDocument, lines: LineIndex): Objective {
+// The YAML node each objective model was built from, for readers that need the AST of one objective
+// (the schema rule) without the whole document's: an incremental re-parse keeps it for the objective
+// it parsed again, whose node is not in any AST until one is asked for.
+const objectiveNodes = new WeakMap<Objective, YAMLMap>();
+
+export function setObjectiveNode(o: Objective, node: YAMLMap): void {
+  objectiveNodes.set(o, node);
+}
+
+/** The YAML map `o` was built from, with offsets in its document's text, when known. */
+export function objectiveNode(o: Objective): YAMLMap | undefined {
+  return objectiveNodes.get(o);
+}
+
+/** The model of one item of `objectives`. */
+export function objectiveModel(node: YAMLMap, index: number, doc: OkrDocument, lines: LineIndex): Objective {
   const m = mapNode(node, lines);
   const type = m.fields.get('type')?.value;
   const o: Objective = {
@@ -194,6 +213,8 @@ class OffsetField implements Field {
   private pending: Node | undefined;
   /** After releaseSyntaxTree: where to find that list or map again, if it is ever read. */
   private source: SyntaxSource | undefined;
+  /** Where the value is in `source` when that is not at this field's offsets (a field moved by an edit). */
+  private sourceOffsets: [number, number] | undefined;
   private plain: unknown;
 
   constructor(
@@ -232,10 +253,36 @@ class OffsetField implements Field {
       this.plain = this.pending.toJSON();
       this.pending = undefined;
     } else if (this.source) {
-      this.plain = collectionAt(this.source.document().contents as Node | null, this.vs, this.ve)?.toJSON() ?? null;
+      const [s, e] = this.sourceOffsets ?? [this.vs, this.ve];
+      this.plain = collectionAt(this.source.document().contents as Node | null, s, e)?.toJSON() ?? null;
       this.source = undefined;
+      this.sourceOffsets = undefined;
     }
     return this.plain;
+  }
+
+  /**
+   * This field in the text after an edit before it: offsets at or after `from` moved by `delta`,
+   * ranges from the new text's `lines`. The value is the same (the field's own text did not change):
+   * taken over as it is, or as the node it will be converted from.
+   */
+  moved(lines: LineIndex, from: number, delta: number): OffsetField {
+    const at = (x: number) => (x >= from ? x + delta : x);
+    const copy = new OffsetField(this.key, lines, at(this.ks), at(this.ke), at(this.vs), at(this.ve), null);
+    copy.plain = this.plain;
+    copy.pending = this.pending;
+    // A released field finds its value in the text it was released from, at the offsets it had there.
+    copy.source = this.source;
+    copy.sourceOffsets = this.source ? (this.sourceOffsets ?? [this.vs, this.ve]) : undefined;
+    return copy;
+  }
+
+  /** The value is to be read from `source` at this field's offsets (its text changed inside). */
+  rebind(source: SyntaxSource): void {
+    this.pending = undefined;
+    this.plain = undefined;
+    this.source = source;
+    this.sourceOffsets = undefined;
   }
 
   /** Lets go of the AST node of a list or map value; it is found again from the text if ever read. */
@@ -252,7 +299,7 @@ class OffsetField implements Field {
 }
 
 /** The AST of a document whose model let go of it, parsed again from the text when asked. */
-interface SyntaxSource {
+export interface SyntaxSource {
   document(): Document.Parsed;
 }
 
@@ -293,6 +340,7 @@ export function releaseSyntaxTree(doc: OkrDocument): void {
   };
   release(doc.root);
   for (const o of doc.objectives) {
+    objectiveNodes.delete(o); // the schema rule finds it in doc.yaml instead
     release(o.node);
     for (const k of o.keyResults) {
       release(k.node);
@@ -300,6 +348,31 @@ export function releaseSyntaxTree(doc: OkrDocument): void {
     }
   }
   Object.defineProperty(doc, 'yaml', { get: source.document, enumerable: true, configurable: true });
+}
+
+/**
+ * The model of a file on disk, as the document an editor opened with the same text: the same model
+ * under the editor's uri and version. Its YAML tree, let go by releaseSyntaxTree, is parsed once when
+ * first read and then kept (an open document's edits re-parse from it), not on opening: copying the
+ * model with a spread read it, and parsed a large file again on every re-open.
+ */
+export function openedCopy(doc: OkrDocument, uri: string, version: number): OkrDocument {
+  const copy = Object.create(Object.getPrototypeOf(doc) as object, Object.getOwnPropertyDescriptors(doc)) as OkrDocument;
+  copy.uri = uri;
+  copy.version = version;
+  const yaml = Object.getOwnPropertyDescriptor(doc, 'yaml');
+  if (yaml?.get) {
+    Object.defineProperty(copy, 'yaml', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const tree = parseYaml(doc.text);
+        Object.defineProperty(copy, 'yaml', { value: tree, enumerable: true, configurable: true, writable: true });
+        return tree;
+      },
+    });
+  }
+  return copy;
 }
 
 /** A map's extent as offsets, its range computed when read (see OffsetField). */
@@ -317,9 +390,31 @@ class OffsetMapNode implements MapNode {
     return this.lines.range(this.start, this.end);
   }
 
+  /** This map in the text after an edit before it (see OffsetField.moved). */
+  moved(lines: LineIndex, from: number, delta: number): OffsetMapNode {
+    const at = (x: number) => (x >= from ? x + delta : x);
+    const fields = new Map<string, Field>();
+    for (const [k, f] of this.fields) fields.set(k, f instanceof OffsetField ? f.moved(lines, from, delta) : f);
+    return new OffsetMapNode(fields, lines, at(this.start), at(this.end), this.indent, this.flow);
+  }
+
   toJSON(): MapNode {
     return { fields: this.fields, range: this.range, start: this.start, end: this.end, indent: this.indent, flow: this.flow };
   }
+}
+
+/**
+ * A map of the model in the text after an edit that replaced text before `from` (offsets at or
+ * after it move by `delta`); its ranges come from the new text's `lines`.
+ */
+export function moveMapNode(node: MapNode, lines: LineIndex, from: number, delta: number): MapNode {
+  return node instanceof OffsetMapNode ? node.moved(lines, from, delta) : node;
+}
+
+/** Makes the value of a field of `node` read from `source` (at the field's offsets) instead of what it held. */
+export function rebindValue(node: MapNode, key: string, source: SyntaxSource): void {
+  const f = node.fields.get(key);
+  if (f instanceof OffsetField) f.rebind(source);
 }
 
 export function mapNode(node: YAMLMap, lines: LineIndex): MapNode {
@@ -353,7 +448,7 @@ function findPair(node: YAMLMap, key: string): Pair | undefined {
 
 const SUPPRESS = /^[ \t]*#[ \t]*okr-disable-next-line(?![\w-])[ \t]*(.*)$/;
 
-function findSuppressions(text: string): Map<number, Set<string>> {
+export function findSuppressions(text: string): Map<number, Set<string>> {
   const out = new Map<number, Set<string>>();
   if (!text.includes('okr-disable-next-line')) return out;
   const lines = text.split(/\r\n|\r|\n/);

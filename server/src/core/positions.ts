@@ -29,6 +29,28 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /**
+   * The index of `text`, made from `previous` (the index of the text before an edit that replaced
+   * [start, oldEnd) of the old text with [start, newEnd) of the new one): only the edited region is
+   * scanned again, the lines after it move by the length delta.
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    // Carriage returns make a line break two characters that an edit may split: scan it all.
+    if (previous.text.includes('\r') || text.includes('\r')) return new LineIndex(text);
+    const delta = newEnd - oldEnd;
+    const old = previous.starts;
+    const starts: number[] = [];
+    let i = 0;
+    while (i < old.length && old[i]! <= start) starts.push(old[i++]!);
+    for (let c = start; c < newEnd; c++) if (text.charCodeAt(c) === 10) starts.push(c + 1);
+    while (i < old.length && old[i]! <= oldEnd) i++;
+    while (i < old.length) starts.push(old[i++]! + delta);
+    const index = Object.create(LineIndex.prototype) as { text: string; starts: number[] };
+    index.text = text;
+    index.starts = starts;
+    return index as unknown as LineIndex;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

@@ -2,18 +2,52 @@
 //
 // The new text is the old one with one region replaced (common prefix and suffix). When that region
 // lies inside one item of the top-level block list `objectives`, the item's lines are parsed as a
-// standalone YAML document, their nodes are shifted to the item's offset and spliced into a copy of
-// the previous AST (everything after the item shifted by the length delta), and the model is rebuilt
-// from it: the objectives before the item are reused as they are. Every condition under which the
+// standalone YAML document and their nodes shifted to the item's offset. The model is the previous
+// one with that objective replaced: the objectives before it are reused as they are, those after it
+// are copied with their offsets (and lines, when the edit added or removed some) moved, which costs
+// far less than building them again from YAML. The AST is spliced only when a reader asks for it
+// (`doc.yaml` is lazy): typing in a large file never copies it. Every condition under which the
 // standalone parse could differ from a full parse falls back to `parseOkrDocument`; the property test
 // (test/unit/reparse.test.ts) checks both paths give the same document.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { LineIndex } from './positions';
-import type { OkrDocument } from './model';
-import { buildOkrDocument, parseOkrDocument } from './parse';
+import { LineIndex, type Range } from './positions';
+import type { Checkin, KeyResult, MapNode, Objective, OkrDocument } from './model';
+import { findSuppressions, moveMapNode, objectiveModel, parseOkrDocument, rebindValue, setObjectiveNode } from './parse';
 
 /** How the last re-parses went (tests assert the fast path is taken; the bench may print it). */
 export const reparseStats = { incremental: 0, full: 0, lastFallback: '' };
+
+/**
+ * How a re-parsed document derives from its previous version: the objective (index in the
+ * `objectives` list, the same in both) that was parsed again, and how many lines the edit added
+ * (negative: removed) after it. The analysis reuses the previous version's results for the others.
+ */
+export interface Derivation {
+  previous: WeakRef<OkrDocument>;
+  objective: number;
+  lineDelta: number;
+}
+
+const derivations = new WeakMap<OkrDocument, Derivation>();
+
+/** How `doc` was derived from its previous version, when reparseOkrDocument took the fast path. */
+export function derivationOf(doc: OkrDocument): Derivation | undefined {
+  return derivations.get(doc);
+}
+
+/**
+ * The AST of a version made by the fast path, not spliced yet: a base AST (the last one built in
+ * full) and, per item of its `objectives` list, the node that holds it now and by how much all of
+ * its offsets have moved since the base. Everything after the list has moved by `total`.
+ */
+interface Pending {
+  base: Document.Parsed;
+  pairIndex: number;
+  items: Array<{ node: unknown; shift: number }>;
+  total: number;
+}
+
+const pendingAst = new WeakMap<OkrDocument, Pending>();
 
 /** Documents known to hold no anchors or aliases (an alias could reach into the edited item). */
 const noAnchors = new WeakSet<Document.Parsed>();
@@ -33,23 +67,37 @@ export function reparseOkrDocument(previous: OkrDocument, text: string, version:
 function tryIncremental(previous: OkrDocument, text: string, version: number): OkrDocument | string {
   const old = previous.text;
   if (old === text) return 'no change';
-  const yaml = previous.yaml;
-  if (old.startsWith('%') || old.includes('\n%')) return 'directives';
-  const root = yaml.contents as Node | null;
-  if (!isMap(root) || root.flow) return 'the document is not a block map';
-  const pairIndex = (root.items as Pair[]).findIndex((p) => isScalar(p.key) && p.key.value === 'objectives');
-  if (pairIndex < 0) return 'no objectives';
-  const pair = root.items[pairIndex] as Pair;
-  const seq = pair.value as Node | null;
-  if (!isSeq(seq) || seq.flow || !seq.range) return 'objectives is not a block list';
-  if (!hasNoAnchors(yaml, old)) return 'anchors or aliases';
+  // A version made by the fast path passed every check below already (edits since kept them true).
+  let structure = pendingAst.get(previous);
+  if (!structure) {
+    const yaml = previous.yaml;
+    if (old.startsWith('%') || old.includes('\n%')) return 'directives';
+    const root = yaml.contents as Node | null;
+    if (!isMap(root) || root.flow) return 'the document is not a block map';
+    const pairIndex = (root.items as Pair[]).findIndex((p) => isScalar(p.key) && p.key.value === 'objectives');
+    if (pairIndex < 0) return 'no objectives';
+    const seq = (root.items[pairIndex] as Pair).value as Node | null;
+    if (!isSeq(seq) || seq.flow || !seq.range) return 'objectives is not a block list';
+    if (!hasNoAnchors(yaml, old)) return 'anchors or aliases';
+    structure = { base: yaml, pairIndex, items: (seq.items as unknown[]).map((node) => ({ node, shift: 0 })), total: 0 };
+  }
 
-  // The changed region: old[start, oldEnd) became text[start, newEnd).
+  // The changed region: old[start, oldEnd) became text[start, newEnd). Compared a block at a time
+  // (a block's comparison is a memory compare), then character by character in the block that differs.
   let start = 0;
   const min = Math.min(old.length, text.length);
+  for (const block of [65536, 4096, 256]) {
+    while (start + block <= min && old.slice(start, start + block) === text.slice(start, start + block)) start += block;
+  }
   while (start < min && old.charCodeAt(start) === text.charCodeAt(start)) start++;
   let oldEnd = old.length;
   let newEnd = text.length;
+  for (const block of [65536, 4096, 256]) {
+    while (oldEnd - block >= start && newEnd - block >= start && old.slice(oldEnd - block, oldEnd) === text.slice(newEnd - block, newEnd)) {
+      oldEnd -= block;
+      newEnd -= block;
+    }
+  }
   while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
     oldEnd--;
     newEnd--;
@@ -57,17 +105,17 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
   const delta = text.length - old.length;
 
   // The item whose lines hold the change: from the start of its `- ` line to the end of its map.
-  const items = seq.items as unknown[];
+  const items = structure.items;
   let index = -1;
   let lineStart = 0;
   let dash = 0;
   for (let i = 0; i < items.length; i++) {
-    const item = items[i];
+    const { node: item, shift } = items[i]!;
     if (!isMap(item) || !item.range) continue;
-    const bounds = itemBounds(old, item);
+    const bounds = itemBounds(old, item.range[0] + shift);
     if (!bounds) continue;
     if (bounds.lineStart > start) break;
-    if (oldEnd <= item.range[1]) {
+    if (oldEnd <= item.range[1] + shift) {
       index = i;
       lineStart = bounds.lineStart;
       dash = bounds.dash;
@@ -75,13 +123,15 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
     }
   }
   if (index < 0) return 'the change is not inside one objective';
-  const oldItem = items[index] as YAMLMap;
+  const oldItem = items[index]!.node as YAMLMap;
+  const oldItemEnd = oldItem.range![1] + items[index]!.shift;
   // YAML problems of the previous version are fine only inside the item being replaced (typing a key
   // goes through such versions); anywhere else they could have changed how the rest was read.
-  for (const e of [...yaml.errors, ...yaml.warnings]) {
-    if (e.pos[0] < lineStart || e.pos[1] > oldItem.range![1] || e.pos[0] >= oldItem.range![1]) return 'the previous version has YAML problems outside the objective';
+  if (!pendingAst.has(previous)) {
+    for (const e of [...previous.yaml.errors, ...previous.yaml.warnings]) {
+      if (e.pos[0] < lineStart || e.pos[1] > oldItemEnd || e.pos[0] >= oldItemEnd) return 'the previous version has YAML problems outside the objective';
+    }
   }
-  const oldItemEnd = oldItem.range![1];
   if (oldItem.flow) return 'flow-style objective';
   if (!(oldItemEnd === old.length || old.charCodeAt(oldItemEnd - 1) === 10)) return 'the objective does not end a line';
   const dashCol = dash - lineStart;
@@ -109,33 +159,128 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
   if (newItem.range[1] !== chunk.length || newItem.range[2] !== chunk.length) return 'the objective does not end where its text does';
   if (!hasNoAnchors(part, chunk)) return 'anchors or aliases in the objective';
 
-  // Splice: the new item shifted to its place, everything after it shifted by the delta.
+  // The new item at its place; every item after it moves by the delta (when the AST is asked for).
   shiftAll(newItem, 0, lineStart);
   if (oldItem.commentBefore !== undefined) newItem.commentBefore = oldItem.commentBefore;
   if (oldItem.spaceBefore !== undefined) newItem.spaceBefore = oldItem.spaceBefore;
+  const pending: Pending = {
+    base: structure.base,
+    pairIndex: structure.pairIndex,
+    items: items.map((it, i) => (i < index ? it : i === index ? { node: newItem, shift: 0 } : { node: it.node, shift: it.shift + delta })),
+    total: structure.total + delta,
+  };
+
+  const lines = LineIndex.afterEdit(previous.lines, text, start, oldEnd, newEnd);
   const from = oldItemEnd;
+  const fromLine = previous.lines.positionAt(from).line;
+  const lineDelta = lines.lineCount - previous.lines.lineCount;
+  const move: Move = { lines, from, delta, fromLine, lineDelta };
+  const doc: OkrDocument = {
+    uri: previous.uri,
+    version,
+    text,
+    lines,
+    yaml: undefined as unknown as Document.Parsed,
+    yamlErrors: [],
+    yamlWarnings: [],
+    objectives: [],
+    suppressions: findSuppressions(text),
+  };
+  lazyAst(doc, pending);
+  if (previous.root) {
+    doc.root = moveMapNode(previous.root, lines, from, delta);
+    // The list's value as data is read again from the new AST, if ever.
+    rebindValue(doc.root, 'objectives', { document: () => doc.yaml });
+  }
+  if (previous.periodField) {
+    doc.periodField = doc.root?.fields.get('period');
+    doc.period = previous.period;
+  }
+  doc.team = previous.team;
+  doc.owner = previous.owner;
+  doc.alignsTo = previous.alignsTo;
+  doc.objectivesField = doc.root?.fields.get('objectives');
+  const objective = objectiveModel(newItem, index, doc, lines);
+  setObjectiveNode(objective, newItem);
+  // The edited item was a block map before (so it had a model) and still is.
+  doc.objectives = previous.objectives.map((o) => (o.index < index ? o : o.index === index ? objective : moveObjective(o, move)));
+  derivations.set(doc, { previous: new WeakRef(previous), objective: index, lineDelta });
+  return doc;
+}
+
+/** `doc.yaml` built on first read from the pending splice, then kept. */
+function lazyAst(doc: OkrDocument, pending: Pending): void {
+  pendingAst.set(doc, pending);
+  Object.defineProperty(doc, 'yaml', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const yaml = splice(pending);
+      Object.defineProperty(doc, 'yaml', { value: yaml, enumerable: true, configurable: true, writable: true });
+      return yaml;
+    },
+  });
+}
+
+/** The AST of a pending version: the base with its items replaced and moved. */
+function splice(p: Pending): Document.Parsed {
+  const root = p.base.contents as YAMLMap;
+  const pair = root.items[p.pairIndex] as Pair;
+  const seq = pair.value as YAMLSeq;
   const newSeq = shallow(seq);
-  newSeq.items = items.map((it, i) => (i < index ? it : i === index ? newItem : cloneShifted(it, from, delta))) as YAMLSeq['items'];
-  newSeq.range = shiftRange(seq.range, from, delta);
+  newSeq.items = p.items.map((it) => (it.shift === 0 ? it.node : cloneShifted(it.node, 0, it.shift))) as YAMLSeq['items'];
+  // The list starts before every edit and ends after all of them.
+  newSeq.range = [seq.range![0], seq.range![1] + p.total, seq.range![2] + p.total];
   const newPair = shallow(pair);
   newPair.value = newSeq;
   const newRoot = shallow(root);
-  newRoot.items = (root.items as Pair[]).map((p, i) => (i < pairIndex ? p : i === pairIndex ? newPair : cloneShifted(p, from, delta))) as YAMLMap['items'];
-  newRoot.range = shiftRange(root.range!, from, delta);
-  const newDoc = shallow(yaml);
-  newDoc.contents = newRoot as Document.Parsed["contents"];
-  if (yaml.range) newDoc.range = shiftRange(yaml.range, from, delta);
+  newRoot.items = (root.items as Pair[]).map((q, i) => (i < p.pairIndex ? q : i === p.pairIndex ? newPair : cloneShifted(q, 0, p.total))) as YAMLMap['items'];
+  newRoot.range = [root.range![0], root.range![1] + p.total, root.range![2] + p.total];
+  const newDoc = shallow(p.base);
+  newDoc.contents = newRoot as Document.Parsed['contents'];
+  if (p.base.range) newDoc.range = [p.base.range[0], p.base.range[1] + p.total, p.base.range[2] + p.total];
   newDoc.errors = [];
   newDoc.warnings = [];
   noAnchors.add(newDoc);
-
-  const lines = new LineIndex(text);
-  return buildOkrDocument(text, previous.uri, version, lines, newDoc, [], [], { objectives: previous.objectives, before: index });
+  return newDoc;
 }
 
-/** The `- ` of a list item holding a block map: its offset and the start of its line. */
-function itemBounds(text: string, item: YAMLMap): { lineStart: number; dash: number } | undefined {
-  let i = item.range![0] - 1;
+/** Where the text moved: offsets at or after `from` by `delta`, lines from `fromLine` by `lineDelta`; `lines` is the new text's. */
+interface Move {
+  lines: LineIndex;
+  from: number;
+  delta: number;
+  fromLine: number;
+  lineDelta: number;
+}
+
+function moveRange(r: Range, m: Move): Range {
+  // Only whole lines move (the edit ends a line before them), so characters stay as they are.
+  if (m.lineDelta === 0 || (r.start.line < m.fromLine && r.end.line < m.fromLine)) return r;
+  return {
+    start: r.start.line >= m.fromLine ? { line: r.start.line + m.lineDelta, character: r.start.character } : r.start,
+    end: r.end.line >= m.fromLine ? { line: r.end.line + m.lineDelta, character: r.end.character } : r.end,
+  };
+}
+
+function moveMap(n: MapNode, m: Move): MapNode {
+  return moveMapNode(n, m.lines, m.from, m.delta);
+}
+
+function moveObjective(o: Objective, m: Move): Objective {
+  const node = moveMap(o.node, m);
+  const keyResults = o.keyResults.map((kr): KeyResult => ({
+    ...kr,
+    links: kr.links.map((l) => ({ ...l, range: moveRange(l.range, m) })),
+    checkins: kr.checkins.map((c): Checkin => ({ ...c, node: moveMap(c.node, m) })),
+    node: moveMap(kr.node, m),
+  }));
+  return { ...o, keyResults, node, keyResultsField: o.keyResultsField ? node.fields.get('key_results') : undefined };
+}
+
+/** The `- ` of a list item holding a block map (whose map starts at `mapStart`): its offset and the start of its line. */
+function itemBounds(text: string, mapStart: number): { lineStart: number; dash: number } | undefined {
+  let i = mapStart - 1;
   while (i >= 0 && text.charCodeAt(i) === 32) i--;
   if (i < 0 || text.charCodeAt(i) !== 45 /* - */) return undefined;
   const dash = i;

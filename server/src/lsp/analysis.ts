@@ -3,7 +3,7 @@
 // (a new version is a new model); workspace-scope rules read other files and run each time.
 import * as fs from 'node:fs';
 import { fileLineCount } from '../node/repository';
-import { analyzeDocument, compareDiagnostics, releaseSyntaxTree, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument } from '../core';
+import { adoptAnalysis, analyzeDocument, compareDiagnostics, releaseSyntaxTree, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument } from '../core';
 import type { Root } from './state';
 
 const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; diagnostics: OkrDiagnostic[] }>();
@@ -41,6 +41,7 @@ export function settleFileOnDisk(doc: OkrDocument, root: Root, path: string, tod
 export function adoptFileScope(from: OkrDocument, to: OkrDocument): void {
   const file = fileScope.get(from);
   if (file && !fileScope.has(to)) fileScope.set(to, file);
+  adoptAnalysis(from, to);
 }
 
 /**

@@ -27,6 +27,16 @@ const EMPTY_DIGEST = createHash('sha1').update('[]').digest('base64');
 /** Rules that read other files (or the disk): their problems move when another file changes. */
 const GRAPH_RULES = new Set(RULES.filter((r) => r.scope === 'workspace').map((r) => r.id));
 
+function sameDiagnostics(a: readonly OkrDiagnostic[] | undefined, b: readonly OkrDiagnostic[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  const sameRange = (x: OkrDiagnostic['range'], y: OkrDiagnostic['range']) =>
+    x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
+  return a.every((x, i) => {
+    const y = b[i]!;
+    return x === y || (x.rule === y.rule && x.severity === y.severity && x.message === y.message && sameRange(x.range, y.range) && JSON.stringify([x.tags, x.data]) === JSON.stringify([y.tags, y.data]));
+  });
+}
+
 export class DiagnosticsPublisher {
   private readonly queue = new Set<string>();
   private scheduled = false;
@@ -37,6 +47,8 @@ export class DiagnosticsPublisher {
   private readonly inputs = new Map<string, string>();
   /** A digest of what was last sent per uri: the same diagnostics are not sent again. */
   private readonly sent = new Map<string, string>();
+  /** What was last sent for an open document's version. */
+  private readonly sentVersioned = new Map<string, readonly OkrDiagnostic[]>();
   /** While false (the first scan is running), files on disk wait; open documents do not. */
   private indexed = false;
   /**
@@ -155,6 +167,7 @@ export class DiagnosticsPublisher {
     this.lastOnDisk.delete(uri);
     if (!this.sent.has(uri)) return;
     this.sent.delete(uri);
+    this.sentVersioned.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -248,12 +261,17 @@ export class DiagnosticsPublisher {
     const last = this.lastOnDisk.get(uri);
     if (version === undefined && last && last.length === diagnostics.length && last.every((d, i) => d === diagnostics[i])) return;
     this.lastOnDisk.delete(uri);
-    const lsp = diagnostics.map(toLspDiagnostic);
     // An open document's diagnostics are sent once per version (a client may wait for those of the
     // version it holds); a file on disk's only when they change. Disk and editor are told apart, so a
     // document opened with the problems its file had still gets them with its version.
-    const digest = `${version === undefined ? 'disk' : `editor@${version}`}:${createHash('sha1').update(JSON.stringify(lsp)).digest('base64')}`;
-    if (this.sent.get(uri) === digest) return;
+    // An open document's version is told apart by comparing its diagnostics themselves (most are the
+    // very objects of the last analysis): hashing thousands of them cost as much as sending them.
+    if (version !== undefined && this.sent.get(uri) === `editor@${version}` && sameDiagnostics(this.sentVersioned.get(uri), diagnostics)) return;
+    const lsp = diagnostics.map(toLspDiagnostic);
+    const digest = version === undefined ? `disk:${createHash('sha1').update(JSON.stringify(lsp)).digest('base64')}` : `editor@${version}`;
+    if (version === undefined && this.sent.get(uri) === digest) return;
+    if (version === undefined) this.sentVersioned.delete(uri);
+    else this.sentVersioned.set(uri, diagnostics);
     // Nothing to say about a file never reported: no empty message for each clean file on disk.
     if (lsp.length === 0 && !this.sent.has(uri) && version === undefined) return;
     this.sent.set(uri, digest);

@@ -8,6 +8,7 @@ import {
   CONFIG_FILE_NAME,
   mergeConfig,
   parseConfig,
+  openedCopy,
   parseOkrDocument,
   reparseOkrDocument,
   RULE_IDS,
@@ -227,7 +228,7 @@ export class ServerState {
       // Opening a file as it is on disk: the workspace scan parsed exactly this text already.
       const onDisk = p ? this.rootFor(p).index.get(p) : undefined;
       if (onDisk && onDisk.text === text) {
-        parsed = { ...onDisk, uri: doc.uri, version: doc.version };
+        parsed = openedCopy(onDisk, doc.uri, doc.version);
         adoptFileScope(onDisk, parsed);
       } else {
         parsed = parseOkrDocument(text, doc.uri, doc.version);

@@ -7,28 +7,26 @@ export const checkinStale: Rule = {
   defaultSeverity: 'warning',
   description: 'No check-in for a while (default 14 days) on an open key result in an active period (closed and dropped ones are skipped).',
   scope: 'file',
-  check(ctx) {
+  checkObjective(ctx, o) {
     const period = ctx.doc.period;
     if (!period || !isActive(period, ctx.today)) return;
     const limit = ctx.config.limits.staleCheckinDays;
-    for (const o of ctx.doc.objectives) {
-      // A closed or dropped item is not tracked any more: nothing to check in.
-      if (o.state !== 'active') continue;
-      for (const kr of o.keyResults) {
-        if (kr.kind === 'draft' || kr.done === true || kr.state !== 'active') continue;
-        const last = latestCheckin(kr);
-        const since = last?.date && last.date >= period.start ? last.date : period.start;
-        const days = daysBetween(since, ctx.today);
-        if (days <= limit) continue;
-        const anchor = kr.node.fields.get('checkins')?.keyRange ?? kr.node.fields.get('id')?.valueRange ?? kr.node.range;
-        ctx.report({
-          range: anchor,
-          message: last?.date
-            ? `Last check-in ${days} days ago (${last.date}); check in at least every ${limit} days so the score stays true.`
-            : `No check-in since the period started ${days} days ago; check in at least every ${limit} days.`,
-          data: { kind: 'add-checkin' },
-        });
-      }
+    // A closed or dropped item is not tracked any more: nothing to check in.
+    if (o.state !== 'active') return;
+    for (const kr of o.keyResults) {
+      if (kr.kind === 'draft' || kr.done === true || kr.state !== 'active') continue;
+      const last = latestCheckin(kr);
+      const since = last?.date && last.date >= period.start ? last.date : period.start;
+      const days = daysBetween(since, ctx.today);
+      if (days <= limit) continue;
+      const anchor = kr.node.fields.get('checkins')?.keyRange ?? kr.node.fields.get('id')?.valueRange ?? kr.node.range;
+      ctx.report({
+        range: anchor,
+        message: last?.date
+          ? `Last check-in ${days} days ago (${last.date}); check in at least every ${limit} days so the score stays true.`
+          : `No check-in since the period started ${days} days ago; check in at least every ${limit} days.`,
+        data: { kind: 'add-checkin' },
+      });
     }
   },
 };

@@ -21,13 +21,11 @@ export const tooManyKeyResults: Rule = {
   defaultSeverity: 'warning',
   description: 'An objective with more key results than the limit (default 5).',
   scope: 'file',
-  check(ctx) {
+  checkObjective(ctx, o) {
     const max = ctx.config.limits.maxKeyResults;
-    for (const o of ctx.doc.objectives) {
-      const n = o.keyResults.length;
-      if (n > max && o.keyResultsField) {
-        ctx.report({ range: o.keyResultsField.keyRange, message: `${n} key results in '${o.id ?? 'objective'}'; at most ${max} keep it gradable. Keep the ones that best show the objective is met.` });
-      }
+    const n = o.keyResults.length;
+    if (n > max && o.keyResultsField) {
+      ctx.report({ range: o.keyResultsField.keyRange, message: `${n} key results in '${o.id ?? 'objective'}'; at most ${max} keep it gradable. Keep the ones that best show the objective is met.` });
     }
   },
 };
@@ -37,17 +35,15 @@ export const tooFewKeyResults: Rule = {
   defaultSeverity: 'info',
   description: 'An objective with fewer key results than the limit (default 2): one number rarely shows an objective is met.',
   scope: 'file',
-  check(ctx) {
+  checkObjective(ctx, o) {
     const min = ctx.config.limits.minKeyResults;
-    for (const o of ctx.doc.objectives) {
-      // Scored from the objectives aligned to it by choice (`rollup: aligned`): its own key results are not the measure.
-      if ((o.rollup ?? ctx.config.scoring.rollup) === 'aligned' || o.state === 'dropped') continue;
-      const n = o.keyResults.length;
-      const anchor = o.keyResultsField?.keyRange ?? o.node.fields.get('id')?.valueRange ?? o.node.range;
-      if (n < min) {
-        const rollup = n === 0 ? " Or write `rollup: aligned` if the objectives aligned to it measure it." : '';
-        ctx.report({ range: anchor, message: `${n === 0 ? 'No' : `Only ${n}`} key result${n === 1 ? '' : 's'} in '${o.id ?? 'objective'}'; ${min} or more show from several sides that it is met.${rollup}` });
-      }
+    // Scored from the objectives aligned to it by choice (`rollup: aligned`): its own key results are not the measure.
+    if ((o.rollup ?? ctx.config.scoring.rollup) === 'aligned' || o.state === 'dropped') return;
+    const n = o.keyResults.length;
+    const anchor = o.keyResultsField?.keyRange ?? o.node.fields.get('id')?.valueRange ?? o.node.range;
+    if (n < min) {
+      const rollup = n === 0 ? " Or write `rollup: aligned` if the objectives aligned to it measure it." : '';
+      ctx.report({ range: anchor, message: `${n === 0 ? 'No' : `Only ${n}`} key result${n === 1 ? '' : 's'} in '${o.id ?? 'objective'}'; ${min} or more show from several sides that it is met.${rollup}` });
     }
   },
 };

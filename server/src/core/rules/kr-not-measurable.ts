@@ -7,19 +7,17 @@ export const krNotMeasurable: Rule = {
   defaultSeverity: 'warning',
   description: 'A key result that no one could grade with a number: no quantity, no target, or an improvement without an amount.',
   scope: 'file',
-  check(ctx) {
-    for (const o of ctx.doc.objectives) {
-      for (const kr of o.keyResults) {
-        if (kr.kind !== 'draft') continue; // target, guardrail or done make it gradable
-        const title = kr.node.fields.get('title');
-        const q = ctx.quality(kr);
-        if (!q || !title || q.measurable) continue;
-        const example = q.example ? ` For example: "${q.example}".` : '';
-        ctx.report({
-          range: title.valueRange,
-          message: `Key result is not measurable: ${q.summary}.${q.fix ? ' ' + q.fix : ''}${example}`,
-        });
-      }
+  checkObjective(ctx, o) {
+    for (const kr of o.keyResults) {
+      if (kr.kind !== 'draft') continue; // target, guardrail or done make it gradable
+      const title = kr.node.fields.get('title');
+      const q = ctx.quality(kr);
+      if (!q || !title || q.measurable) continue;
+      const example = q.example ? ` For example: "${q.example}".` : '';
+      ctx.report({
+        range: title.valueRange,
+        message: `Key result is not measurable: ${q.summary}.${q.fix ? ' ' + q.fix : ''}${example}`,
+      });
     }
   },
 };

@@ -36,18 +36,16 @@ export const linkUnresolvable: Rule = {
   defaultSeverity: 'info',
   description: 'An issue link that cannot be opened: `#123` without a default repository, or a tracker key without a URL template.',
   scope: 'file',
-  check(ctx) {
-    for (const o of ctx.doc.objectives) {
-      for (const kr of o.keyResults) {
-        for (const link of kr.links) {
-          const t = resolveLink(link.text, ctx.path ?? '/x.okr', '/', ctx.config);
-          if (t.kind === 'github' && !t.url) {
-            ctx.report({ range: link.range, message: `'${link.text}' needs a default repository: set \`github: {repository: owner/repo}\` in okr.config.yaml, or write owner/repo${link.text}.` });
-          } else if (t.kind === 'gitlab' && !t.url) {
-            ctx.report({ range: link.range, message: `'${link.text}' needs a default project: set \`gitlab: {repository: group/project}\` in okr.config.yaml, or write group/project${link.text}.` });
-          } else if (t.kind === 'tracker' && !t.url) {
-            ctx.report({ range: link.range, message: `No URL template for tracker '${t.project}': add \`trackers: {${t.project}: "https://…/${t.project}-{id}"}\` to okr.config.yaml.` });
-          }
+  checkObjective(ctx, o) {
+    for (const kr of o.keyResults) {
+      for (const link of kr.links) {
+        const t = resolveLink(link.text, ctx.path ?? '/x.okr', '/', ctx.config);
+        if (t.kind === 'github' && !t.url) {
+          ctx.report({ range: link.range, message: `'${link.text}' needs a default repository: set \`github: {repository: owner/repo}\` in okr.config.yaml, or write owner/repo${link.text}.` });
+        } else if (t.kind === 'gitlab' && !t.url) {
+          ctx.report({ range: link.range, message: `'${link.text}' needs a default project: set \`gitlab: {repository: group/project}\` in okr.config.yaml, or write group/project${link.text}.` });
+        } else if (t.kind === 'tracker' && !t.url) {
+          ctx.report({ range: link.range, message: `No URL template for tracker '${t.project}': add \`trackers: {${t.project}: "https://…/${t.project}-{id}"}\` to okr.config.yaml.` });
         }
       }
     }

@@ -22,16 +22,14 @@ export const objectiveHasMetric: Rule = {
   defaultSeverity: 'hint',
   description: 'An objective with a number in its title: objectives are qualitative, numbers belong in key results.',
   scope: 'file',
-  check(ctx) {
-    for (const o of ctx.doc.objectives) {
-      const title = o.node.fields.get('title');
-      if (!o.title || !title) continue;
-      const m = metricIn(o.title);
-      if (!m) continue;
-      ctx.report({
-        range: subRange(ctx, title, m.index!, m.index! + m[0].length),
-        message: 'Objectives are qualitative: move the number into a key result and keep the objective as the "why".',
-      });
-    }
+  checkObjective(ctx, o) {
+    const title = o.node.fields.get('title');
+    if (!o.title || !title) return;
+    const m = metricIn(o.title);
+    if (!m) return;
+    ctx.report({
+      range: subRange(ctx, title, m.index!, m.index! + m[0].length),
+      message: 'Objectives are qualitative: move the number into a key result and keep the objective as the "why".',
+    });
   },
 };

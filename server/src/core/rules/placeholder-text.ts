@@ -7,16 +7,14 @@ export const placeholderText: Rule = {
   defaultSeverity: 'warning',
   description: 'Template text left in: TODO, TBD, "Key result 1", "X%".',
   scope: 'file',
-  check(ctx) {
+  checkObjective(ctx, o) {
     const check = (field: Field | undefined) => {
       if (!field || typeof field.value !== 'string') return;
       const p = ctx.qualityOfText(field.value).placeholder;
       if (p) report(ctx, field, p);
     };
-    for (const o of ctx.doc.objectives) {
-      check(o.node.fields.get('title'));
-      for (const kr of o.keyResults) check(kr.node.fields.get('title'));
-    }
+    check(o.node.fields.get('title'));
+    for (const kr of o.keyResults) check(kr.node.fields.get('title'));
   },
 };
 

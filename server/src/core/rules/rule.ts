@@ -1,7 +1,7 @@
 // The shape every rule has. A rule is an object: id, default severity, a one-line description,
 // its docs page (docs/rules/<id>.md) and a check() that reports through the context.
 import type { FixData } from '../diagnostics';
-import type { KeyResult, OkrDocument } from '../model';
+import type { KeyResult, Objective, OkrDocument } from '../model';
 import type { Range } from '../positions';
 import type { OkrConfig, SeverityOrOff } from '../schema';
 import type { TextAnalysis } from '../quality';
@@ -43,5 +43,18 @@ export interface Rule {
    * code tags of source files (core/code-tags.ts), not .okr files: their check() on a document is empty.
    */
   scope: 'file' | 'workspace' | 'code';
-  check(ctx: RuleContext): void;
+  /** The whole document: rules that compare objectives, or read the file's top level or other files. */
+  check?(ctx: RuleContext): void;
+  /**
+   * One objective. A rule that has it reports only inside that objective and reads nothing of the
+   * file but the objective and the file-level fields (period, owner, team, aligns_to), so an edit
+   * inside one objective runs it for that objective alone and the others keep their results
+   * (analyze.ts). A rule may have both.
+   */
+  checkObjective?(ctx: RuleContext, o: Objective): void;
+  /**
+   * Anything else of the document that checkObjective's results depend on (say, whether the file is
+   * checked objective by objective at all), as a string: results are reused while it is the same.
+   */
+  objectiveContext?(doc: OkrDocument): string;
 }

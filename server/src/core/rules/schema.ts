@@ -1,9 +1,11 @@
 // Rule `schema`: everything the zod schema says about the file (unknown keys with "did you mean",
 // wrong types, missing required keys), with the range of the offending key or value.
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
 import { keysOf, ObjectiveSchema, OkrFileSchema, type MapKind } from '../schema';
-import type { OkrDocument } from '../model';
+import type { Objective, OkrDocument } from '../model';
+import { objectiveNode } from '../parse';
+import { derivationOf } from '../reparse';
 import type { Range } from '../positions';
 import { closest } from '../suggest';
 import { isValidIsoDate } from '../period';
@@ -14,28 +16,47 @@ export const schemaRule: Rule = {
   defaultSeverity: 'error',
   description: 'The file does not follow the .okr format: unknown keys, wrong types, missing required keys.',
   scope: 'file',
+  // The file's top level; and the whole file at once when it is not simple (see `simple`).
   check(ctx) {
     const { doc } = ctx;
     if (doc.yamlErrors.length > 0 && !doc.root) return; // yaml-syntax says it already
-    const contents = doc.yaml.contents as Node | null;
-    if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
-      ctx.report({ range: doc.lines.range(0, 0), message: 'Empty file: an .okr file needs `period` and `objectives` (see docs/format.md).' });
+    if (!doc.root) {
+      const contents = doc.yaml.contents as Node | null;
+      if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+        ctx.report({ range: doc.lines.range(0, 0), message: 'Empty file: an .okr file needs `period` and `objectives` (see docs/format.md).' });
+      } else {
+        ctx.report({ range: rangeOfNode(ctx, contents), message: 'An .okr file is a YAML map with `period` and `objectives`, not a list or a single value.' });
+      }
       return;
     }
-    if (!isMap(contents)) {
-      ctx.report({ range: rangeOfNode(ctx, contents), message: 'An .okr file is a YAML map with `period` and `objectives`, not a list or a single value.' });
-      return;
-    }
+    // The AST is read only to place an issue: an edited version's is not built for a clean top level.
+    const tree: Tree = { getIn: (path, keepScalar) => doc.yaml.getIn(path, keepScalar), hasIn: (path) => doc.yaml.hasIn(path) };
     let issues: readonly $ZodIssue[];
     try {
-      issues = validate(doc, contents);
+      issues = simple(doc) ? topLevelIssues(doc) : wholeFile(doc);
     } catch (e) {
       ctx.report({ range: doc.lines.range(0, 0), message: `Cannot read the YAML: ${(e as Error).message}` });
       return;
     }
-    for (const issue of issues) reportIssue(ctx, issue);
-    checkDates(ctx);
-    checkKinds(ctx);
+    for (const issue of issues) reportIssue(ctx, tree, issue);
+    checkPeriodDates(ctx);
+    if (!simple(doc)) for (const o of doc.objectives) checkDatesAndKinds(ctx, o);
+  },
+  objectiveContext: (doc) => (simple(doc) ? 'by objective' : 'whole file'),
+  // One objective of a simple file: its issues depend on its text alone.
+  checkObjective(ctx, o) {
+    if (!simple(ctx.doc)) return; // the whole-file pass above reported it
+    const node = objectiveNode(o) ?? (ctx.doc.yaml.getIn(['objectives', o.index], true) as YAMLMap);
+    const key = ctx.doc.text.slice(o.node.start, o.node.end);
+    let issues = objectiveIssues.get(key);
+    if (!issues) {
+      issues = ObjectiveSchema.safeParse(node.toJSON()).error?.issues ?? [];
+      if (objectiveIssues.size >= OBJECTIVE_CACHE_MAX) objectiveIssues.clear();
+      objectiveIssues.set(key, issues);
+    }
+    const tree = objectiveTree(ctx.doc, o, node);
+    for (const issue of issues) reportIssue(ctx, tree, { ...issue, path: ['objectives', o.index, ...issue.path] } as $ZodIssue);
+    checkDatesAndKinds(ctx, o);
   },
 };
 
@@ -46,51 +67,88 @@ const OBJECTIVE_CACHE_MAX = 20_000;
 // An anchor (&a) or alias (*a) lets an objective's value depend on text outside it.
 const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,\]}]/m;
 
-/** The zod issues of the file, with paths from the document root. */
-function validate(doc: OkrDocument, root: YAMLMap): readonly $ZodIssue[] {
-  const pairs = root.items as Pair[];
-  const objectivesPair = pairs.find((p) => isScalar(p.key) && p.key.value === 'objectives');
-  const seq = objectivesPair?.value as Node | null | undefined;
-  const simple =
-    doc.yamlErrors.length === 0 && isSeq(seq) && !seq.flow && pairs.every((p) => isScalar(p.key)) && !ANCHOR_OR_ALIAS.test(doc.text);
-  if (!simple) return wholeFile(doc);
+const simpleFiles = new WeakMap<OkrDocument, boolean>();
 
-  // The top level, with the objectives left to the per-objective pass below.
-  const top: Record<string, unknown> = {};
-  for (const p of pairs) {
-    const v = p.value as Node | null;
-    top[String((p.key as Scalar).value)] = p === objectivesPair ? [] : isScalar(v) ? v.value : v ? v.toJSON() : null;
+/**
+ * Whether the file can be validated as its top level plus each objective on its own: no YAML errors,
+ * `objectives` a block list of block maps, plain keys, no anchors or aliases. A version re-parsed
+ * from a simple one by an edit inside one objective is simple when that objective still is (the
+ * fast path of the re-parse admits no other change), so its AST need not be built to tell.
+ */
+function simple(doc: OkrDocument): boolean {
+  let known = simpleFiles.get(doc);
+  if (known !== undefined) return known;
+  const d = derivationOf(doc);
+  const previous = d?.previous.deref();
+  // The previous version's answer (worked out from its AST when it was parsed in full, and so built).
+  const before = previous && simple(previous);
+  const edited = d && doc.objectives.find((o) => o.index === d.objective);
+  if (before && edited) {
+    known = !ANCHOR_OR_ALIAS.test(doc.text.slice(edited.node.start, edited.node.end));
+  } else {
+    const root = doc.yaml.contents as Node | null;
+    const pairs = isMap(root) ? (root.items as Pair[]) : [];
+    const seq = pairs.find((p) => isScalar(p.key) && p.key.value === 'objectives')?.value as Node | null | undefined;
+    known =
+      doc.yamlErrors.length === 0 &&
+      isSeq(seq) &&
+      !seq.flow &&
+      (seq.items as unknown[]).every((i) => isMap(i) && !i.flow) &&
+      pairs.every((p) => isScalar(p.key)) &&
+      !ANCHOR_OR_ALIAS.test(doc.text);
   }
-  const out: $ZodIssue[] = [...(OkrFileSchema.safeParse(top).error?.issues ?? [])];
-  (seq as YAMLSeq).items.forEach((item, i) => {
-    const node = item as Node;
-    const [s, e] = node.range ?? [0, 0];
-    const key = doc.text.slice(s, e);
-    let issues = objectiveIssues.get(key);
-    if (!issues) {
-      issues = ObjectiveSchema.safeParse(isScalar(node) ? node.value : node.toJSON()).error?.issues ?? [];
-      if (objectiveIssues.size >= OBJECTIVE_CACHE_MAX) objectiveIssues.clear();
-      objectiveIssues.set(key, issues);
-    }
-    for (const issue of issues) out.push({ ...issue, path: ['objectives', i, ...issue.path] } as $ZodIssue);
-  });
-  return out;
+  simpleFiles.set(doc, known);
+  return known;
+}
+
+/** The zod issues of the top level, the objectives left to checkObjective (simple files only). */
+function topLevelIssues(doc: OkrDocument): readonly $ZodIssue[] {
+  // From the model's fields (the same values as the AST's pairs), so an edited version's AST is not built.
+  const top: Record<string, unknown> = {};
+  for (const [key, field] of doc.root!.fields) top[key] = key === 'objectives' ? [] : field.value;
+  return OkrFileSchema.safeParse(top).error?.issues ?? [];
 }
 
 function wholeFile(doc: OkrDocument): readonly $ZodIssue[] {
   return OkrFileSchema.safeParse(doc.yaml.toJS({ maxAliasCount: 1000 })).error?.issues ?? [];
 }
 
-function reportIssue(ctx: RuleContext, issue: $ZodIssue): void {
+/** Where issue paths are looked up: the document's AST, or one objective's node. */
+interface Tree {
+  getIn(path: Iterable<unknown>, keepScalar?: boolean): unknown;
+  hasIn(path: Iterable<unknown>): boolean;
+}
+
+/** Paths under `objectives/<o.index>` resolve in the objective's own node; others in the document. */
+function objectiveTree(doc: OkrDocument, o: Objective, node: YAMLMap): Tree {
+  const rel = (path: Iterable<unknown>) => {
+    const p = [...path];
+    return p.length >= 2 && p[0] === 'objectives' && p[1] === o.index ? p.slice(2) : undefined;
+  };
+  return {
+    getIn: (path, keepScalar) => {
+      const r = rel(path);
+      if (!r) return doc.yaml.getIn(path, keepScalar);
+      return r.length === 0 ? node : node.getIn(r, keepScalar);
+    },
+    hasIn: (path) => {
+      const r = rel(path);
+      if (!r) return doc.yaml.hasIn(path);
+      return r.length === 0 || node.hasIn(r);
+    },
+  };
+}
+
+function reportIssue(ctx: RuleContext, tree: Tree, issue: $ZodIssue): void {
   const path = issue.path as Array<string | number>;
   const kind = mapKindAt(path);
   if (issue.code === 'unrecognized_keys') {
-    const map = ctx.doc.yaml.getIn(path, true) as YAMLMap | undefined;
+    const map = tree.getIn(path, true) as YAMLMap | undefined;
     for (const key of issue.keys) {
       const known = keysOf(kind).map((k) => k.key);
       const hint = closest(key, known);
       const pair = map && isMap(map) ? (map.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key) : undefined;
-      const range = pair ? rangeOfNode(ctx, pair.key as Node) : rangeAt(ctx, path);
+      const range = pair ? rangeOfNode(ctx, pair.key as Node) : rangeAt(ctx, tree, path);
       ctx.report({
         range,
         message: `Unknown key '${key}' in ${KIND_NAME[kind]}.${hint ? ` Did you mean '${hint}'?` : ` Known keys: ${known.join(', ')}.`}`,
@@ -100,28 +158,28 @@ function reportIssue(ctx: RuleContext, issue: $ZodIssue): void {
     return;
   }
   const key = path[path.length - 1];
-  const present = ctx.doc.yaml.getIn(path, true) !== undefined || ctx.doc.yaml.hasIn(path);
+  const present = tree.getIn(path, true) !== undefined || tree.hasIn(path);
   if (!present && typeof key === 'string') {
     const parentPath = path.slice(0, -1);
     const parentKind = mapKindAt(parentPath);
-    ctx.report({ range: firstLineOf(ctx, parentPath), message: `Missing required key '${key}' in ${KIND_NAME[parentKind]}${idSuffix(ctx, parentPath)}.` });
+    ctx.report({ range: firstLineOf(ctx, tree, parentPath), message: `Missing required key '${key}' in ${KIND_NAME[parentKind]}${idSuffix(tree, parentPath)}.` });
     return;
   }
   const where = describePath(path);
   if (key === 'period' || (path[0] === 'period' && path.length <= 2)) {
-    ctx.report({ range: rangeAt(ctx, path), message: `\`period\` must be YYYY-Qn, YYYY-Hn, YYYY, YYYY-MM or {start: YYYY-MM-DD, end: YYYY-MM-DD}.` });
+    ctx.report({ range: rangeAt(ctx, tree, path), message: `\`period\` must be YYYY-Qn, YYYY-Hn, YYYY, YYYY-MM or {start: YYYY-MM-DD, end: YYYY-MM-DD}.` });
     return;
   }
   let message = issue.message;
   if (issue.code === 'invalid_type') {
-    const actual = describeValue(ctx.doc.yaml.getIn(path));
+    const actual = describeValue(tree.getIn(path));
     message = `must be ${article(issue.expected)}, not ${actual}`;
   } else if (issue.code === 'invalid_value') {
-    const value = String(ctx.doc.yaml.getIn(path));
+    const value = String(tree.getIn(path));
     const options = issue.values.map(String);
     const hint = closest(value, options);
     message = `is '${value}'; it must be one of ${options.map((o) => `'${o}'`).join(', ')}.${hint ? ` Did you mean '${hint}'?` : ''}`;
-    ctx.report({ range: rangeAt(ctx, path), message: `${where} ${message}`, data: hint ? { kind: 'replace-value', with: hint } : undefined });
+    ctx.report({ range: rangeAt(ctx, tree, path), message: `${where} ${message}`, data: hint ? { kind: 'replace-value', with: hint } : undefined });
     return;
   } else if (issue.code === 'too_small' && issue.origin === 'string') {
     message = 'must not be empty';
@@ -133,11 +191,11 @@ function reportIssue(ctx: RuleContext, issue: $ZodIssue): void {
       .replace(/>\s*/, 'more than ')
       .replace(/<\s*/, 'less than ');
   }
-  ctx.report({ range: rangeAt(ctx, path), message: `${where} ${message}.` });
+  ctx.report({ range: rangeAt(ctx, tree, path), message: `${where} ${message}.` });
 }
 
-/** Dates that match YYYY-MM-DD but do not exist (2026-02-30), and periods that end before they start. */
-function checkDates(ctx: RuleContext): void {
+/** A period that ends before it starts, or with dates that match YYYY-MM-DD but do not exist (2026-02-30). */
+function checkPeriodDates(ctx: RuleContext): void {
   const pf = ctx.doc.periodField;
   if (pf && pf.value && typeof pf.value === 'object') {
     const { start, end } = pf.value as { start?: unknown; end?: unknown };
@@ -150,29 +208,26 @@ function checkDates(ctx: RuleContext): void {
       }
     }
   }
-  for (const o of ctx.doc.objectives) {
-    for (const kr of o.keyResults) {
-      for (const c of kr.checkins) {
-        const f = c.node.fields.get('date');
-        if (f && typeof f.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.value) && !isValidIsoDate(f.value)) {
-          ctx.report({ range: f.valueRange, message: `${f.value} is not a calendar date.` });
-        }
-      }
-    }
-  }
 }
 
-/** A key result is one kind: the fields of two kinds at once, or a guardrail without target, are mistakes. */
-function checkKinds(ctx: RuleContext): void {
-  for (const o of ctx.doc.objectives) {
-    for (const kr of o.keyResults) {
-      const f = kr.node.fields;
-      if (f.has('guardrail') && !f.has('target')) {
-        ctx.report({ range: f.get('guardrail')!.keyRange, message: 'A guardrail needs a `target` to hold against.' });
+/**
+ * Check-in dates that do not exist; and a key result is one kind: the fields of two kinds at once,
+ * or a guardrail without target, are mistakes.
+ */
+function checkDatesAndKinds(ctx: RuleContext, o: Objective): void {
+  for (const kr of o.keyResults) {
+    for (const c of kr.checkins) {
+      const f = c.node.fields.get('date');
+      if (f && typeof f.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.value) && !isValidIsoDate(f.value)) {
+        ctx.report({ range: f.valueRange, message: `${f.value} is not a calendar date.` });
       }
-      if (f.has('done') && (f.has('target') || f.has('guardrail'))) {
-        ctx.report({ range: f.get('done')!.keyRange, message: 'A key result is a metric (`target`), a guardrail or a milestone (`done`), not two at once; remove `done` or the target.' });
-      }
+    }
+    const f = kr.node.fields;
+    if (f.has('guardrail') && !f.has('target')) {
+      ctx.report({ range: f.get('guardrail')!.keyRange, message: 'A guardrail needs a `target` to hold against.' });
+    }
+    if (f.has('done') && (f.has('target') || f.has('guardrail'))) {
+      ctx.report({ range: f.get('done')!.keyRange, message: 'A key result is a metric (`target`), a guardrail or a milestone (`done`), not two at once; remove `done` or the target.' });
     }
   }
 }
@@ -195,8 +250,8 @@ function mapKindAt(path: ReadonlyArray<string | number>): MapKind {
   return 'file';
 }
 
-function idSuffix(ctx: RuleContext, path: Array<string | number>): string {
-  const id = ctx.doc.yaml.getIn([...path, 'id']);
+function idSuffix(tree: Tree, path: Array<string | number>): string {
+  const id = tree.getIn([...path, 'id']);
   return typeof id === 'string' ? ` '${id}'` : '';
 }
 
@@ -230,16 +285,16 @@ function rangeOfNode(ctx: RuleContext, node: Node): Range {
 }
 
 /** The value at `path`, or the closest ancestor that exists. */
-function rangeAt(ctx: RuleContext, path: ReadonlyArray<string | number>): Range {
+function rangeAt(ctx: RuleContext, tree: Tree, path: ReadonlyArray<string | number>): Range {
   for (let n = path.length; n >= 0; n--) {
-    const node = ctx.doc.yaml.getIn(path.slice(0, n), true) as Node | undefined;
+    const node = tree.getIn(path.slice(0, n), true) as Node | undefined;
     if (node && node.range) return rangeOfNode(ctx, node);
   }
   return ctx.doc.lines.range(0, 0);
 }
 
-function firstLineOf(ctx: RuleContext, path: ReadonlyArray<string | number>): Range {
-  const r = rangeAt(ctx, path);
+function firstLineOf(ctx: RuleContext, tree: Tree, path: ReadonlyArray<string | number>): Range {
+  const r = rangeAt(ctx, tree, path);
   const { end } = ctx.doc.lines.lineBounds(r.start.line);
   return { start: r.start, end: ctx.doc.lines.positionAt(end) };
 }
