@@ -1,6 +1,7 @@
 // Runs the rules over one document: severities from the configuration, suppression comments,
 // stable ordering. The single entry point both the CLI and the language server call.
 import { ruleDocsUrl, type OkrDiagnostic } from './diagnostics';
+import type { FileHistory } from './history/file-history';
 import type { KeyResult, OkrDocument } from './model';
 import { analyzeKeyResultText, type TextAnalysis } from './quality';
 import { RULES, type Rule, type RuleContext } from './rules';
@@ -16,6 +17,8 @@ export interface AnalyzeOptions {
   fileExists?: (absPath: string) => boolean | undefined;
   /** Lines of a file on disk (for link ranges past its end); undefined = unknown, say nothing. */
   fileLineCount?: (absPath: string) => number | undefined;
+  /** The file's git history (rules target-moved, baseline-moved, checkin-stale read it). */
+  history?: FileHistory;
   /** Which rules to run: all (default), or only file / workspace scoped ones (incremental re-runs). */
   scope?: 'all' | 'file' | 'workspace';
 }
@@ -51,6 +54,7 @@ export function analyzeDocument(doc: OkrDocument, options: AnalyzeOptions): OkrD
       workspace: options.workspace,
       fileExists: options.fileExists,
       fileLineCount: options.fileLineCount,
+      history: options.history,
       quality: (kr: KeyResult) => (kr.title ? qualityOf(kr.title, options.config) : undefined),
       qualityOfText: (text: string) => qualityOf(text, options.config),
       report: (r) => out.push({ rule: rule.id, severity, message: r.message, range: r.range, docsUrl: ruleDocsUrl(rule.id), tags: r.tags, data: r.data }),
