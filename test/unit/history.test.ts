@@ -8,29 +8,13 @@ import { buildFileHistory, type Revision } from '../../server/src/core/history/f
 import { movedGoals } from '../../server/src/core/history/moved-goals';
 import { parseOkrDocument } from '../../server/src/core/parse';
 import type { OkrDiagnostic } from '../../server/src/core/diagnostics';
+import { teamOkr, type TeamOptions } from '../fixtures/team-okr';
 
 const config = mergeConfig();
 const TODAY = '2026-11-01';
 
-/** A team file: crash-free should rise (99.2 → 99.8), latency should fall (800 → 300). */
-function team(o: { crashTarget?: number; crashBaseline?: number; latencyTarget?: number; current?: number; extra?: string[]; title?: string; dropLatency?: boolean } = {}): string {
-  const lines = [
-    'period: 2026-Q4',
-    'owner: "@dana"',
-    'objectives:',
-    '  - id: reliability',
-    `    title: ${o.title ?? 'Make checkout boringly reliable'}`,
-    '    key_results:',
-    '      - id: crash-free',
-    '        title: Raise crash-free sessions from 99.2% to 99.8%',
-    `        baseline: ${o.crashBaseline ?? 99.2}`,
-    `        target: ${o.crashTarget ?? 99.8}`,
-    ...(o.current !== undefined ? [`        current: ${o.current}`] : []),
-  ];
-  if (!o.dropLatency) {
-    lines.push('      - id: latency', '        title: Reduce p95 latency from 800 ms to 300 ms', '        baseline: 800', `        target: ${o.latencyTarget ?? 300}`);
-  }
-  return [...lines, ...(o.extra ?? [])].join('\n') + '\n';
+function team(o: TeamOptions = {}): string {
+  return teamOkr(o);
 }
 
 function version(text: string, path = 'okrs/team.okr'): FileVersion {
@@ -56,12 +40,12 @@ describe('history: the semantic diff of two versions', () => {
   });
 
   it('added and removed key results, and a key result removed mid-period keeps its old score', () => {
-    const d = diffOkrFile(version(team({ current: 99.5 })), version(team({ current: 99.5, dropLatency: true })), { config, today: TODAY });
+    const d = diffOkrFile(version(team({ current: 99.5 })), version(team({ current: 99.5, withLatency: false })), { config, today: TODAY });
     const latency = d.objectives[0]!.keyResults.find((k) => k.id === 'latency')!;
     assert.equal(latency.change, 'removed');
     assert.equal(latency.after, undefined);
     assert.ok(latency.before);
-    const back = diffOkrFile(version(team({ dropLatency: true })), version(team()), { config, today: TODAY });
+    const back = diffOkrFile(version(team({ withLatency: false })), version(team()), { config, today: TODAY });
     assert.equal(back.objectives[0]!.keyResults.find((k) => k.id === 'latency')!.change, 'added');
   });
 

@@ -22,6 +22,8 @@ import { formatReport } from './report';
 import { formatRules } from './rules';
 import { formatScoreJson, formatScoreText, scoreWorkspace } from './score';
 import { formatSummary } from './summary';
+import { formatDiffJson, runDiff } from './diff';
+import { formatDiffMarkdown, formatDiffText } from './format-diff';
 
 export interface Io {
   cwd: string;
@@ -59,9 +61,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(formatInit(initWorkspace(folder, resolveToday(args.today, io.env), io.cwd)));
       return 0;
     }
+    case 'diff':
+      return diff(args, io);
     default:
       return runOnFiles(args, io);
   }
+}
+
+async function diff(args: ParsedArgs, io: Io): Promise<number> {
+  const today = resolveToday(args.today, io.env);
+  const result = await runDiff({ cwd: io.cwd, positionals: args.paths, beforeDashDash: args.beforeDashDash, configFile: args.config, today });
+  if (args.format === 'json') io.stdout(formatDiffJson(result));
+  else if (args.format === 'markdown') io.stdout(formatDiffMarkdown(result));
+  else io.stdout(formatDiffText(result, colors(shouldColor(args.noColor, io.env, io.isTTY))));
+  return 0;
 }
 
 async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {

@@ -5,6 +5,7 @@
 import { analyzeDocument } from '../analyze';
 import type { OkrDiagnostic } from '../diagnostics';
 import { handleOf, type KeyResult, type OkrDocument } from '../model';
+import { directionOf } from './moved-goals';
 import { latestCheckin, scoreDocument, type DocumentScore, type ObjectiveScorer } from '../scoring';
 import type { OkrConfig } from '../schema';
 import type { Status } from '../status';
@@ -19,6 +20,8 @@ export interface FieldChange {
   field: DiffField;
   before?: string | number | boolean;
   after?: string | number | boolean;
+  /** A target or baseline made easier (see moved-goals.ts) while the period is under way: a goal post moved. */
+  easier?: true;
 }
 
 export interface ScoreAt {
@@ -89,7 +92,8 @@ export function diffOkrFile(before: FileVersion | undefined, after: FileVersion 
   const newDoc = after?.doc;
   const oldScore = oldDoc ? scoreDocument(oldDoc, options.today, { scorer: before!.scorer, config: options.config.scoring }) : undefined;
   const newScore = newDoc ? scoreDocument(newDoc, options.today, { scorer: after!.scorer, config: options.config.scoring }) : undefined;
-  const objectives = diffObjectives(oldDoc, oldScore, newDoc, newScore);
+  const started = newDoc?.period !== undefined && options.today >= newDoc.period.start;
+  const objectives = diffObjectives(oldDoc, oldScore, newDoc, newScore, started);
   const fields: FieldChange[] = [];
   fieldChange(fields, 'period', oldDoc?.period?.label, newDoc?.period?.label, oldDoc !== undefined && newDoc !== undefined);
   fieldChange(fields, 'alignment', oldDoc?.alignsTo, newDoc?.alignsTo, oldDoc !== undefined && newDoc !== undefined);
@@ -164,7 +168,7 @@ function pair<T extends { id?: string; index: number }>(before: readonly T[], af
   return out;
 }
 
-function diffObjectives(oldDoc: OkrDocument | undefined, oldScore: DocumentScore | undefined, newDoc: OkrDocument | undefined, newScore: DocumentScore | undefined): ObjectiveDiff[] {
+function diffObjectives(oldDoc: OkrDocument | undefined, oldScore: DocumentScore | undefined, newDoc: OkrDocument | undefined, newScore: DocumentScore | undefined, started: boolean): ObjectiveDiff[] {
   return pair(oldDoc?.objectives ?? [], newDoc?.objectives ?? [], 'objective').map(([b, a]) => {
     const bs = b && oldScore!.objectives[b.index];
     const as = a && newScore!.objectives[a.index];
@@ -175,7 +179,7 @@ function diffObjectives(oldDoc: OkrDocument | undefined, oldScore: DocumentScore
     fieldChange(fields, 'alignment', b?.alignsTo, a?.alignsTo, both);
     fieldChange(fields, 'status', b?.state, a?.state, both);
     const keyResults = pair(b?.keyResults ?? [], a?.keyResults ?? [], 'kr').map(([kb, ka]) =>
-      diffKeyResult(kb, kb && bs?.keyResults[kb.index], ka, ka && as?.keyResults[ka.index]),
+      diffKeyResult(kb, kb && bs?.keyResults[kb.index], ka, ka && as?.keyResults[ka.index], started),
     );
     const change: ItemChange = !b ? 'added' : !a ? 'removed' : fields.length || keyResults.some((k) => k.change !== 'unchanged') || scoreMoved(bs, as) ? 'changed' : 'unchanged';
     const item = (a ?? b)!;
@@ -183,7 +187,7 @@ function diffObjectives(oldDoc: OkrDocument | undefined, oldScore: DocumentScore
   });
 }
 
-function diffKeyResult(b: KeyResult | undefined, bs: ScoreAt | undefined, a: KeyResult | undefined, as: ScoreAt | undefined): KeyResultDiff {
+function diffKeyResult(b: KeyResult | undefined, bs: ScoreAt | undefined, a: KeyResult | undefined, as: ScoreAt | undefined, started: boolean): KeyResultDiff {
   const fields: FieldChange[] = [];
   const both = b !== undefined && a !== undefined;
   fieldChange(fields, 'title', b?.title, a?.title, both);
@@ -194,6 +198,14 @@ function diffKeyResult(b: KeyResult | undefined, bs: ScoreAt | undefined, a: Key
   fieldChange(fields, 'done', b?.done, a?.done, both);
   fieldChange(fields, 'status', b?.state, a?.state, both);
   fieldChange(fields, 'check-in', b && checkinText(b), a && checkinText(a), both);
+  if (started && b && a && a.kind === b.kind) {
+    const direction = directionOf(b) ?? directionOf(a);
+    for (const f of fields) {
+      if ((f.field !== 'target' && f.field !== 'baseline') || typeof f.before !== 'number' || typeof f.after !== 'number') continue;
+      if (f.field === 'baseline' && a.kind !== 'metric') continue;
+      if (direction === 'increase' ? f.after < f.before : direction === 'decrease' ? f.after > f.before : false) f.easier = true;
+    }
+  }
   const change: ItemChange = !b ? 'added' : !a ? 'removed' : fields.length || scoreMoved(bs, as) ? 'changed' : 'unchanged';
   const item = (a ?? b)!;
   return { id: handleOf(item, 'kr'), title: item.title, change, fields, before: bs && scoreAt(bs), after: as && scoreAt(as) };

@@ -1,0 +1,215 @@
+// `okr diff [<base>] [<head>] [paths...]`: what changed in the .okr files between two revisions (or a
+// revision and the working tree), as a reviewer reads it: objectives and key results added, removed or
+// changed, scores and statuses before and after, goal posts moved, problems that appeared or were
+// fixed. Git is read through server/src/git; the comparison itself is the core's diffOkrFile.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { WorkspaceScorer, WorkspaceIndex, analyzeDocument, diffOkrFile, hasSemanticChange, parseOkrDocument, type FileDiff, type FileVersion, type OkrConfig } from '../core';
+import { GitError } from '../git/git';
+import { changedOkrFiles, defaultBase, okrFilesAt, openRepo, readBlobs, resolveCommit, type ChangedFile, type Repo } from '../git/repo';
+import { InputError, UsageError } from './errors';
+import { displayPath, loadWorkspace } from './load-workspace';
+
+export interface DiffSide {
+  /** As given (or chosen): `main`, `HEAD~2`, `merge-base(HEAD, origin/main)`, `working tree`. */
+  label: string;
+  /** Full commit name; absent for the working tree. */
+  sha?: string;
+}
+
+export interface DiffResult {
+  base: DiffSide;
+  head: DiffSide;
+  today: string;
+  files: FileDiff[];
+  summary: DiffSummary;
+}
+
+export interface DiffSummary {
+  files: number;
+  added: number;
+  removed: number;
+  changed: number;
+  /** Targets and baselines made easier while the period is under way. */
+  goalsMoved: number;
+  problemsAppeared: number;
+  problemsFixed: number;
+}
+
+interface Revisions {
+  base?: string;
+  head?: string;
+  paths: string[];
+}
+
+/**
+ * Which positionals are revisions: before `--` all of them (at most two); otherwise the leading ones
+ * that are `a..b` or name a commit and not a file (as git itself decides).
+ */
+async function splitPositionals(repo: Repo, positionals: readonly string[], beforeDashDash: number | undefined, cwd: string): Promise<Revisions> {
+  let revs: string[];
+  let paths: string[];
+  if (beforeDashDash !== undefined) {
+    revs = positionals.slice(0, beforeDashDash);
+    paths = positionals.slice(beforeDashDash);
+  } else {
+    revs = [];
+    let i = 0;
+    for (; i < positionals.length && revs.length < 2; i++) {
+      const p = positionals[i]!;
+      const onDisk = fs.existsSync(path.resolve(cwd, p));
+      // Not a file and not a commit: a revision that does not exist, unless it reads as a path (a
+      // removed .okr file or folder); resolveCommit says so below.
+      if (!onDisk && (p.includes('..') || (await isCommit(repo, p)) || !looksLikePath(p))) revs.push(p);
+      else break;
+      if (p.includes('..')) {
+        i++;
+        break;
+      }
+    }
+    paths = positionals.slice(i);
+  }
+  if (revs.length === 1 && revs[0]!.includes('..')) {
+    const [base, head] = revs[0]!.split(/\.\.\.?/);
+    if (revs[0]!.includes('...')) throw new UsageError(`'${revs[0]}': use <base>..<head> (two dots)`);
+    return { base: base || 'HEAD', head: head || 'HEAD', paths };
+  }
+  if (revs.some((r) => r.includes('..'))) throw new UsageError(`give either <base>..<head> or <base> <head>, not both`);
+  if (revs.length > 2) throw new UsageError(`at most two revisions, got '${revs.join("', '")}'`);
+  return { base: revs[0], head: revs[1], paths };
+}
+
+function looksLikePath(p: string): boolean {
+  return p.endsWith('.okr') || p.endsWith('/') || p === '.' || /^\.\.?\//.test(p);
+}
+
+async function isCommit(repo: Repo, rev: string): Promise<boolean> {
+  try {
+    await resolveCommit(repo, rev);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface DiffOptions {
+  cwd: string;
+  positionals: string[];
+  beforeDashDash?: number;
+  configFile?: string;
+  today: string;
+}
+
+export async function runDiff(options: DiffOptions): Promise<DiffResult> {
+  const cwd = fs.realpathSync(options.cwd);
+  const repo = await openRepo(cwd).catch(rethrow);
+  if (!repo) throw new InputError(`not in a git repository: okr diff compares revisions of .okr files in git (run it inside a repository)`);
+  const revs = await splitPositionals(repo, options.positionals, options.beforeDashDash, cwd);
+  const base: DiffSide = revs.base ? { label: revs.base, sha: await resolveCommit(repo, revs.base).catch(rethrow) } : await defaultBase(repo).catch(rethrow);
+  const head: DiffSide = revs.head ? { label: revs.head, sha: await resolveCommit(repo, revs.head).catch(rethrow) } : { label: 'working tree' };
+
+  // The configuration and the workspace root come from the working tree, for both sides.
+  const ws = loadWorkspace({ paths: [], cwd, configFile: options.configFile });
+  const rootRel = toTop(repo, ws.root);
+  const specs = revs.paths.map((p) => toTop(repo, path.resolve(cwd, p)));
+  const changed = await changedOkrFiles(repo, base.sha!, head.sha, specs).catch(rethrow);
+
+  const baseIndex = await indexAt(repo, base.sha!, rootRel, ws.root);
+  const headIndex = head.sha ? await indexAt(repo, head.sha, rootRel, ws.root) : headFromDisk(ws.index, repo, changed);
+  const scorers = {
+    base: new WorkspaceScorer(baseIndex, options.today, ws.config.scoring),
+    head: new WorkspaceScorer(headIndex, options.today, ws.config.scoring),
+  };
+  const version = (index: WorkspaceIndex, scorer: WorkspaceScorer, rel: string | undefined): FileVersion | undefined => {
+    if (rel === undefined) return undefined;
+    const abs = path.join(repo.top, rel);
+    const doc = index.get(abs);
+    if (!doc) return undefined;
+    return { path: displayPath(abs, cwd), doc, scorer, diagnostics: problems(doc, abs, index, ws.config, options.today) };
+  };
+  const files: FileDiff[] = [];
+  for (const c of changed) {
+    const before = version(baseIndex, scorers.base, c.status === 'added' ? undefined : (c.oldPath ?? c.path));
+    const after = version(headIndex, scorers.head, c.status === 'removed' ? undefined : c.path);
+    if (!before && !after) continue;
+    const d = diffOkrFile(before, after, { config: ws.config, today: options.today });
+    if (d.change !== 'unchanged') files.push(d);
+  }
+  return { base, head, today: options.today, files, summary: summarize(files) };
+}
+
+/** The problems of one version, with that version's workspace (links are not checked: the disk is not that version). */
+function problems(doc: FileVersion['doc'], abs: string, index: WorkspaceIndex, config: OkrConfig, today: string) {
+  return analyzeDocument(doc, { config, today, path: abs, workspace: index, fileExists: () => undefined });
+}
+
+function toTop(repo: Repo, abs: string): string {
+  let real = abs;
+  try {
+    real = fs.realpathSync(abs);
+  } catch {
+    // a removed file: its folder may still resolve
+    try {
+      real = path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      real = abs;
+    }
+  }
+  const rel = path.relative(repo.top, real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new InputError(`${abs}: not inside the repository ${repo.top}`);
+  return rel.split(path.sep).join('/');
+}
+
+/** Every .okr file of the root at a commit, parsed, in an index of its own (rollups as of that commit). */
+async function indexAt(repo: Repo, sha: string, rootRel: string, root: string): Promise<WorkspaceIndex> {
+  const files = await okrFilesAt(repo, sha, rootRel).catch(rethrow);
+  const texts = await readBlobs(repo, files.map((p) => ({ rev: sha, path: p }))).catch(rethrow);
+  const index = new WorkspaceIndex(root);
+  for (const p of files) {
+    const text = texts.get(`${sha}:${p}`);
+    if (text === undefined) continue;
+    const abs = path.join(repo.top, p);
+    index.set(abs, parseOkrDocument(text, pathToFileURL(abs).href, 0));
+  }
+  return index;
+}
+
+/** The working tree's index, plus changed files that discovery skipped (an ignored but tracked file). */
+function headFromDisk(index: WorkspaceIndex, repo: Repo, changed: readonly ChangedFile[]): WorkspaceIndex {
+  for (const c of changed) {
+    if (c.status === 'removed') continue;
+    const abs = path.join(repo.top, c.path);
+    if (index.get(abs)) continue;
+    try {
+      const text = fs.readFileSync(abs, 'utf8');
+      index.set(abs, parseOkrDocument(text, pathToFileURL(abs).href, 0));
+    } catch {
+      // gone or unreadable: reported as removed
+    }
+  }
+  return index;
+}
+
+function rethrow(e: unknown): never {
+  if (e instanceof GitError) throw new InputError(e.message);
+  throw e;
+}
+
+function summarize(files: readonly FileDiff[]): DiffSummary {
+  const s: DiffSummary = { files: files.length, added: 0, removed: 0, changed: 0, goalsMoved: 0, problemsAppeared: 0, problemsFixed: 0 };
+  for (const f of files) {
+    if (f.change === 'added') s.added++;
+    else if (f.change === 'removed') s.removed++;
+    else if (hasSemanticChange(f)) s.changed++;
+    s.problemsAppeared += f.appeared.length;
+    s.problemsFixed += f.fixed.length;
+    for (const o of f.objectives) for (const k of o.keyResults) s.goalsMoved += k.fields.filter((x) => x.easier).length;
+  }
+  return s;
+}
+
+/** `okr diff --format json`: the whole result, numbers at full precision. */
+export function formatDiffJson(r: DiffResult): string {
+  return JSON.stringify({ base: r.base, head: r.head, today: r.today, summary: r.summary, files: r.files }, null, 2) + '\n';
+}
