@@ -33,7 +33,7 @@ describe('history: the semantic diff of two versions', () => {
     assert.equal(o.change, 'changed');
     const kr = o.keyResults.find((k) => k.id === 'crash-free')!;
     assert.equal(kr.change, 'changed');
-    assert.deepEqual(kr.fields, [{ field: 'target', before: 99.8, after: 99.6 }]);
+    assert.deepEqual(kr.fields, [{ field: 'target', before: 99.8, after: 99.6, easier: true }]);
     assert.ok(Math.abs(kr.before!.score! - 0.5) < 1e-9);
     assert.ok(Math.abs(kr.after!.score! - 0.75) < 1e-9);
     assert.equal(o.keyResults.find((k) => k.id === 'latency')!.change, 'unchanged');
