@@ -110,6 +110,7 @@ export function gitRepo(dir: string): { git(...args: string[]): string; commit(d
     if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed:\n${r.stderr}`);
     return r.stdout.trim();
   };
+  fs.mkdirSync(dir, { recursive: true });
   run(['init', '-q', '-b', 'main']);
   return {
     git: (...args) => run(args),

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkspaceScorer, WorkspaceIndex, analyzeDocument, diffOkrFile, hasSemanticChange, parseOkrDocument, type FileDiff, type FileVersion, type OkrConfig } from '../core';
 import { GitError } from '../git/git';
-import { changedOkrFiles, defaultBase, okrFilesAt, openRepo, readBlobs, resolveCommit, type ChangedFile, type Repo } from '../git/repo';
+import { changedOkrFiles, defaultBase, topRelative, okrFilesAt, openRepo, readBlobs, resolveCommit, type ChangedFile, type Repo } from '../git/repo';
 import { InputError, UsageError } from './errors';
 import { displayPath, loadWorkspace } from './load-workspace';
 
@@ -111,8 +111,15 @@ export async function runDiff(options: DiffOptions): Promise<DiffResult> {
 
   // The configuration and the workspace root come from the working tree, for both sides.
   const ws = loadWorkspace({ paths: [], cwd, configFile: options.configFile });
-  const rootRel = toTop(repo, ws.root);
-  const specs = revs.paths.map((p) => toTop(repo, path.resolve(cwd, p)));
+  const top = (abs: string): string => {
+    try {
+      return topRelative(repo, abs);
+    } catch (e) {
+      return rethrow(e);
+    }
+  };
+  const rootRel = top(ws.root);
+  const specs = revs.paths.map((p) => top(path.resolve(cwd, p)));
   const changed = await changedOkrFiles(repo, base.sha!, head.sha, specs).catch(rethrow);
 
   const baseIndex = await indexAt(repo, base.sha!, rootRel, ws.root);
@@ -142,23 +149,6 @@ export async function runDiff(options: DiffOptions): Promise<DiffResult> {
 /** The problems of one version, with that version's workspace (links are not checked: the disk is not that version). */
 function problems(doc: FileVersion['doc'], abs: string, index: WorkspaceIndex, config: OkrConfig, today: string) {
   return analyzeDocument(doc, { config, today, path: abs, workspace: index, fileExists: () => undefined });
-}
-
-function toTop(repo: Repo, abs: string): string {
-  let real = abs;
-  try {
-    real = fs.realpathSync(abs);
-  } catch {
-    // a removed file: its folder may still resolve
-    try {
-      real = path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
-    } catch {
-      real = abs;
-    }
-  }
-  const rel = path.relative(repo.top, real);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new InputError(`${abs}: not inside the repository ${repo.top}`);
-  return rel.split(path.sep).join('/');
 }
 
 /** Every .okr file of the root at a commit, parsed, in an index of its own (rollups as of that commit). */

@@ -14,6 +14,7 @@ import {
   parseConfig,
   parseOkrDocument,
   type ConfigProblem,
+  type FileHistory,
   type OkrConfig,
   type OkrDocument,
 } from '../core';
@@ -60,6 +61,8 @@ export interface Workspace extends WorkspaceRoot {
   unreadable: UnreadableFile[];
   /** The given folders: their source files are searched for code tags (none for files or standard input). */
   sourceDirs: string[];
+  /** Git history of the reported files by absolute path, once loaded (history.ts); none outside a repository. */
+  histories?: Map<string, FileHistory>;
 }
 
 /** The path shown for standard input without --stdin-filename. */

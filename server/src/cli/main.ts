@@ -23,6 +23,7 @@ import { formatRules } from './rules';
 import { formatScoreJson, formatScoreText, scoreWorkspace } from './score';
 import { formatSummary } from './summary';
 import { formatDiffJson, runDiff } from './diff';
+import { loadHistories } from './history';
 import { formatDiffMarkdown, formatDiffText } from './format-diff';
 
 export interface Io {
@@ -92,9 +93,13 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
     const threads = threadsFor(plan.all.length, args.jobs);
     if (io.env.OKR_DEBUG) io.stderr(`okr: checking ${plan.all.length} files on ${threads} thread(s)\n`);
     if (threads > 1) return printCheck(args, io, await runCheckInParallel(plan, today, threads, __filename), [], c);
-    return check(args, io, loadWorkspace(options, plan), today, c);
+    const planned = loadWorkspace(options, plan);
+    planned.histories = await loadHistories(planned);
+    return check(args, io, planned, today, c);
   }
   const ws = loadWorkspace(options);
+  // The rules that compare with git (target-moved, baseline-moved, and check-ins from commits).
+  if (args.command !== 'score') ws.histories = await loadHistories(ws);
   switch (args.command) {
     case 'refs': {
       const refs = refsOf(ws, refArg!);

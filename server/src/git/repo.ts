@@ -1,6 +1,8 @@
 // What the product asks of a git repository: its top folder, revisions, the .okr files that changed
 // between two revisions (renames followed), file texts at a revision (one `cat-file --batch` for all),
 // and commit data. Paths in and out are relative to the repository's top, with forward slashes.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { GitError, gitRunner, type GitRunner } from './git';
 import type { CommitInfo } from '../core/history/file-history';
 
@@ -206,4 +208,22 @@ export async function commitsTouching(repo: Repo, paths: readonly string[], max:
     }
   }
   return result;
+}
+
+/** A path as git names it: relative to the top, forward slashes (symbolic links resolved as git resolves them). */
+export function topRelative(repo: Repo, abs: string): string {
+  let real = abs;
+  try {
+    real = fs.realpathSync(abs);
+  } catch {
+    // a removed file: its folder may still resolve
+    try {
+      real = path.join(fs.realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      real = abs;
+    }
+  }
+  const rel = path.relative(repo.top, real);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new GitError(`${abs}: not inside the repository ${repo.top}`, 'failed');
+  return rel.split(path.sep).join('/');
 }
