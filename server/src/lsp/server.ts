@@ -29,7 +29,7 @@ import { readSettings } from '../shared/settings';
 import { DiagnosticsPublisher } from './diagnostics';
 import { featureCapabilities, registerFeatures } from './features';
 import { ServerState, type Root } from './state';
-import { uriToPath } from './uris';
+import { pathToUri, uriToPath } from './uris';
 import { WorkspaceModelCache } from './model-cache';
 import { CodeTagService } from './code-tags';
 import { registerCodeLens, withCodeTagCapabilities, withCodeTags } from './code-tag-handlers';
@@ -109,6 +109,8 @@ export function startServer(connection: Connection): void {
   const notifyModelChanged = (uris: string[]) => {
     void connection.sendNotification(ModelChangedNotification, { uris } satisfies ModelChangedParams);
   };
+  // Check-ins from git change the sparkline and the trend of the files they arrive for.
+  state.onRootAdded((root) => root.histories.onArrived((paths) => notifyModelChanged(paths.map(pathToUri))));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -282,6 +284,9 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen((e) => {
+    // Opening a file again reads its history again: commits may have been made meanwhile.
+    const opened = uriToPath(e.document.uri);
+    if (opened) state.rootFor(opened).histories.refresh(opened);
     state.parsed(e.document);
     diagnostics.opened(e.document.uri);
     notifyModelChanged([e.document.uri]);

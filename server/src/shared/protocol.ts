@@ -10,6 +10,8 @@ export interface CheckinSummary {
   value?: number | boolean;
   confidence?: number;
   note?: string;
+  /** Not written as a check-in: the value `current` took in this commit (short sha), read from git. */
+  commit?: string;
 }
 
 export interface LinkSummary {
