@@ -41,6 +41,12 @@ describe('LSP: git history', function () {
     assert.match(hover.contents.value, /⚠️ Target lowered from 99\.8 to 99\.5/);
     assert.match(hover.contents.value, /Committed values: 99\.3 \(2026-09-20\) → 99\.4 \(2026-10-20\), 2 changes in git/);
 
+    const start = (await client.conn.sendRequest('okr/periodStartText', { uri })) as { ok: boolean; text: string; period: string; commit: string };
+    assert.equal(start.ok, true);
+    assert.equal(start.period, '2026-Q4');
+    assert.equal(start.text, teamOkr({ current: 99.3, withLatency: false }));
+    assert.equal(start.commit, repo.git('rev-parse', 'HEAD~1'));
+
     const model = (await client.conn.sendRequest('okr/workspaceModel')) as { files: Array<{ objectives: Array<{ keyResults: Array<{ checkins: Array<{ date: string; value: number; commit?: string }> }> }> }> };
     const checkins = model.files[0]!.objectives[0]!.keyResults[0]!.checkins;
     assert.deepEqual(
@@ -61,5 +67,7 @@ describe('LSP: git history', function () {
     const { version } = await client.open(file);
     const p = await client.diagnostics(uri, (x) => x.version === version);
     assert.deepEqual(p.diagnostics.filter((d) => d.code === 'target-moved'), []);
+    const start = (await client.conn.sendRequest('okr/periodStartText', { uri })) as { ok: boolean; message: string };
+    assert.deepEqual(start, { ok: false, message: 'team.okr is not in a git repository: there is no history to compare with.' });
   });
 });

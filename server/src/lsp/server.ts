@@ -16,6 +16,9 @@ import {
   CheckinRequest,
   GRAPH_DIAGNOSTICS_OPTION,
   ModelChangedNotification,
+  PeriodStartTextRequest,
+  type PeriodStartTextParams,
+  type PeriodStartTextResult,
   WorkspaceModelDeltaRequest,
   WorkspaceModelRequest,
   type WorkspaceModelDelta,
@@ -30,6 +33,7 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { featureCapabilities, registerFeatures } from './features';
 import { ServerState, type Root } from './state';
 import { pathToUri, uriToPath } from './uris';
+import { periodStartText } from './period-start';
 import { WorkspaceModelCache } from './model-cache';
 import { CodeTagService } from './code-tags';
 import { registerCodeLens, withCodeTagCapabilities, withCodeTags } from './code-tag-handlers';
@@ -334,6 +338,15 @@ export function startServer(connection: Connection): void {
     });
     const reply: CheckinResult = result.ok ? { ok: true, uri: params.uri, version: open?.version, edits: result.edits } : result;
     return reply;
+  });
+
+  connection.onRequest(PeriodStartTextRequest, async (params: PeriodStartTextParams): Promise<PeriodStartTextResult> => {
+    const open = documents.get(params.uri);
+    const p = uriToPath(params.uri);
+    const root = p ? state.rootFor(p) : undefined;
+    const doc = open ? state.parsed(open) : p ? root?.index.get(p) : undefined;
+    if (!doc || !p || !root) return { ok: false, message: `${params.uri} is not an .okr file of this workspace` };
+    return periodStartText(doc, p, root.path);
   });
 
   registerFeatures(withCodeTags(connection, codeTags, documents, state), documents, state);
