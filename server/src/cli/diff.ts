@@ -5,11 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { WorkspaceScorer, WorkspaceIndex, analyzeDocument, diffOkrFile, hasSemanticChange, parseOkrDocument, type FileDiff, type FileVersion, type OkrConfig } from '../core';
+import { WorkspaceScorer, WorkspaceIndex, analyzeDocument, diffOkrFile, hasSemanticChange, parseOkrDocument, type FileDiff, type FileVersion, type OkrConfig, type OkrDocument } from '../core';
 import { GitError } from '../git/git';
-import { changedOkrFiles, defaultBase, topRelative, okrFilesAt, openRepo, readBlobs, resolveCommit, type ChangedFile, type Repo } from '../git/repo';
+import { catFile, changedOkrFiles, defaultBase, topRelative, okrFilesAt, openRepo, resolveCommit, type ChangedFile, type Repo } from '../git/repo';
+import { readOkrText } from '../node/discover';
 import { InputError, UsageError } from './errors';
-import { displayPath, loadWorkspace } from './load-workspace';
+import { displayPath, loadRootConfig } from './load-workspace';
 
 export interface DiffSide {
   /** As given (or chosen): `main`, `HEAD~2`, `merge-base(HEAD, origin/main)`, `working tree`. */
@@ -110,7 +111,7 @@ export async function runDiff(options: DiffOptions): Promise<DiffResult> {
   const head: DiffSide = revs.head ? { label: revs.head, sha: await resolveCommit(repo, revs.head).catch(rethrow) } : { label: 'working tree' };
 
   // The configuration and the workspace root come from the working tree, for both sides.
-  const ws = loadWorkspace({ paths: [], cwd, configFile: options.configFile });
+  const ws = loadRootConfig(cwd, options.configFile);
   const top = (abs: string): string => {
     try {
       return topRelative(repo, abs);
@@ -120,10 +121,16 @@ export async function runDiff(options: DiffOptions): Promise<DiffResult> {
   };
   const rootRel = top(ws.root);
   const specs = revs.paths.map((p) => top(path.resolve(cwd, p)));
-  const changed = await changedOkrFiles(repo, base.sha!, head.sha, specs).catch(rethrow);
+  // Every change under the root builds the two workspaces; the paths given choose what is reported.
+  const all = await changedOkrFiles(repo, base.sha!, head.sha, rootRel ? [rootRel] : []).catch(rethrow);
+  const inside = (p: string | undefined) => p !== undefined && specs.some((s) => s === '' || p === s || p.startsWith(s.endsWith('/') ? s : `${s}/`));
+  const changed = specs.length ? all.filter((c) => inside(c.path) || inside(c.oldPath)) : all;
 
-  const baseIndex = await indexAt(repo, base.sha!, rootRel, ws.root);
-  const headIndex = head.sha ? await indexAt(repo, head.sha, rootRel, ws.root) : headFromDisk(ws.index, repo, changed);
+  // Every .okr file of the root on both sides (rollups read the whole workspace), each distinct blob
+  // parsed once: a file the change leaves alone is one document shared by both sides.
+  const parsed = new Map<string, OkrDocument>();
+  const baseIndex = await indexAt(repo, base.sha!, rootRel, ws.root, parsed);
+  const headIndex = head.sha ? await indexAt(repo, head.sha, rootRel, ws.root, parsed) : headFromDisk(baseIndex, repo, all, ws.root);
   const scorers = {
     base: new WorkspaceScorer(baseIndex, options.today, ws.config.scoring),
     head: new WorkspaceScorer(headIndex, options.today, ws.config.scoring),
@@ -151,32 +158,45 @@ function problems(doc: FileVersion['doc'], abs: string, index: WorkspaceIndex, c
   return analyzeDocument(doc, { config, today, path: abs, workspace: index, fileExists: () => undefined });
 }
 
-/** Every .okr file of the root at a commit, parsed, in an index of its own (rollups as of that commit). */
-async function indexAt(repo: Repo, sha: string, rootRel: string, root: string): Promise<WorkspaceIndex> {
+/** Every .okr file of the root at a commit, parsed (once per blob across both sides), in an index of its own. */
+async function indexAt(repo: Repo, sha: string, rootRel: string, root: string, parsed: Map<string, OkrDocument>): Promise<WorkspaceIndex> {
   const files = await okrFilesAt(repo, sha, rootRel).catch(rethrow);
-  const texts = await readBlobs(repo, files.map((p) => ({ rev: sha, path: p }))).catch(rethrow);
+  const missing = [...new Set(files.map((f) => f.blob).filter((b) => !parsed.has(b)))];
+  const texts = await catFile(repo, missing).catch(rethrow);
   const index = new WorkspaceIndex(root);
-  for (const p of files) {
-    const text = texts.get(`${sha}:${p}`);
-    if (text === undefined) continue;
-    const abs = path.join(repo.top, p);
-    index.set(abs, parseOkrDocument(text, pathToFileURL(abs).href, 0));
+  for (const f of files) {
+    const abs = path.join(repo.top, f.path);
+    // The same content at another path is another document (its uri names the file).
+    let doc = parsed.get(f.blob);
+    if (doc && doc.uri !== pathToFileURL(abs).href) doc = undefined;
+    if (!doc) {
+      const text = texts.get(f.blob);
+      if (text === undefined) continue;
+      doc = parseOkrDocument(text, pathToFileURL(abs).href, 0);
+      parsed.set(f.blob, doc);
+    }
+    index.set(abs, doc);
   }
   return index;
 }
 
-/** The working tree's index, plus changed files that discovery skipped (an ignored but tracked file). */
-function headFromDisk(index: WorkspaceIndex, repo: Repo, changed: readonly ChangedFile[]): WorkspaceIndex {
+/**
+ * The working tree: the base's documents for the files git says are unchanged, and the changed and
+ * untracked ones read from disk.
+ */
+function headFromDisk(base: WorkspaceIndex, repo: Repo, changed: readonly ChangedFile[], root: string): WorkspaceIndex {
+  const index = new WorkspaceIndex(root);
+  const touched = new Set<string>();
+  for (const c of changed) {
+    touched.add(path.join(repo.top, c.path));
+    if (c.oldPath) touched.add(path.join(repo.top, c.oldPath));
+  }
+  for (const p of base.paths()) if (!touched.has(p)) index.set(p, base.get(p)!);
   for (const c of changed) {
     if (c.status === 'removed') continue;
     const abs = path.join(repo.top, c.path);
-    if (index.get(abs)) continue;
-    try {
-      const text = fs.readFileSync(abs, 'utf8');
-      index.set(abs, parseOkrDocument(text, pathToFileURL(abs).href, 0));
-    } catch {
-      // gone or unreadable: reported as removed
-    }
+    const read = readOkrText(abs);
+    if (read.ok) index.set(abs, parseOkrDocument(read.text, pathToFileURL(abs).href, 0));
   }
   return index;
 }

@@ -20,7 +20,8 @@ export async function historiesOf(root: string, config: OkrConfig, docs: Readonl
   try {
     const repo = await openRepo(root);
     if (!repo) return out;
-    const files = docs.map((f) => ({ abs: f.abs, path: topRelative(repo, f.abs), periodStart: f.doc.period?.start }));
+    // A file without a period has no start to compare with and nothing to be stale against.
+    const files = docs.filter((f) => f.doc.period).map((f) => ({ abs: f.abs, path: topRelative(repo, f.abs), periodStart: f.doc.period!.start }));
     const histories = await readHistories(repo, files);
     for (const f of files) {
       const h = histories.get(f.path);

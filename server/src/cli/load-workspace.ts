@@ -214,6 +214,12 @@ function loadContext(index: WorkspaceIndex, all: Iterable<string>, reported: Rea
   }
 }
 
+/** The workspace root of a folder and its configuration, without reading any .okr file (okr diff reads them from git). */
+export function loadRootConfig(cwd: string, configFile?: string): { root: string; config: OkrConfig } {
+  const { root, config } = loadConfig({ paths: [], cwd, configFile }, cwd, true);
+  return { root, config };
+}
+
 /** The workspace root for the first path, and its configuration: --config wins over the root's okr.config.yaml. */
 function loadConfig(options: LoadOptions, first: string, firstIsDir: boolean) {
   const cwd = options.cwd;

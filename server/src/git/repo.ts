@@ -116,10 +116,19 @@ export function isOkr(p: string): boolean {
   return p.endsWith('.okr');
 }
 
-/** Every .okr file in a commit, under `under` (top-relative; '' for all). */
-export async function okrFilesAt(repo: Repo, rev: string, under: string): Promise<string[]> {
-  const out = (await repo.git.run(['ls-tree', '-r', '-z', '--name-only', '--full-tree', rev, '--', ...(under ? [topSpec(under)] : [])])).toString('utf8');
-  return out.split('\0').filter((p) => p && isOkr(p));
+/** Every .okr file in a commit, under `under` (top-relative; '' for all), with its blob's object name. */
+export async function okrFilesAt(repo: Repo, rev: string, under: string): Promise<Array<{ path: string; blob: string }>> {
+  const out = (await repo.git.run(['ls-tree', '-r', '-z', '--full-tree', rev, '--', ...(under ? [topSpec(under)] : [])])).toString('utf8');
+  const files: Array<{ path: string; blob: string }> = [];
+  // "<mode> blob <sha>\t<path>"
+  for (const entry of out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [, type, blob] = entry.slice(0, tab).split(' ');
+    const p = entry.slice(tab + 1);
+    if (type === 'blob' && blob && isOkr(p)) files.push({ path: p, blob });
+  }
+  return files;
 }
 
 /**
@@ -127,13 +136,18 @@ export async function okrFilesAt(repo: Repo, rev: string, under: string): Promis
  * exist at that commit) is absent from the result. Keys are `${rev}:${path}`.
  */
 export async function readBlobs(repo: Repo, specs: ReadonlyArray<{ rev: string; path: string }>): Promise<Map<string, string>> {
-  const result = new Map<string, string>();
-  if (specs.length === 0) return result;
   // A path with a newline cannot be asked for on cat-file's line-based input: such files are skipped.
-  const asked = specs.filter((s) => !/[\n\r]/.test(s.path));
-  const out = await repo.git.run(['cat-file', '--batch'], asked.map((s) => `${s.rev}:${s.path}\n`).join(''));
+  const asked = specs.filter((s) => !/[\n\r]/.test(s.path)).map((s) => `${s.rev}:${s.path}`);
+  return catFile(repo, asked);
+}
+
+/** The texts of blobs by object name (or any `rev:path`), in one `git cat-file --batch`. */
+export async function catFile(repo: Repo, objects: readonly string[]): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  if (objects.length === 0) return result;
+  const out = await repo.git.run(['cat-file', '--batch'], objects.map((o) => `${o}\n`).join(''));
   let at = 0;
-  for (const s of asked) {
+  for (const s of objects) {
     const eol = out.indexOf(10, at);
     if (eol < 0) break;
     const header = out.toString('utf8', at, eol);
@@ -141,7 +155,7 @@ export async function readBlobs(repo: Repo, specs: ReadonlyArray<{ rev: string; 
     const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
     if (!m) continue; // "<spec> missing" or "ambiguous"
     const size = Number(m[2]);
-    if (m[1] === 'blob') result.set(`${s.rev}:${s.path}`, stripBom(out.toString('utf8', at, at + size)));
+    if (m[1] === 'blob') result.set(s, stripBom(out.toString('utf8', at, at + size)));
     at += size + 1;
   }
   return result;

@@ -51,6 +51,11 @@ export class HistoryCache {
   want(p: string, periodStart: string | undefined, root: string, urgent = false): void {
     if (!this.enabled) return;
     const e = this.entries.get(p);
+    // Without a period there is no start to compare with and nothing to be stale against.
+    if (periodStart === undefined) {
+      if (!e || e.history) this.entries.set(p, {});
+      return;
+    }
     if (e && e.periodStart === periodStart) return;
     if (this.queue.get(p)?.periodStart === periodStart) return;
     if (urgent) {
