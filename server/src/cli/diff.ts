@@ -167,10 +167,10 @@ async function indexAt(repo: Repo, sha: string, rootRel: string, root: string, p
   for (const f of files) {
     const abs = path.join(repo.top, f.path);
     // The same content at another path is another document (its uri names the file).
-    let doc = parsed.get(f.blob);
-    if (doc && doc.uri !== pathToFileURL(abs).href) doc = undefined;
+    const known = parsed.get(f.blob);
+    let doc = known && known.uri === pathToFileURL(abs).href ? known : undefined;
     if (!doc) {
-      const text = texts.get(f.blob);
+      const text = texts.get(f.blob) ?? known?.text;
       if (text === undefined) continue;
       doc = parseOkrDocument(text, pathToFileURL(abs).href, 0);
       parsed.set(f.blob, doc);
