@@ -193,7 +193,7 @@ describe('okr score, report, summary, schema, rules', () => {
   it('--help, <cmd> --help and --version', () => {
     const help = okr(['--help']);
     assert.equal(help.code, 0);
-    for (const cmd of ['check', 'score', 'report', 'summary', 'schema', 'rules']) assert.match(help.stdout, new RegExp(`^  ${cmd}\\b`, 'm'));
+    for (const cmd of ['check', 'score', 'report', 'summary', 'diff', 'schema', 'rules']) assert.match(help.stdout, new RegExp(`^  ${cmd}\\b`, 'm'));
     const checkHelp = okr(['check', '--help']);
     assert.equal(checkHelp.code, 0);
     assert.match(checkHelp.stdout, /--max-warnings N/);

@@ -88,3 +88,36 @@ export function positionOf(file: string, needle: string): { line: number; charac
   }
   throw new Error(`'${needle}' not in ${file}`);
 }
+
+/**
+ * A git repository in a temporary folder whose commits have the dates the test gives: `commit(date,
+ * message)` sets GIT_AUTHOR_DATE and GIT_COMMITTER_DATE (noon UTC of that day), so history rules see
+ * a known timeline. Global and system git configuration are ignored.
+ */
+export function gitRepo(dir: string): { git(...args: string[]): string; commit(date: string, message: string, author?: string): string } {
+  const env = (date?: string, author = 'Ann Example'): NodeJS.ProcessEnv => ({
+    ...process.env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_NAME: author,
+    GIT_AUTHOR_EMAIL: 'ann@example.com',
+    GIT_COMMITTER_NAME: author,
+    GIT_COMMITTER_EMAIL: 'ann@example.com',
+    ...(date ? { GIT_AUTHOR_DATE: `${date}T12:00:00Z`, GIT_COMMITTER_DATE: `${date}T12:00:00Z` } : {}),
+  });
+  const run = (args: string[], date?: string, author?: string): string => {
+    const r = spawnSync('git', args, { cwd: dir, env: env(date, author), encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed:\n${r.stderr}`);
+    return r.stdout.trim();
+  };
+  fs.mkdirSync(dir, { recursive: true });
+  run(['init', '-q', '-b', 'main']);
+  return {
+    git: (...args) => run(args),
+    commit(date, message, author) {
+      run(['add', '-A']);
+      run(['commit', '-q', '--allow-empty', '-m', message], date, author);
+      return run(['rev-parse', 'HEAD']);
+    },
+  };
+}

@@ -40,6 +40,19 @@ describe('architecture invariants', () => {
     assert.deepEqual(offenders, []);
   });
 
+  it('in the server and the CLI only server/src/git runs processes (git, without a shell)', () => {
+    const offenders: string[] = [];
+    for (const { file, text } of sources('server/src')) {
+      if (file.startsWith(path.join('server', 'src', 'git'))) continue;
+      for (const m of imports(text)) if (/^(node:)?child_process$/.test(m)) offenders.push(`${file}: imports ${m}`);
+    }
+    assert.deepEqual(offenders, []);
+    const git = sources('server/src/git').map((s) => s.text).join('\n');
+    assert.match(git, /execFile\(/);
+    // exec() and the *Sync forms go through a shell or block the server's event loop.
+    assert.doesNotMatch(git, /shell:\s*true|execSync|spawnSync|import \{[^}]*\bexec\b[^}]*\} from 'node:child_process'/);
+  });
+
   it('the check itself can fail: it sees the modules it is meant to forbid', () => {
     assert.ok(imports("import * as fs from 'node:fs';").some((m) => m === 'node:fs'));
     assert.deepEqual(imports("import type { Range } from '../core/positions';"), []);

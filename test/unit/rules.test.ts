@@ -120,6 +120,8 @@ describe('rules', () => {
       'missing-owner': 'info',
       'objective-has-metric': 'hint',
       'checkin-stale': 'warning',
+      'target-moved': 'warning',
+      'baseline-moved': 'warning',
       'placeholder-text': 'warning',
       'alignment-unresolved': 'warning',
       'alignment-cycle': 'error',

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { TreeNode } from '../tree/nodes';
 import { checkIn } from './checkIn';
+import { comparePeriodStart, periodStartContentProvider } from './comparePeriodStart';
 import { openLinks } from './links';
 import { showKeyResultCode, showReferences } from './showCode';
 import { newFile } from './newFile';
@@ -33,6 +34,8 @@ export function registerCommands(services: Services, restartServer: () => Promis
     reg('okr.sortByFileOrder', () => provider.setSort('file')),
     reg('okr.refreshTree', () => services.store.refresh()),
     reg('okr.showProgress', () => services.panel.show()),
+    reg('okr.comparePeriodStart', (uri?: unknown) => comparePeriodStart(services, uri)),
+    periodStartContentProvider(),
     // Kept for the real-VS-Code tests (hidden from the palette): the tree as plain data, after a
     // fresh model from the server.
     reg('okr.test.treeSnapshot', async () => {

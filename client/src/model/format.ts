@@ -148,6 +148,7 @@ export function formatCheckin(c: CheckinSummary, unit?: string): string {
   if (c.confidence !== undefined) parts.push(`confidence ${num(c.confidence)}`);
   let text = parts.join(', ');
   if (c.note) text += ` — ${c.note}`;
+  if (c.commit) text += ` (current in commit ${c.commit})`;
   return text;
 }
 

@@ -3,7 +3,7 @@
 import { isValidIsoDate } from '../core';
 import { UsageError } from './errors';
 
-export const COMMANDS = ['check', 'score', 'report', 'summary', 'refs', 'init', 'schema', 'rules'] as const;
+export const COMMANDS = ['check', 'score', 'report', 'summary', 'refs', 'diff', 'init', 'schema', 'rules'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedArgs {
@@ -26,6 +26,8 @@ export interface ParsedArgs {
   stdinFilename?: string;
   /** --jobs: threads `okr check` may use (default: one per core for large workspaces). */
   jobs?: number;
+  /** How many positionals came before `--` (okr diff: revisions before it, paths after). */
+  beforeDashDash?: number;
 }
 
 type OptionName = 'format' | 'max-warnings' | 'today' | 'config' | 'no-color' | 'fix' | 'quiet' | 'stdin-filename' | 'jobs';
@@ -42,6 +44,7 @@ export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?:
   summary: { options: ['today', 'config', 'no-color'], paths: true },
   // The first positional is the key result's reference; the rest are paths.
   refs: { options: ['format', 'config'], formats: ['text', 'json'], paths: true },
+  diff: { options: ['format', 'today', 'config', 'no-color'], formats: ['text', 'markdown', 'json'], paths: true },
   init: { options: ['today'], paths: 'one' },
   schema: { options: [], paths: false },
   rules: { options: [], paths: false },
@@ -68,6 +71,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       continue;
     }
     if (arg === '--') {
+      if (!onlyPositionals) out.beforeDashDash = out.paths.length;
       onlyPositionals = true;
       continue;
     }

@@ -91,7 +91,7 @@ export function codeTagResults(ws: Pick<WorkspacePlan, 'root' | 'cwd' | 'config'
 
 /** How a file of the workspace is analysed: by `okr check` and by `--fix` between its passes. */
 export function analyzeOptions(ws: Workspace, abs: string, today: string): AnalyzeOptions {
-  return { config: ws.config, today, path: abs, workspace: ws.index, fileExists: (p: string) => fs.existsSync(p), fileLineCount };
+  return { config: ws.config, today, path: abs, workspace: ws.index, fileExists: (p: string) => fs.existsSync(p), fileLineCount, history: ws.histories?.get(abs) };
 }
 
 /** --quiet: errors only, counted again (so --max-warnings has nothing to count). */

@@ -12,6 +12,9 @@ Commands:
   report [paths...]   a Markdown report for a pull request or a wiki
   summary [paths...]  scores, then problems: a readable overview (what npm start shows)
   refs <kr-ref>       a key result's code tags, links and issues (text or JSON, for scripts)
+  diff [base] [head] [paths...]
+                      what changed in .okr files between two git revisions: goals, scores,
+                      goal posts moved, problems appeared or fixed (text, markdown, json)
   init [folder]       create okr.config.yaml and a first .okr file to start from
   schema              print the JSON Schema of .okr files
   rules               list the rules with their default severity
@@ -92,6 +95,27 @@ Prints the score tree and then the problems okr check finds: an overview for a p
 Exit code 0 unless the input cannot be read (2).
 
 Options:
+${COMMON.today}
+${COMMON.config}
+${COMMON.noColor}
+`,
+  diff: `Usage: okr diff [<base>] [<head>] [--] [paths...] [options]
+       okr diff <base>..<head> [paths...] [options]
+
+Compares the .okr files of two git revisions: objectives and key results added, removed or changed
+(title, target, baseline, weight, current, done, alignment, status, latest check-in), their scores
+and statuses before and after, targets and baselines made easier after the period started, and
+problems that appeared or were fixed. Renamed and deleted files are followed.
+
+<base> defaults to where the branch left the default branch (the merge base of HEAD with
+origin/HEAD, else main, else master), else HEAD; <head> defaults to the working tree. Paths limit
+the comparison (put -- before them when a path could be read as a revision). Runs git without a
+shell and without network. Exit code 0; 2 outside a git repository or for a revision that does
+not exist.
+
+Options:
+  --format FORMAT     text (default), markdown (a summary table and details, for a pull-request
+                      comment) or json
 ${COMMON.today}
 ${COMMON.config}
 ${COMMON.noColor}

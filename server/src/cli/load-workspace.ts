@@ -14,6 +14,7 @@ import {
   parseConfig,
   parseOkrDocument,
   type ConfigProblem,
+  type FileHistory,
   type OkrConfig,
   type OkrDocument,
 } from '../core';
@@ -60,6 +61,8 @@ export interface Workspace extends WorkspaceRoot {
   unreadable: UnreadableFile[];
   /** The given folders: their source files are searched for code tags (none for files or standard input). */
   sourceDirs: string[];
+  /** Git history of the reported files by absolute path, once loaded (history.ts); none outside a repository. */
+  histories?: Map<string, FileHistory>;
 }
 
 /** The path shown for standard input without --stdin-filename. */
@@ -209,6 +212,12 @@ function loadContext(index: WorkspaceIndex, all: Iterable<string>, reported: Rea
     const read = readOkrText(abs);
     if (read.ok) index.set(abs, parseOkrDocument(read.text, pathToFileURL(abs).href, 0));
   }
+}
+
+/** The workspace root of a folder and its configuration, without reading any .okr file (okr diff reads them from git). */
+export function loadRootConfig(cwd: string, configFile?: string): { root: string; config: OkrConfig } {
+  const { root, config } = loadConfig({ paths: [], cwd, configFile }, cwd, true);
+  return { root, config };
 }
 
 /** The workspace root for the first path, and its configuration: --config wins over the root's okr.config.yaml. */

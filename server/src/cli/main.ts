@@ -22,6 +22,9 @@ import { formatReport } from './report';
 import { formatRules } from './rules';
 import { formatScoreJson, formatScoreText, scoreWorkspace } from './score';
 import { formatSummary } from './summary';
+import { formatDiffJson, runDiff } from './diff';
+import { loadHistories } from './history';
+import { formatDiffMarkdown, formatDiffText } from './format-diff';
 
 export interface Io {
   cwd: string;
@@ -59,9 +62,20 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(formatInit(initWorkspace(folder, resolveToday(args.today, io.env), io.cwd)));
       return 0;
     }
+    case 'diff':
+      return diff(args, io);
     default:
       return runOnFiles(args, io);
   }
+}
+
+async function diff(args: ParsedArgs, io: Io): Promise<number> {
+  const today = resolveToday(args.today, io.env);
+  const result = await runDiff({ cwd: io.cwd, positionals: args.paths, beforeDashDash: args.beforeDashDash, configFile: args.config, today });
+  if (args.format === 'json') io.stdout(formatDiffJson(result));
+  else if (args.format === 'markdown') io.stdout(formatDiffMarkdown(result));
+  else io.stdout(formatDiffText(result, colors(shouldColor(args.noColor, io.env, io.isTTY))));
+  return 0;
 }
 
 async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
@@ -79,9 +93,13 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
     const threads = threadsFor(plan.all.length, args.jobs);
     if (io.env.OKR_DEBUG) io.stderr(`okr: checking ${plan.all.length} files on ${threads} thread(s)\n`);
     if (threads > 1) return printCheck(args, io, await runCheckInParallel(plan, today, threads, __filename), [], c);
-    return check(args, io, loadWorkspace(options, plan), today, c);
+    const planned = loadWorkspace(options, plan);
+    planned.histories = await loadHistories(planned);
+    return check(args, io, planned, today, c);
   }
   const ws = loadWorkspace(options);
+  // The rules that compare with git (target-moved, baseline-moved, and check-ins from commits).
+  if (args.command !== 'score') ws.histories = await loadHistories(ws);
   switch (args.command) {
     case 'refs': {
       const refs = refsOf(ws, refArg!);

@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { historiesOf } from './history';
 import {
   analyzeDocument,
   parseOkrDocument,
@@ -150,7 +151,7 @@ export function runWorkerIfAny(): boolean {
     }
     post({ kind: 'summaries', files: out });
     port.once('message', (m: ToWorker) => {
-      try {
+      void (async () => {
         // Round 2: the whole workspace in the index (own files in full, the others as stubs), then the rules.
         const index = new WorkspaceIndex(input.root);
         for (const s of m.summaries) {
@@ -158,16 +159,16 @@ export function runWorkerIfAny(): boolean {
           index.set(s.abs, own ? own.doc : stubDocument(pathToFileURL(s.abs).href, s.summary));
         }
         const fileExists = (p: string) => fs.existsSync(p);
+        const mine = [...docs].filter(([, d]) => d.reported).map(([abs, d]) => ({ abs, doc: d.doc }));
+        // Each thread reads the git history of its own share (two git commands), as a single-thread check does.
+        const histories = await historiesOf(input.root, input.config, mine);
         const results: Extract<FromWorker, { kind: 'results' }>['files'] = [];
-        for (const [abs, { doc, reported }] of docs) {
-          if (!reported) continue;
-          const diagnostics = analyzeDocument(doc, { config: input.config, today: input.today, path: abs, workspace: index, fileExists, fileLineCount });
+        for (const { abs, doc } of mine) {
+          const diagnostics = analyzeDocument(doc, { config: input.config, today: input.today, path: abs, workspace: index, fileExists, fileLineCount, history: histories.get(abs) });
           results.push({ abs, text: doc.text, diagnostics });
         }
         post({ kind: 'results', files: results });
-      } catch (e) {
-        post({ kind: 'failed', message: (e as Error).message });
-      }
+      })().catch((e: unknown) => post({ kind: 'failed', message: (e as Error).message }));
     });
   } catch (e) {
     post({ kind: 'failed', message: (e as Error).message });

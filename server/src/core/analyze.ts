@@ -1,6 +1,7 @@
 // Runs the rules over one document: severities from the configuration, suppression comments,
 // stable ordering. The single entry point both the CLI and the language server call.
 import { ruleDocsUrl, type OkrDiagnostic } from './diagnostics';
+import type { FileHistory } from './history/file-history';
 import type { KeyResult, Objective, OkrDocument } from './model';
 import { derivationOf } from './reparse';
 import { analyzeKeyResultText, analyzeWithRules, type TextAnalysis } from './quality';
@@ -17,6 +18,8 @@ export interface AnalyzeOptions {
   fileExists?: (absPath: string) => boolean | undefined;
   /** Lines of a file on disk (for link ranges past its end); undefined = unknown, say nothing. */
   fileLineCount?: (absPath: string) => number | undefined;
+  /** The file's git history (rules target-moved, baseline-moved, checkin-stale read it). */
+  history?: FileHistory;
   /** Which rules to run: all (default), or only file / workspace scoped ones (incremental re-runs). */
   scope?: 'all' | 'file' | 'workspace';
 }
@@ -63,6 +66,8 @@ interface ObjectiveResults {
   today: string;
   path: string | undefined;
   scope: string;
+  /** The git history the results were computed with (it arrives after the first analysis). */
+  history: FileHistory | undefined;
   /** The rules' objectiveContext() for the document. */
   context: string;
   byObjective: OkrDiagnostic[][];
@@ -93,6 +98,7 @@ function ruleContext(doc: OkrDocument, options: AnalyzeOptions, rule: Rule, seve
     workspace: options.workspace,
     fileExists: options.fileExists,
     fileLineCount: options.fileLineCount,
+    history: options.history,
     quality: (kr: KeyResult) => (kr.title ? qualityOf(kr.title, options.config) : undefined),
     qualityOfText: (text: string) => textSignalsOf(text, options.config),
     report: (r) => sink.out.push({ rule: rule.id, severity, message: r.message, range: r.range, docsUrl, tags: r.tags, data: r.data }),
@@ -152,6 +158,7 @@ function objectiveDiagnostics(doc: OkrDocument, options: AnalyzeOptions, scope: 
     previous.today === options.today &&
     previous.path === options.path &&
     previous.scope === scope &&
+    previous.history === options.history &&
     previous.context === context &&
     previous.byObjective.length === doc.objectives.length;
   const check = (o: Objective): OkrDiagnostic[] => {
@@ -166,7 +173,7 @@ function objectiveDiagnostics(doc: OkrDocument, options: AnalyzeOptions, scope: 
     const before = previous.byObjective[i]!;
     return o.index < d.objective || d.lineDelta === 0 ? before : before.map((x) => moveLines(x, d.lineDelta));
   });
-  objectiveResults.set(doc, { config: options.config, today: options.today, path: options.path, scope, context, byObjective });
+  objectiveResults.set(doc, { config: options.config, today: options.today, path: options.path, scope, history: options.history, context, byObjective });
   return byObjective;
 }
 

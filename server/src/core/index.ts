@@ -35,3 +35,6 @@ export * from './code-tags';
 export { checkCodeTags } from './rules/unknown-okr-tag';
 export * from './git-remote';
 export * from './code-references';
+export * from './history/diff';
+export * from './history/file-history';
+export * from './history/moved-goals';

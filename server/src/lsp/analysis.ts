@@ -6,7 +6,7 @@ import { fileLineCount } from '../node/repository';
 import { adoptAnalysis, analyzeDocument, compareDiagnostics, releaseSyntaxTree, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument } from '../core';
 import type { Root } from './state';
 
-const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; diagnostics: OkrDiagnostic[] }>();
+const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; history: AnalyzeOptions['history']; diagnostics: OkrDiagnostic[] }>();
 
 export function diagnosticsOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
   // A suppression comment can only be judged unused over all rules: such files take one full pass.
@@ -17,8 +17,9 @@ export function diagnosticsOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 's
 /** The file-scope rules' result for a model, run once per configuration and day. */
 function fileScopeOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
   let file = fileScope.get(doc);
-  if (!file || file.config !== options.config || file.today !== options.today) {
-    file = { config: options.config, today: options.today, diagnostics: analyzeDocument(doc, { ...options, scope: 'file' }) };
+  // A history arriving from git is a new input of the file-scope rules that read it.
+  if (!file || file.config !== options.config || file.today !== options.today || file.history !== options.history) {
+    file = { config: options.config, today: options.today, history: options.history, diagnostics: analyzeDocument(doc, { ...options, scope: 'file' }) };
     fileScope.set(doc, file);
   }
   return file.diagnostics;
@@ -29,7 +30,7 @@ function fileScopeOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): 
  * and then the model lets go of the tree (releaseSyntaxTree), which is most of its memory.
  */
 export function settleFileOnDisk(doc: OkrDocument, root: Root, path: string, today: string): void {
-  if (doc.suppressions.size === 0) fileScopeOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f) });
+  if (doc.suppressions.size === 0) fileScopeOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f), history: root.histories.get(path) });
   releaseSyntaxTree(doc);
 }
 
@@ -51,11 +52,11 @@ export function adoptFileScope(from: OkrDocument, to: OkrDocument): void {
  */
 export function diagnosticPartsInRoot(doc: OkrDocument, root: Root, path: string | undefined, today: string): { file: readonly OkrDiagnostic[]; workspace: OkrDiagnostic[] } | undefined {
   if (doc.suppressions.size > 0) return undefined;
-  const options = { config: root.config, today, path, workspace: root.index, fileExists: (f: string) => fs.existsSync(f), fileLineCount };
+  const options = { config: root.config, today, path, workspace: root.index, fileExists: (f: string) => fs.existsSync(f), fileLineCount, history: root.histories.get(path) };
   return { file: fileScopeOf(doc, options), workspace: analyzeDocument(doc, { ...options, scope: 'workspace' }) };
 }
 
 /** The diagnostics of a file of a workspace root, as the server shows them (links checked on disk). */
 export function diagnosticsInRoot(doc: OkrDocument, root: Root, path: string | undefined, today: string): OkrDiagnostic[] {
-  return diagnosticsOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f), fileLineCount });
+  return diagnosticsOf(doc, { config: root.config, today, path, workspace: root.index, fileExists: (f) => fs.existsSync(f), fileLineCount, history: root.histories.get(path) });
 }

@@ -76,6 +76,16 @@ export class DiagnosticsPublisher {
    * `aligns_to` names it, open or not.
    */
   watch(root: Root): void {
+    // A file's git history arrived: its history rules can say more now.
+    root.histories.onArrived((paths) => {
+      const closed: string[] = [];
+      for (const p of paths) {
+        const open = this.openDocument(p);
+        if (open) this.schedule(open.uri);
+        else closed.push(p);
+      }
+      this.enqueueBackground(closed);
+    });
     root.index.onChange((change: IndexChange) => {
       const uri = pathToUri(change.path);
       if (!this.isOpen(change.path)) {
@@ -208,6 +218,7 @@ export class DiagnosticsPublisher {
     const root = this.state.rootFor(p);
     const doc = root.index.get(p);
     if (!doc) return;
+    root.histories.want(p, doc.period?.start, root.path);
     this.sendChecked(pathToUri(p), undefined, doc, root, p, today);
   }
 
@@ -230,7 +241,9 @@ export class DiagnosticsPublisher {
     const root = this.state.rootFor(p);
     this.state.loadReferenced(root, doc);
     const today = todayNow();
-    const inputs = `${version}|${this.state.configGeneration}|${today}|${root.index.epoch}|${root.path}`;
+    // Never waited for: the diagnostics go out now, and again when the history arrives.
+    if (p) root.histories.want(p, doc.period?.start, root.path, true);
+    const inputs = `${version}|${this.state.configGeneration}|${today}|${root.index.epoch}|${root.path}|${root.histories.generation}`;
     if (this.inputs.get(textDoc.uri) === inputs) return;
     // Stale guard: a newer version of the document is queued already.
     if (this.documents.get(textDoc.uri)?.version !== version) return;

@@ -37,6 +37,10 @@ export class WorkspaceModelCache {
   private watch(root: Root): void {
     // A root's files enter the model as it is indexed.
     for (const p of root.index.paths()) this.dirty.set(p, root);
+    // Check-ins from git feed the sparkline and the trend.
+    root.histories.onArrived((paths) => {
+      for (const p of paths) this.dirty.set(p, root);
+    });
     root.index.onChange((change: IndexChange) => {
       this.dirty.set(change.path, root);
       // Files aligned to this one: their alignment may resolve differently now.

@@ -16,6 +16,9 @@ import {
   CheckinRequest,
   GRAPH_DIAGNOSTICS_OPTION,
   ModelChangedNotification,
+  PeriodStartTextRequest,
+  type PeriodStartTextParams,
+  type PeriodStartTextResult,
   WorkspaceModelDeltaRequest,
   WorkspaceModelRequest,
   type WorkspaceModelDelta,
@@ -29,7 +32,8 @@ import { readSettings } from '../shared/settings';
 import { DiagnosticsPublisher } from './diagnostics';
 import { featureCapabilities, registerFeatures } from './features';
 import { ServerState, type Root } from './state';
-import { uriToPath } from './uris';
+import { pathToUri, uriToPath } from './uris';
+import { periodStartText } from './period-start';
 import { WorkspaceModelCache } from './model-cache';
 import { CodeTagService } from './code-tags';
 import { registerCodeLens, withCodeTagCapabilities, withCodeTags } from './code-tag-handlers';
@@ -109,6 +113,8 @@ export function startServer(connection: Connection): void {
   const notifyModelChanged = (uris: string[]) => {
     void connection.sendNotification(ModelChangedNotification, { uris } satisfies ModelChangedParams);
   };
+  // Check-ins from git change the sparkline and the trend of the files they arrive for.
+  state.onRootAdded((root) => root.histories.onArrived((paths) => notifyModelChanged(paths.map(pathToUri))));
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -282,6 +288,9 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen((e) => {
+    // Opening a file again reads its history again: commits may have been made meanwhile.
+    const opened = uriToPath(e.document.uri);
+    if (opened) state.rootFor(opened).histories.refresh(opened);
     state.parsed(e.document);
     diagnostics.opened(e.document.uri);
     notifyModelChanged([e.document.uri]);
@@ -329,6 +338,15 @@ export function startServer(connection: Connection): void {
     });
     const reply: CheckinResult = result.ok ? { ok: true, uri: params.uri, version: open?.version, edits: result.edits } : result;
     return reply;
+  });
+
+  connection.onRequest(PeriodStartTextRequest, async (params: PeriodStartTextParams): Promise<PeriodStartTextResult> => {
+    const open = documents.get(params.uri);
+    const p = uriToPath(params.uri);
+    const root = p ? state.rootFor(p) : undefined;
+    const doc = open ? state.parsed(open) : p ? root?.index.get(p) : undefined;
+    if (!doc || !p || !root) return { ok: false, message: `${params.uri} is not an .okr file of this workspace` };
+    return periodStartText(doc, p, root.path);
   });
 
   registerFeatures(withCodeTags(connection, codeTags, documents, state), documents, state);

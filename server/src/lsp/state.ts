@@ -1,5 +1,6 @@
 // What the server knows: workspace roots with their index and configuration, and a parse cache
 // keyed by document version. Every feature asks here for the model; nothing else parses.
+import { HistoryCache } from './history';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -44,6 +45,8 @@ export interface Root {
   settings: OkrConfigInput;
   editor: EditorSettings;
   config: OkrConfig;
+  /** Each file's git history, read in the background (history.ts). */
+  histories: HistoryCache;
 }
 
 export class ServerState {
@@ -90,6 +93,8 @@ export class ServerState {
       settings: {},
       editor: EditorSettingsSchema.parse({}),
       config: mergeConfig(),
+      // OKR_GIT_HISTORY=off: no git at all (a host that must not spawn processes).
+      histories: new HistoryCache(process.env.OKR_GIT_HISTORY !== 'off'),
     };
     this.roots.push(root);
     // Longest path first, so rootFor() finds the innermost folder of a multi-root workspace.

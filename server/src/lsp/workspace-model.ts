@@ -1,13 +1,16 @@
 // Builds the workspace model the client's tree, status bar and panel show (protocol.ts).
 import {
   handleOf,
+  historyKey,
+  shortSha,
   latestCheckin,
   resolveLink,
   WorkspaceScorer,
+  type HistoryValue,
   type KeyResult,
   type OkrDocument,
 } from '../core';
-import type { FileModel, KeyResultModel, LinkSummary } from '../shared/protocol';
+import type { CheckinSummary, FileModel, KeyResultModel, LinkSummary } from '../shared/protocol';
 import { diagnosticsInRoot } from './analysis';
 import { lastLine } from './features/folding';
 import type { Root } from './state';
@@ -17,6 +20,7 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
   // Shared per index epoch: the files of one model build reuse each other's rollups.
   const score = WorkspaceScorer.for(root.index, today, root.config.scoring).document(doc);
   const fileRef = root.index.shortRef(p);
+  const history = root.histories.get(p);
   // Asked after every edit: only the workspace rules run again for files that did not change.
   const diags = diagnosticsInRoot(doc, root, p, today);
   const problemsIn = (kr: KeyResult) => {
@@ -80,10 +84,10 @@ export function fileModel(root: Root, p: string, doc: OkrDocument, today: string
             reason: ks.reason,
             // The newest check-in by date that gives one (as the hover's trend), not the last written.
             confidence: kr.confidence ?? latestCheckin({ ...kr, checkins: kr.checkins.filter((c) => c.confidence !== undefined) })?.confidence,
-            checkins: kr.checkins
-              .filter((c) => c.date)
-              .map((c) => ({ date: c.date!, value: c.value, confidence: c.confidence, note: c.note }))
-              .sort((a, b) => a.date.localeCompare(b.date)),
+            checkins: withCommittedValues(
+              kr.checkins.filter((c) => c.date).map((c) => ({ date: c.date!, value: c.value, confidence: c.confidence, note: c.note })),
+              history?.keyResults.get(historyKey(o, kr))?.values,
+            ),
             links: kr.links.map((l) => linkSummary(l.text, p, root)),
             range: kr.node.range,
             problems: problemsIn(kr),
@@ -108,4 +112,17 @@ export function linkSummary(text: string, docPath: string, root: Root): LinkSumm
     case 'invalid':
       return { text, kind: 'invalid' };
   }
+}
+
+/**
+ * Explicit check-ins plus the values `current` took in commits (git history), by date: a committed
+ * value on a day that already has a check-in with a value is left out (the check-in says more).
+ */
+function withCommittedValues(checkins: CheckinSummary[], values: readonly HistoryValue[] | undefined): CheckinSummary[] {
+  const out = [...checkins];
+  if (values?.length) {
+    const days = new Set(checkins.filter((c) => c.value !== undefined).map((c) => c.date));
+    for (const v of values) if (!days.has(v.date)) out.push({ date: v.date, value: v.value, commit: shortSha(v.sha) });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -10,6 +10,8 @@ export interface CheckinSummary {
   value?: number | boolean;
   confidence?: number;
   note?: string;
+  /** Not written as a check-in: the value `current` took in this commit (short sha), read from git. */
+  commit?: string;
 }
 
 export interface LinkSummary {
@@ -179,3 +181,12 @@ export type CheckinResult = { ok: true; uri: string; version?: number; edits: Te
 
 /** client -> server: the edits that append a check-in (and update `current`), keeping comments and formatting. */
 export const CheckinRequest = 'okr/checkinEdit';
+
+/** client -> server: a file as it was at the last commit before its period started ("Compare with Period Start"). */
+export const PeriodStartTextRequest = 'okr/periodStartText';
+export interface PeriodStartTextParams {
+  uri: string;
+}
+export type PeriodStartTextResult =
+  | { ok: true; text: string; period: string; periodStart: string; commit: string; commitDate: string }
+  | { ok: false; message: string };

@@ -21,6 +21,7 @@ import { periodMismatch } from './period-mismatch';
 import { linkBroken, linkUnresolvable } from './links';
 import { unusedSuppression } from './unused-suppression';
 import { unknownOkrTag } from './unknown-okr-tag';
+import { baselineMoved, targetMoved } from './goal-moved';
 
 export type { Rule, RuleContext, Report } from './rule';
 
@@ -40,6 +41,8 @@ export const RULES: readonly Rule[] = [
   missingOwner,
   objectiveHasMetric,
   checkinStale,
+  targetMoved,
+  baselineMoved,
   placeholderText,
   alignmentUnresolved,
   alignmentCycle,

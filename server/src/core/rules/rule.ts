@@ -1,6 +1,7 @@
 // The shape every rule has. A rule is an object: id, default severity, a one-line description,
 // its docs page (docs/rules/<id>.md) and a check() that reports through the context.
 import type { FixData } from '../diagnostics';
+import type { FileHistory } from '../history/file-history';
 import type { KeyResult, Objective, OkrDocument } from '../model';
 import type { Range } from '../positions';
 import type { OkrConfig, SeverityOrOff } from '../schema';
@@ -26,6 +27,8 @@ export interface RuleContext {
   fileExists?: (absPath: string) => boolean | undefined;
   /** Lines of a file on disk (for link ranges past its end); undefined = unknown, say nothing. */
   fileLineCount?: (absPath: string) => number | undefined;
+  /** The file's git history (period-start version, values over commits), when the host read it. */
+  history?: FileHistory;
   /** The text analysis of a key result's title (memoised). */
   quality(kr: KeyResult): TextAnalysis | undefined;
   /** The rules' signals for any other text (an objective's title), without the learned verdict (memoised). */

@@ -69,7 +69,7 @@ export function onCompletion(state: ServerState, documents: Pick<TextDocuments<T
 export function onHover(state: ServerState, documents: Pick<TextDocuments<TextDocument>, 'get'>, params: HoverParams): Hover | null {
   const t = target(state, documents, params.textDocument.uri);
   if (!t) return null;
-  return hoverAt({ doc: t.doc, position: params.position, today: today(), config: t.root.config, index: t.root.index, docPath: t.path });
+  return hoverAt({ doc: t.doc, position: params.position, today: today(), config: t.root.config, index: t.root.index, docPath: t.path, history: t.root.histories.get(t.path) });
 }
 
 export function onCodeAction(state: ServerState, documents: Pick<TextDocuments<TextDocument>, 'get'>, params: CodeActionParams): CodeAction[] {

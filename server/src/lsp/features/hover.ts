@@ -30,6 +30,10 @@ import {
   type Status,
   type Position,
   type WorkspaceIndex,
+  type FileHistory,
+  describeGoalMove,
+  historyKey,
+  movedGoals,
 } from '../../core';
 import { locate } from './locate';
 import { linkCard } from './link-preview';
@@ -45,6 +49,8 @@ export interface HoverInput {
   config: OkrConfig;
   index?: WorkspaceIndex;
   docPath?: string;
+  /** The file's git history, when the server has read it: moved goal posts and committed values. */
+  history?: FileHistory;
 }
 
 export function hoverAt(input: HoverInput): Hover | null {
@@ -99,7 +105,7 @@ export function periodCard(period: Period, today: string): string {
   return `**Period ${period.label}**: ${period.start} → ${period.end} (${days} days)  \n${when}; ${pct(share)} elapsed on ${today}`;
 }
 
-export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<HoverInput, 'doc' | 'today' | 'config'>): string {
+export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<HoverInput, 'doc' | 'today' | 'config' | 'history'>): string {
   const s = scoreKeyResult(kr, input.doc.period, input.today, objective.type, objective.state);
   const rows: string[] = [];
   rows.push(`**Key result \`${kr.id ?? kr.index + 1}\`** · ${kr.kind}${kr.weight !== 1 ? ` · weight ${fmt(kr.weight)}` : ''}${kr.effectiveOwner ? ` · ${mdText(kr.effectiveOwner)}` : ''}`);
@@ -131,10 +137,26 @@ export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<H
   } else if (kr.kind !== 'draft') {
     rows.push('No check-in yet');
   }
+  const committed = committedValues(kr, objective, input.history);
+  if (committed) rows.push(`Committed values: ${committed}`);
   const trend = confidenceTrend(kr);
   if (trend) rows.push(`Confidence: ${trend}`);
+  // A goal post moved since the period started says so here too, not only in the Problems panel.
+  if (input.doc.period) {
+    for (const m of movedGoals(input.doc, input.history, input.today)) if (m.kr === kr) rows.push(`⚠️ ${mdText(describeGoalMove(m, input.doc.period.start))}`);
+  }
   rows.push(qualityLine(kr, input.config));
   return rows.join('  \n');
+}
+
+/** The values `current` took in commits (git): "99.2 (2026-10-02) → 99.5 (2026-10-20), 3 commits". */
+function committedValues(kr: KeyResult, objective: Objective, history: FileHistory | undefined): string | undefined {
+  const values = history?.keyResults.get(historyKey(objective, kr))?.values;
+  if (!values?.length) return undefined;
+  const first = values[0]!;
+  const last = values[values.length - 1]!;
+  if (values.length === 1) return `${String(last.value)} (${last.date})`;
+  return `${String(first.value)} (${first.date}) → ${String(last.value)} (${last.date}), ${values.length} changes in git`;
 }
 
 function confidenceTrend(kr: KeyResult): string | undefined {
