@@ -4,7 +4,7 @@ import { ruleDocsUrl, type OkrDiagnostic } from './diagnostics';
 import type { FileHistory } from './history/file-history';
 import type { KeyResult, Objective, OkrDocument } from './model';
 import { derivationOf } from './reparse';
-import { analyzeKeyResultText, analyzeWithRules, type TextAnalysis } from './quality';
+import { analyzeKeyResultText, findPlaceholderIn, type QualityOptions, type TextAnalysis } from './quality';
 import { RULES, type Rule, type RuleContext } from './rules';
 import { severityFor } from './config';
 import type { OkrConfig } from './schema';
@@ -28,10 +28,12 @@ export interface AnalyzeOptions {
 // documents and versions, so an edit re-analyses only the titles it changed.
 const QUALITY_CACHE_MAX = 20_000;
 const qualityCache = new Map<string, TextAnalysis>();
-/** Other texts (objective titles) are read by the rules' signals only (a placeholder): no learned verdict. */
-const textCache = new Map<string, TextAnalysis>();
+/** Other texts (objective titles) are only searched for template text: see placeholderOf. */
+const placeholderCache = new Map<string, Placeholder | null>();
 
-function cached(cache: Map<string, TextAnalysis>, analyse: typeof analyzeKeyResultText, text: string, config: OkrConfig): TextAnalysis {
+type Placeholder = NonNullable<TextAnalysis['placeholder']>;
+
+function cached<T>(cache: Map<string, T>, analyse: (text: string, options: QualityOptions) => T, text: string, config: OkrConfig): T {
   const q = config.quality;
   const key = q.extraVagueWords.length || q.units.length ? `${q.extraVagueWords.join(',')}|${q.units.join(',')}|${text}` : text;
   let hit = cache.get(key);
@@ -48,12 +50,12 @@ export function qualityOf(text: string, config: OkrConfig): TextAnalysis {
 }
 
 /**
- * The rules' analysis of a text that is not a key result's title (an objective's): what
- * placeholder-text reads. Unlike a key result's verdict it needs no learned layer, which was most of
- * the cost of the 8,000 distinct objective titles of a large organisation.
+ * Template text left in a text that is not a key result's title (an objective's), found as the key
+ * result analysis finds it, without the rest of that analysis: judging 8,000 distinct objective
+ * titles in full was seconds of a large organisation's check, for a verdict nobody reads.
  */
-export function textSignalsOf(text: string, config: OkrConfig): TextAnalysis {
-  return cached(textCache, analyzeWithRules, text, config);
+export function placeholderOf(text: string, config: OkrConfig): Placeholder | undefined {
+  return cached(placeholderCache, (t, o) => findPlaceholderIn(t, o) ?? null, text, config) ?? undefined;
 }
 
 /**
@@ -100,7 +102,7 @@ function ruleContext(doc: OkrDocument, options: AnalyzeOptions, rule: Rule, seve
     fileLineCount: options.fileLineCount,
     history: options.history,
     quality: (kr: KeyResult) => (kr.title ? qualityOf(kr.title, options.config) : undefined),
-    qualityOfText: (text: string) => textSignalsOf(text, options.config),
+    placeholderIn: (text: string) => placeholderOf(text, options.config),
     report: (r) => sink.out.push({ rule: rule.id, severity, message: r.message, range: r.range, docsUrl, tags: r.tags, data: r.data }),
   };
 }

@@ -148,11 +148,14 @@ function maskAbbreviations(text: string): string {
  * The hand-written analysis alone (the learned layer reads its signals; see ./analyze.ts for the
  * verdict the rules report).
  */
-export function analyzeWithRules(fullText: string, options: QualityOptions = {}): TextAnalysis {
+/**
+ * The text a title is judged on (abbreviations masked, trailing commentary cut), its words, and the
+ * amounts it states (without those quoted, given as illustrations or prerequisites, of a feeling, or
+ * of the state before).
+ */
+function readQuantities(fullText: string, options: QualityOptions): { text: string; words: ReturnType<typeof tokenize>; quantities: Quantity[]; illustrations: ReturnType<typeof illustrationRanges> } {
   const masked = maskAbbreviations(fullText);
   const text = masked.slice(0, commentaryStart(masked));
-  const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));
-  const extraVague = new Set((options.extraVagueWords ?? []).map((u) => u.toLowerCase()));
   const words = tokenize(text);
   const quoted = quotedRanges(text);
   const illustrations = illustrationRanges(text);
@@ -165,6 +168,19 @@ export function analyzeWithRules(fullText: string, options: QualityOptions = {})
     .filter((q) => !(q.kind === 'percent' && FEELING_AFTER.test(text.slice(q.end, q.end + 32))))
     // "Grow the community beyond the 40 contributors we had last year": the state before, not a target.
     .filter((q) => !isContext(text, q));
+  return { text, words, quantities, illustrations };
+}
+
+/** Template text left in ("TODO", "X%"), as analyzeWithRules finds it, without judging the rest. */
+export function findPlaceholderIn(fullText: string, options: QualityOptions = {}): { text: string; start: number; end: number } | undefined {
+  const { text, quantities } = readQuantities(fullText, options);
+  return findPlaceholder(text, quantities);
+}
+
+export function analyzeWithRules(fullText: string, options: QualityOptions = {}): TextAnalysis {
+  const { text, words, quantities, illustrations } = readQuantities(fullText, options);
+  const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));
+  const extraVague = new Set((options.extraVagueWords ?? []).map((u) => u.toLowerCase()));
   const signals: Signal[] = [];
   const sig = (id: string, message: string, start?: number, end?: number): void => {
     const s: Signal = { id, message };

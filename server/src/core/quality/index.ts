@@ -7,6 +7,6 @@ export type {
 } from './types';
 export { REASON_ORDER } from './types';
 export { analyzeKeyResultText } from './analyze';
-export { analyzeWithRules } from './analyzeText';
+export { analyzeWithRules, findPlaceholderIn } from './analyzeText';
 export { extractQuantities } from './quantities';
 export { extractFromTo } from './fromTo';

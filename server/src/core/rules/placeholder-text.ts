@@ -10,7 +10,7 @@ export const placeholderText: Rule = {
   checkObjective(ctx, o) {
     const check = (field: Field | undefined) => {
       if (!field || typeof field.value !== 'string') return;
-      const p = ctx.qualityOfText(field.value).placeholder;
+      const p = ctx.placeholderIn(field.value);
       if (p) report(ctx, field, p);
     };
     check(o.node.fields.get('title'));

@@ -31,8 +31,8 @@ export interface RuleContext {
   history?: FileHistory;
   /** The text analysis of a key result's title (memoised). */
   quality(kr: KeyResult): TextAnalysis | undefined;
-  /** The rules' signals for any other text (an objective's title), without the learned verdict (memoised). */
-  qualityOfText(text: string): TextAnalysis;
+  /** Template text left in any text ("TODO", "X%"), as a key result's analysis finds it (memoised). */
+  placeholderIn(text: string): { text: string; start: number; end: number } | undefined;
   report(r: Report): void;
 }
 
