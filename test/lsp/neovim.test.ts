@@ -107,6 +107,30 @@ describe('Neovim as a second LSP client, set up with the README snippet', functi
         assert.deepEqual(counts, { 'graph/company.okr': 1, 'graph/teams/web.okr': 2, 'graph/teams/mobile.okr': 2 });
       });
 
+      it("with the README's source file types added: from a code tag to its key result, and from the key result to the tag", async () => {
+        // The README: add the source file types to the snippet's FileType pattern for tags in them.
+        const withSources = init.replace("pattern = 'okr',", "pattern = { 'okr', 'typescript' },");
+        assert.notEqual(withSources, init, 'the snippet has the pattern the README tells users to extend');
+        // retry.ts line 1 is `// okr: company#quality/errors`: go to definition on `errors`.
+        const there = await runNeovim(withSources, fixture('codetags'), fixture('codetags', 'src', 'checkout', 'retry.ts'), {
+          OKR_REQUEST: 'textDocument/definition|1,27',
+          OKR_EXPECT: 'company.okr',
+        });
+        assert.equal(there.code, 0, JSON.stringify(there.lines));
+        const definition = there.lines.find((l) => l.response)?.response as Array<{ uri?: string; targetUri?: string; range?: { start: { line: number } }; targetRange?: { start: { line: number } } }>;
+        const target = [definition].flat()[0]!;
+        assert.match(target.uri ?? target.targetUri ?? '', /okrs\/company\.okr$/);
+        assert.equal((target.range ?? target.targetRange)!.start.line, 12, 'the line of `- id: errors`');
+        // And back: references on the key result's id list the tag in retry.ts.
+        const back = await runNeovim(withSources, fixture('codetags'), fixture('codetags', 'okrs', 'company.okr'), {
+          OKR_REQUEST: 'textDocument/references|12,15',
+          OKR_EXPECT: 'retry.ts',
+        });
+        assert.equal(back.code, 0, JSON.stringify(back.lines));
+        const refs = back.lines.find((l) => l.response)?.response as Array<{ uri: string; range: { start: { line: number } } }>;
+        assert.ok(refs.some((r) => r.uri.endsWith('/src/checkout/retry.ts') && r.range.start.line === 1), JSON.stringify(refs));
+      });
+
       it('resolves alignment across the workspace folder it announced', async () => {
         const { lines, code } = await runNeovim(init, fixture('navigation'), fixture('navigation', 'teams', 'web.okr'));
         assert.equal(code, 0, JSON.stringify(lines));

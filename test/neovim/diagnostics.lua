@@ -7,7 +7,10 @@
 --   last {"done": true, "count": N} or {"error": "..."}.
 -- Inputs come from the environment: OKR_FILE, OKR_TIMEOUT_MS. With OKR_RENAME="<line>,<character>,<new
 -- name>" it then asks for a rename there (the request vim.lsp.buf.rename() sends) and prints
--- {"rename": {"<uri>": <edit count>, ...}} before the last line.
+-- {"rename": {"<uri>": <edit count>, ...}} before the last line. With OKR_REQUEST="<method>|<line>,<character>"
+-- it sends that request at that position (as vim.lsp.buf.definition() or references() do) until the
+-- JSON of the answer contains OKR_EXPECT (the workspace is searched in the background), and prints
+-- {"response": <answer>}.
 local function out(obj)
   io.stdout:write(vim.fn.json_encode(obj) .. "\n")
 end
@@ -20,6 +23,8 @@ end
 local file = assert(os.getenv("OKR_FILE"), "OKR_FILE: the .okr file to open")
 local timeout = tonumber(os.getenv("OKR_TIMEOUT_MS") or "10000")
 local rename = os.getenv("OKR_RENAME")
+local request = os.getenv("OKR_REQUEST")
+local expect = os.getenv("OKR_EXPECT") or ""
 
 vim.cmd("edit " .. vim.fn.fnameescape(file))
 local bufnr = vim.api.nvim_get_current_buf()
@@ -39,8 +44,8 @@ end
 local clients, names = {}, {}
 local got = vim.wait(timeout, function()
   clients, names = attached()
-  -- A rename needs only the client (the file may have no problem to wait for).
-  return #names > 0 and (rename ~= nil or #vim.diagnostic.get(bufnr) > 0)
+  -- A rename or a request needs only the client (the file may have no problem to wait for).
+  return #names > 0 and (rename ~= nil or request ~= nil or #vim.diagnostic.get(bufnr) > 0)
 end, 20)
 local ids = {}
 for _, c in pairs(clients) do
@@ -90,6 +95,27 @@ if rename then
       counts[uri] = #edits
     end
     out({ rename = counts })
+  end
+end
+
+if request then
+  local method, line, character = request:match("^([^|]+)|(%d+),(%d+)$")
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    position = { line = tonumber(line), character = tonumber(character) },
+    context = { includeDeclaration = true },
+  }
+  local client = vim.lsp.get_client_by_id(ids[1])
+  local answer
+  local found = vim.wait(timeout, function()
+    local response = client.request_sync(method, params, timeout, bufnr)
+    answer = response and response.result
+    return answer ~= nil and string.find(vim.fn.json_encode(answer), expect, 1, true) ~= nil
+  end, 100)
+  if found then
+    out({ response = answer })
+  else
+    out({ error = method .. " answered " .. vim.fn.json_encode(answer or vim.NIL) .. ", without '" .. expect .. "', within " .. timeout .. " ms" })
   end
 end
 
