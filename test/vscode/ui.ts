@@ -35,6 +35,7 @@ const README_SHOTS: Record<string, string> = {
   '06-walkthrough.png': 'walkthrough.png',
   '07-problems-panel.png': 'problems.png',
   '08-progress.png': 'progress.png',
+  '11-code-lens.png': 'codelens.png',
 };
 
 interface CliKr {

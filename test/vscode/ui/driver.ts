@@ -10,6 +10,7 @@
 //   -- another .okr file: warning squiggles; the status bar item shows the file's score and status
 //   04 hover on a metric key result: "Progress" and its arithmetic "(a - b) / (c - d)"
 //   05 hover on a vague key result: "not measurable" (diagnostic and score card) and the rule id
+//   11 the code lens over a key result ("N code references · M issues") opens them in a peek
 //   07 the Problems panel: exactly the CLI's problems for that file, by rule and position; picking
 //      one scrolls the editor to its squiggle
 //   06 the walkthrough, full width: its title and every step title on screen, the first step's media
@@ -197,6 +198,18 @@ async function steps(page: Page, folder: string, exp: Expectations, shot: (name:
   await shot('05-vague-hover.png');
   await page.keyboard.press('Escape');
   await page.locator('.monaco-hover', { hasText: 'not measurable' }).first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+
+  // ------------------------------------------------------------ 11: from a key result to its code
+  // The code lens over a key result counts its tags, linked code and issues; a click peeks at them.
+  const lens = page.locator(`${editor} .codelens-decoration a`, { hasText: /[1-9]\d* code references? · [1-9]\d* issues?/ }).first();
+  const lensText = await until('a code lens "N code references · M issues" over a key result', async () => ((await lens.count()) ? (await lens.innerText()).trim() : undefined));
+  say(`code lens: ${lensText}`);
+  await lens.click();
+  await visible(page, '.peekview-widget', "the peek of the key result's code and issues");
+  await until('the peek to list the tagged source file retry.ts', async () => ((await page.locator('.peekview-widget').first().innerText()).includes('retry.ts') ? true : undefined));
+  await shot('11-code-lens.png');
+  await page.keyboard.press('Escape');
+  await page.locator('.peekview-widget').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
 
   // ------------------------------------------------------------ 07: the Problems panel
   await page.keyboard.press('Control+Shift+M');

@@ -58,6 +58,10 @@ export async function whatIsShown(page: Page): Promise<Shown> {
     const out: Record<string, string[]> = {};
     const hover = all('.monaco-editor .monaco-hover:not(.hidden)');
     if (hover.length) out.hover = hover.flatMap(lines);
+    // A peek (of a key result's code and issues): the locations it lists (not its title, which
+    // holds the workspace's absolute path).
+    const peek = all('.peekview-widget .monaco-list-row');
+    if (peek.length) out.peek = peek.map((e) => lines(e).join(' '));
     const status = all('.part.statusbar [id$="okr.score"]');
     if (status.length) out.statusBar = status.flatMap(lines);
     const problems = all('.markers-panel .monaco-list-row');
