@@ -52,7 +52,7 @@ Options:
                       stands for: shown in reports, and where okr.config.yaml and references are
                       looked up. With --fix the fixed text goes to standard output, the report to
                       standard error, and nothing is written (input that is not text: exit 2).
-  --jobs N            threads to use (default: one per core when there are 200 files or more; the
+  --jobs N            threads to use (default: one per core, from 4 cores and 200 files; the
                       results are the same, only sooner)
 ${COMMON.today}
 ${COMMON.config}

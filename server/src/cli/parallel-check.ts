@@ -33,11 +33,16 @@ import { byRel, displayPath, type WorkspacePlan } from './load-workspace';
 
 /** Below this many files a second thread costs more (its start, about 100 ms) than it saves. */
 export const PARALLEL_MIN_FILES = 200;
+/** Threads pay off from this many cores (see threadsFor). */
+const MIN_CORES = 4;
 
 /** Threads for a workspace of `files` files: --jobs when given, else one per core for large ones. */
 export function threadsFor(files: number, jobs: number | undefined): number {
   if (jobs !== undefined) return Math.max(1, Math.min(jobs, files));
-  return files >= PARALLEL_MIN_FILES ? Math.min(os.availableParallelism(), 8) : 1;
+  // On two cores one thread is as fast: V8's garbage collector already works on the second core
+  // (measured on the 2,001-file bench: 7.0 s on one thread, 7.0 s on two, with 40% more CPU).
+  const cores = os.availableParallelism();
+  return files >= PARALLEL_MIN_FILES && cores >= MIN_CORES ? Math.min(cores, 8) : 1;
 }
 
 interface WorkerInput {

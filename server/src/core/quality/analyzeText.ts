@@ -7,7 +7,7 @@
  */
 import type { QualityOptions, QualityReason, Quantity, Signal, TextAnalysis } from './types';
 import { REASON_ORDER } from './types';
-import { extractQuantities, isAmount, isDeadline } from './quantities';
+import { extractQuantities, isAmount, isDeadline, mayHoldAmountPlaceholder } from './quantities';
 import { extractFromTo } from './fromTo';
 import { findPlaceholder, findTargetReference } from './placeholders';
 import {
@@ -173,6 +173,12 @@ function readQuantities(fullText: string, options: QualityOptions): { text: stri
 
 /** Template text left in ("TODO", "X%"), as analyzeWithRules finds it, without judging the rest. */
 export function findPlaceholderIn(fullText: string, options: QualityOptions = {}): { text: string; start: number; end: number } | undefined {
+  // Most titles cannot hold an amount placeholder: then only the template-text patterns can match,
+  // and the quantity pass (most of the cost) is skipped.
+  if (!mayHoldAmountPlaceholder(fullText)) {
+    const masked = maskAbbreviations(fullText);
+    return findPlaceholder(masked.slice(0, commentaryStart(masked)), []);
+  }
   const { text, quantities } = readQuantities(fullText, options);
   return findPlaceholder(text, quantities);
 }

@@ -170,6 +170,11 @@ const NUMBER_WORD_RE = new RegExp(String.raw`\b(${numberWordAlt})(?:[-\s]+(${num
 
 const PERIOD_NOUN_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:targets?|goals?|objectives?|okrs?|plans?|planning|quotas?|budgets?|forecasts?|revenue|recurring|results?|numbers?)\b/iu;
 
+/** False when no amount placeholder ("X%", "$N", "to X", "[N2]", "TBD"…) can be in the text: a cheap gate. */
+export function mayHoldAmountPlaceholder(text: string): boolean {
+  return PLACEHOLDER_GATE.test(text) || XYN_GATE.test(text);
+}
+
 export function extractQuantities(text: string, options: ExtractOptions = {}): Quantity[] {
   const c = new Collector(text);
 
