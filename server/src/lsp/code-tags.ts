@@ -2,6 +2,7 @@
 // (in slices, after the .okr scan), kept current through watched-file events and the editor's open
 // documents of any language, and the `unknown-okr-tag` diagnostics of the source files. Source
 // documents are never analysed as OKRs: an edit costs a re-scan of that document's tags, nothing more.
+import { yieldToRequests } from '../node/yield';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createHash } from 'node:crypto';
@@ -107,7 +108,7 @@ export class CodeTagService {
           if (this.documents.get(pathToUri(file))) continue;
           if (rt.tags.set(file, readSourceTags(file))) this.toCheck.add(file);
         } while (done < listed.length && performance.now() < until);
-        if (done < listed.length) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (done < listed.length) await yieldToRequests();
         if (generation !== rt.generation) return done;
       }
       for (const p of rt.tags.files()) this.toCheck.add(p);

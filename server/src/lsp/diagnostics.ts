@@ -5,6 +5,7 @@
 // background, in slices with a turn of the event loop between them, so requests never wait behind
 // them. Nothing is sent again for a file on disk whose diagnostics did not change, nor for an open
 // document whose version did not.
+import { yieldToRequests } from '../node/yield';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -210,7 +211,7 @@ export class DiagnosticsPublisher {
       if (!this.isOpen(p)) this.publishOnDisk(p, today);
       if (performance.now() >= until) break;
     }
-    if (this.background.size > 0) setImmediate(() => this.backgroundSlice());
+    if (this.background.size > 0) void yieldToRequests().then(() => this.backgroundSlice());
     else this.backgroundRunning = false;
   }
 

@@ -195,7 +195,7 @@ export function startServer(connection: Connection): void {
         // A few reports a second are plenty for a progress bar.
         if (now - lastReport < 200 && done < total) return;
         lastReport = now;
-        progress?.report(total ? Math.floor((100 * done) / total) : 100, `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`);
+        progress?.report(total ? Math.floor((100 * done) / total) : 100, `${thousands(done)}/${thousands(total)}`);
       });
       files += inRoot;
     }
@@ -353,4 +353,9 @@ export function startServer(connection: Connection): void {
   registerCodeLens(connection, codeTags, documents, state);
   routeDocuments(connection, documents, codeTags.documents);
   connection.listen();
+}
+
+/** 12345 -> "12,345", as the progress message shows counts (toLocaleString's first call costs a 20 ms ICU start-up in the middle of the scan). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

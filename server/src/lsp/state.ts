@@ -1,5 +1,6 @@
 // What the server knows: workspace roots with their index and configuration, and a parse cache
 // keyed by document version. Every feature asks here for the model; nothing else parses.
+import { yieldToRequests } from '../node/yield';
 import { HistoryCache } from './history';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -139,7 +140,7 @@ export class ServerState {
           if (root.pending.delete(file) && !this.cache.has(pathToUri(file))) this.loadFromDisk(root, file);
         } while (done < order.length && performance.now() < until);
         onSlice(done, order.length);
-        if (done < order.length) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (done < order.length) await yieldToRequests();
       }
     } finally {
       root.pending = undefined;
@@ -185,9 +186,14 @@ export class ServerState {
     const refs = new Set(docs.flatMap(alignmentFileRefs));
     const out = new Set<string>();
     if (refs.size === 0) return out;
+    // The files are under the root: their reference is what follows it (path.relative for each of
+    // thousands of files was a pause of its own at the start of a scan).
+    const prefix = root.path.endsWith(path.sep) ? root.path : root.path + path.sep;
     for (const f of files) {
-      const rel = path.relative(root.path, f).replace(/\\/g, '/').replace(/\.okr$/, '');
-      if (refs.has(rel) || refs.has(path.basename(f, '.okr'))) out.add(f);
+      if (!f.endsWith('.okr')) continue;
+      const rel = (f.startsWith(prefix) ? f.slice(prefix.length) : path.relative(root.path, f)).replace(/\\/g, '/').slice(0, -'.okr'.length);
+      const name = rel.slice(rel.lastIndexOf('/') + 1);
+      if (refs.has(rel) || refs.has(name)) out.add(f);
     }
     return out;
   }
