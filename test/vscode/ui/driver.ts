@@ -486,7 +486,8 @@ async function runCommand(page: Page, title: string): Promise<void> {
  * screenshot that follows.
  */
 async function hoverOver(page: Page, text: string, ok: (t: string) => boolean, what: string): Promise<string> {
-  const point = await until(`"${text}" on screen in the editor`, () =>
+  // Where the text is now: a code lens that arrives late moves the lines below it down a row.
+  const locate = () =>
     page.evaluate((needle) => {
       const lines = document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line');
       for (const line of Array.from(lines)) {
@@ -510,16 +511,18 @@ async function hoverOver(page: Page, text: string, ok: (t: string) => boolean, w
         }
       }
       return undefined;
-    }, text),
-  );
+    }, text);
+  let point = await until(`"${text}" on screen in the editor`, locate);
   const hoverSel = '.monaco-editor .monaco-hover:not(.hidden)';
   const read = async () => (await page.locator(hoverSel).first().innerText()).replace(/\u00a0/g, ' ');
   let moves = 0;
   const content = await until(
     `a hover on "${text}" with ${what}`,
     async () => {
-      // Re-enter the word every ~2 s in case the first move landed before the editor listened.
+      // Re-enter the word every ~2 s, where it is now, in case the first move landed before the
+      // editor listened or the line moved since.
       if (moves++ % 20 === 0) {
+        point = (await locate()) ?? point;
         await page.mouse.move(point.x - 20, point.y);
         await page.mouse.move(point.x, point.y, { steps: 4 });
       }
