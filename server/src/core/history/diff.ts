@@ -29,7 +29,8 @@ export interface ScoreAt {
   status: Status;
 }
 
-export interface KeyResultDiff {
+/** What changed in one objective or key result between two versions, with its score before and after. */
+export interface ItemDiff {
   id: string;
   title?: string;
   change: ItemChange;
@@ -38,13 +39,9 @@ export interface KeyResultDiff {
   after?: ScoreAt;
 }
 
-export interface ObjectiveDiff {
-  id: string;
-  title?: string;
-  change: ItemChange;
-  fields: FieldChange[];
-  before?: ScoreAt;
-  after?: ScoreAt;
+export type KeyResultDiff = ItemDiff;
+
+export interface ObjectiveDiff extends ItemDiff {
   keyResults: KeyResultDiff[];
 }
 
