@@ -29,6 +29,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // The language client apart: extension.ts loads it just after activation (see languageClient.ts).
+  { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/language-client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The progress panel's page script: runs in the webview (a browser), loaded under its CSP.

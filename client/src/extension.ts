@@ -1,11 +1,10 @@
 // Entry point of the VS Code extension (dist/client.js): starts the language client, the Objectives
 // tree, the status bar item, the progress panel, the commands and the `okr` task type. Everything is disposed through context.subscriptions.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { ModelChangedNotification } from '../../server/src/shared/protocol';
 import { registerCommands } from './commands';
-import { registerGraphDiagnostics } from './graphDiagnostics';
-import { createLanguageClient } from './languageClient';
+import type * as LanguageClientModule from './languageClient';
+import type { LanguageClient } from './languageClient';
 import { ModelStore } from './model/store';
 import { ProgressPanel } from './panel/panel';
 import { ScoreStatusBar } from './statusBar';
@@ -14,12 +13,20 @@ import { ObjectivesProvider } from './tree/provider';
 import { ObjectivesView } from './tree/view';
 
 let client: LanguageClient | undefined;
+let lsp: typeof LanguageClientModule | undefined;
+let deactivated = false;
+
+/** The language client's own bundle (see languageClient.ts for why it is apart). */
+function loadLanguageClientModule(context: vscode.ExtensionContext): typeof LanguageClientModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime path, on purpose not bundled
+  return require(context.asAbsolutePath('dist/language-client.js')) as typeof LanguageClientModule;
+}
 
 export function activate(context: vscode.ExtensionContext): void {
+  deactivated = false;
   const output = vscode.window.createOutputChannel('OKR', { log: true });
   context.subscriptions.push(output);
 
-  client = createLanguageClient(context, output);
   const store = new ModelStore(() => client, output);
   const provider = new ObjectivesProvider(store);
   const view = new ObjectivesView(provider);
@@ -29,8 +36,6 @@ export function activate(context: vscode.ExtensionContext): void {
 
   const setLoaded = () => void vscode.commands.executeCommand('setContext', 'okr.modelLoaded', true);
   context.subscriptions.push(store.onDidChange(setLoaded));
-  context.subscriptions.push(client.onNotification(ModelChangedNotification, () => void store.refresh()));
-  context.subscriptions.push(registerGraphDiagnostics(client));
 
   const restartServer = async () => {
     if (!client) return;
@@ -43,13 +48,27 @@ export function activate(context: vscode.ExtensionContext): void {
       void vscode.window.showErrorMessage('The OKR language server could not be restarted.', 'Show output').then((p) => p && output.show(true));
     }
   };
-  context.subscriptions.push(...registerCommands({ context, output, client: () => client, store, view, statusBar, panel }, restartServer));
+  const serverState = () => (lsp ? lsp.serverState(client) : 'starting');
+  context.subscriptions.push(...registerCommands({ context, output, client: () => client, serverState, store, view, statusBar, panel }, restartServer));
   context.subscriptions.push(registerTaskProvider(context, output));
 
-  // Not awaited: VS Code counts activate() until its promise settles, and the server's start (a
-  // process, then initialize) takes hundreds of milliseconds of which the host need not wait any.
-  // The tree, status bar and panel fill in when the first model arrives.
-  void startClient(client, store, output);
+  // After activate() returns: VS Code counts activate() until its promise settles, and neither the
+  // language client's bundle nor the server's start (a process, then initialize: hundreds of
+  // milliseconds) is needed for the tree, status bar and commands to exist. They fill in when the
+  // first model arrives; until then a command finds no client and says the server is not running.
+  setImmediate(() => {
+    if (deactivated) return;
+    try {
+      lsp = loadLanguageClientModule(context);
+      const c = lsp.createLanguageClient(context, output);
+      client = c;
+      context.subscriptions.push(c.onNotification(ModelChangedNotification, () => void store.refresh()));
+      context.subscriptions.push(lsp.registerGraphDiagnostics(c));
+      void startClient(c, store, output);
+    } catch (err) {
+      output.appendLine(`[client] the language client could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
 }
 
 async function startClient(c: LanguageClient, store: ModelStore, output: vscode.LogOutputChannel): Promise<void> {
@@ -63,6 +82,7 @@ async function startClient(c: LanguageClient, store: ModelStore, output: vscode.
 }
 
 export async function deactivate(): Promise<void> {
+  deactivated = true;
   const c = client;
   client = undefined;
   // stop() rejects unless the client runs (after a failed start, or while it restarts).

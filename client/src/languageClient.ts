@@ -1,10 +1,17 @@
 // Starts the OKR language server (dist/server.js over IPC) and keeps it running: after a crash it is
 // restarted (up to 5 times in 3 minutes) and the user is told, with a button to the output channel.
+//
+// Its own bundle (dist/language-client.js), loaded by extension.ts just after activate() returns:
+// vscode-languageclient and its protocol libraries are 420 KB of the client's 480, and the host need
+// not compile them before the tree, status bar and commands exist. Everything else in the client
+// imports this module's types only (a value import would pull the library back into dist/client.js;
+// test/unit/client/bundle-split.test.ts checks that it does not).
 import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
   LanguageClient,
+  State,
   TransportKind,
   type CloseHandlerResult,
   type ErrorHandler,
@@ -14,6 +21,15 @@ import {
 } from 'vscode-languageclient/node';
 
 import { GRAPH_DIAGNOSTICS_OPTION } from '../../server/src/shared/protocol';
+
+export { registerGraphDiagnostics } from './graphDiagnostics';
+export type { LanguageClient };
+
+/** How the status command and tests name the client's state. */
+export function serverState(c: LanguageClient | undefined): 'running' | 'starting' | 'stopped' {
+  const state = c?.state;
+  return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+}
 
 export const CLIENT_ID = 'okr';
 export const CLIENT_NAME = 'OKR Language Server';

@@ -12,9 +12,14 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 export interface Bundles {
+  /** dist/client.js: what the host loads to activate. */
   clientKb: number;
+  /** dist/language-client.js: vscode-languageclient, loaded just after activation. */
+  languageClientKb: number;
   serverKb: number;
   activationMs: number | string;
+  /** Loading the language client's bundle after activation (not in activationMs, reported beside it). */
+  languageClientLoadMs: number | string;
 }
 
 /** Builds the client and server minified into `dir` (as `npm run package` does) and measures them. */
@@ -22,9 +27,17 @@ export async function measureBundles(repo: string, dir: string): Promise<Bundles
   const out = path.join(dir, 'bundles');
   const common: esbuild.BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning', absWorkingDir: repo };
   await esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: path.join(out, 'client.js'), external: ['vscode'] });
+  await esbuild.build({ ...common, entryPoints: ['client/src/languageClient.ts'], outfile: path.join(out, 'language-client.js'), external: ['vscode'] });
   await esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(out, 'server.js') });
   const kb = (f: string) => fs.statSync(path.join(out, f)).size / 1024;
-  return { clientKb: kb('client.js'), serverKb: kb('server.js'), activationMs: activation(path.join(out, 'client.js'), out, vscodeApiNames(repo)) };
+  const times = activation(path.join(out, 'client.js'), out, vscodeApiNames(repo));
+  return {
+    clientKb: kb('client.js'),
+    languageClientKb: kb('language-client.js'),
+    serverKb: kb('server.js'),
+    activationMs: typeof times === 'string' ? times : times.activation,
+    languageClientLoadMs: typeof times === 'string' ? times : times.languageClient,
+  };
 }
 
 /** The names the `vscode` module exports (from its type definitions): the stand-in module has each. */
@@ -33,19 +46,25 @@ function vscodeApiNames(repo: string): string[] {
   return [...new Set([...dts.matchAll(/^\t(?:export )(?:namespace|class|enum|const|function|let) (\w+)/gm)].map((m) => m[1]!))];
 }
 
-/** Median of five activations, each in a fresh process (a module loads once per process). */
-function activation(clientJs: string, dir: string, names: string[]): number | string {
+/**
+ * Medians of five activations, each in a fresh process (a module loads once per process): activate()
+ * itself, and the language client's bundle that it loads on the next turn.
+ */
+function activation(clientJs: string, dir: string, names: string[]): { activation: number; languageClient: number } | string {
   const script = path.join(dir, 'activate.js');
   fs.writeFileSync(script, `const NAMES = ${JSON.stringify(names)};\n${ACTIVATE}`);
   const times: number[] = [];
+  const lcTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const r = spawnSync(process.execPath, [script, clientJs], { encoding: 'utf8', timeout: 20_000 });
     const ms = Number(/^activation (\S+)/m.exec(r.stdout)?.[1]);
-    if (r.status !== 0 || !Number.isFinite(ms)) return 'error';
+    const lc = Number(/^language-client (\S+)/m.exec(r.stdout)?.[1]);
+    if (r.status !== 0 || !Number.isFinite(ms) || !Number.isFinite(lc)) return `error: ${r.stderr.trim().split('\n')[0] ?? r.status}`;
     times.push(ms);
+    lcTimes.push(lc);
   }
-  times.sort((a, b) => a - b);
-  return times[2]!;
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[2]!;
+  return { activation: median(times), languageClient: median(lcTimes) };
 }
 
 // Plain JavaScript, run by `node` in its own process. The stand-in answers any property with another
@@ -77,10 +96,23 @@ vscode.version = '1.99.0';
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'vscode' ? vscode : load.call(this, request, ...rest); };
 const context = { subscriptions: [], extensionUri: standIn('uri'), extensionPath: __dirname, asAbsolutePath: (p) => require('node:path').join(__dirname, p.replace(/^dist\\//, '')), globalState: standIn('globalState'), workspaceState: standIn('workspaceState'), extensionMode: 1, logUri: standIn('logUri') };
+// The language client's bundle is timed where activate() loads it (a require of language-client.js).
+let lcMs;
+Module._load = ((inner) => function (request, ...rest) {
+  if (!/language-client\.js$/.test(request)) return inner.call(this, request, ...rest);
+  const t = performance.now();
+  try { return inner.call(this, request, ...rest); } finally { lcMs = performance.now() - t; }
+})(Module._load);
 const t0 = performance.now();
 const ext = require(process.argv[2]);
 Promise.resolve(ext.activate(context)).then(() => {
-  process.stdout.write('activation ' + (performance.now() - t0).toFixed(2) + '\\n');
-  process.exit(0);
+  const activationMs = performance.now() - t0;
+  // activate() loads the language client on the next turn; wait for it to have happened.
+  const waitForLoad = () => lcMs === undefined ? setImmediate(waitForLoad) : done();
+  const done = () => {
+    process.stdout.write('activation ' + activationMs.toFixed(2) + '\\nlanguage-client ' + lcMs.toFixed(2) + '\\n');
+    process.exit(0);
+  };
+  waitForLoad();
 }, (e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
 `;

@@ -23,6 +23,7 @@ const REQUIRED = [
   'CHANGELOG.md',
   'LICENSE',
   'dist/client.js',
+  'dist/language-client.js',
   'dist/server.js',
   'dist/cli.js',
   'dist/webview/panel.js',

@@ -1,6 +1,5 @@
 // Registers every `okr.*` command. Ids and titles are in package.json (`contributes.commands`).
 import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
 import type { TreeNode } from '../tree/nodes';
 import { checkIn } from './checkIn';
 import { comparePeriodStart, periodStartContentProvider } from './comparePeriodStart';
@@ -40,8 +39,7 @@ export function registerCommands(services: Services, restartServer: () => Promis
     // fresh model from the server.
     reg('okr.test.treeSnapshot', async () => {
       await services.store.refresh();
-      const state = services.client()?.state;
-      const server = state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+      const server = services.serverState();
       return { description: services.view.view.description ?? '', roots: provider.snapshot(), statusBar: services.statusBar.text, server };
     }),
     // The progress panel as the tests see it: open, visible, and what its page last reported drawing.

@@ -10,6 +10,8 @@ export interface Services {
   context: vscode.ExtensionContext;
   output: vscode.LogOutputChannel;
   client(): LanguageClient | undefined;
+  /** 'starting' also while the language client's bundle is still loading. */
+  serverState(): 'running' | 'starting' | 'stopped';
   store: ModelStore;
   view: ObjectivesView;
   statusBar: ScoreStatusBar;
