@@ -391,7 +391,66 @@ class OffsetMapNode implements MapNode {
   }
 
   /** This map in the text after an edit before it (see OffsetField.moved). */
-  moved(lines: LineIndex, from: number, delta: number): OffsetMapNode {
+  moved(lines: LineIndex, from: number, delta: number): MapNode {
+    // Wholly after the edit: every offset moves by the same amount, so the fields can wait until read.
+    if (this.start >= from) return new ShiftedMapNode(this, lines, delta);
+    const at = (x: number) => (x >= from ? x + delta : x);
+    const fields = new Map<string, Field>();
+    for (const [k, f] of this.fields) fields.set(k, f instanceof OffsetField ? f.moved(lines, from, delta) : f);
+    return new OffsetMapNode(fields, lines, at(this.start), at(this.end), this.indent, this.flow);
+  }
+
+  toJSON(): MapNode {
+    return { fields: this.fields, range: this.range, start: this.start, end: this.end, indent: this.indent, flow: this.flow };
+  }
+}
+
+/**
+ * A map wholly after an edit, `shift` characters from where `base` was parsed. Typing in a large file
+ * moves every objective below the keystroke: copying their fields and key results' fields on each
+ * keystroke was most of a re-parse (and its garbage), though a rule reads few of them. Here a move is
+ * one object, moves compose by adding shifts, and the fields are copied once, when first read.
+ */
+class ShiftedMapNode implements MapNode {
+  private copied: Map<string, Field> | undefined;
+
+  constructor(
+    private readonly base: OffsetMapNode,
+    private readonly lines: LineIndex,
+    private readonly shift: number,
+  ) {}
+
+  get fields(): Map<string, Field> {
+    if (!this.copied) {
+      this.copied = new Map();
+      for (const [k, f] of this.base.fields) this.copied.set(k, f instanceof OffsetField ? f.moved(this.lines, -Infinity, this.shift) : f);
+    }
+    return this.copied;
+  }
+
+  get start(): number {
+    return this.base.start + this.shift;
+  }
+
+  get end(): number {
+    return this.base.end + this.shift;
+  }
+
+  get indent(): number {
+    return this.base.indent;
+  }
+
+  get flow(): boolean {
+    return this.base.flow;
+  }
+
+  get range(): Range {
+    return this.lines.range(this.start, this.end);
+  }
+
+  moved(lines: LineIndex, from: number, delta: number): MapNode {
+    if (this.start >= from) return new ShiftedMapNode(this.base, lines, this.shift + delta);
+    // An edit inside it (not how re-parsing uses it, but a correct answer): move its fields as they are now.
     const at = (x: number) => (x >= from ? x + delta : x);
     const fields = new Map<string, Field>();
     for (const [k, f] of this.fields) fields.set(k, f instanceof OffsetField ? f.moved(lines, from, delta) : f);
@@ -408,7 +467,7 @@ class OffsetMapNode implements MapNode {
  * after it move by `delta`); its ranges come from the new text's `lines`.
  */
 export function moveMapNode(node: MapNode, lines: LineIndex, from: number, delta: number): MapNode {
-  return node instanceof OffsetMapNode ? node.moved(lines, from, delta) : node;
+  return node instanceof OffsetMapNode || node instanceof ShiftedMapNode ? node.moved(lines, from, delta) : node;
 }
 
 /** Makes the value of a field of `node` read from `source` (at the field's offsets) instead of what it held. */

@@ -271,7 +271,8 @@ function moveObjective(o: Objective, m: Move): Objective {
   const node = moveMap(o.node, m);
   const keyResults = o.keyResults.map((kr): KeyResult => ({
     ...kr,
-    links: kr.links.map((l) => ({ ...l, range: moveRange(l.range, m) })),
+    // Ranges hold lines and characters: only lines added or removed above move them.
+    links: m.lineDelta === 0 ? kr.links : kr.links.map((l) => ({ ...l, range: moveRange(l.range, m) })),
     checkins: kr.checkins.map((c): Checkin => ({ ...c, node: moveMap(c.node, m) })),
     node: moveMap(kr.node, m),
   }));
