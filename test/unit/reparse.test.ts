@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, isAlias, type Document } from 'yaml';
-import { analyzeDocument } from '../../server/src/core/analyze';
+import { adoptAnalysis, analyzeDocument } from '../../server/src/core/analyze';
 import { mergeConfig } from '../../server/src/core/config';
-import { parseOkrDocument } from '../../server/src/core/parse';
+import { openedCopy, parseOkrDocument, releaseSyntaxTree, treeInMemory } from '../../server/src/core/parse';
 import { reparseOkrDocument, reparseStats } from '../../server/src/core/reparse';
 import type { OkrDocument } from '../../server/src/core/model';
 import { generateOkr } from '../../scripts/bench/generate';
@@ -217,21 +217,29 @@ const ROUNDS = 90;
 const REASONS = new Map<string, number>();
 const TIMES = { inc: 0 };
 describe('incremental re-parse', () => {
-  it('equals a full parse after 1600 random edits, and takes the fast path for those inside one objective', function () {
+  // 'in memory': each version's AST is at hand (an edited document). 'let go': each version has let
+  // go of its AST, as a file opened after the workspace scan has (the re-parse works from the model).
+  for (const mode of ['in memory', 'let go'] as const) {
+  it(`equals a full parse after 1600 random edits, and takes the fast path for those inside one objective (AST ${mode})`, function () {
     this.timeout(60_000);
     const r = rng(20261120);
     let steps = 0;
     const before = { ...reparseStats };
+    const start = (text: string, version: number) => {
+      const d = parseOkrDocument(text, URI, version);
+      if (mode === 'let go') releaseSyntaxTree(d);
+      return d;
+    };
     for (const fx of fixtures()) {
       let text = fx.text;
-      let doc = parseOkrDocument(text, URI, 1);
+      let doc = start(text, 1);
       let version = 1;
       let sinceReset = 0;
       for (let round = 0; round < ROUNDS; round++) {
         if (sinceReset > 25) {
           // Random edits drift into garbage; start again from the fixture now and then.
           text = fx.text;
-          doc = parseOkrDocument(text, URI, ++version);
+          doc = start(text, ++version);
           sinceReset = 0;
         }
         const base = { doc, text };
@@ -251,6 +259,8 @@ describe('incremental re-parse', () => {
           assertSame(inc, full, what, steps % 4 === 0);
           // The previous version's AST is left as it was (features may still hold it).
           if (snapshot) same(ast(doc.yaml), snapshot, `previous AST changed by ${what}`);
+          // assertSame read the new version's AST; let go of it again for the next edit.
+          if (mode === 'let go') releaseSyntaxTree(inc);
           doc = inc;
           text = next;
           steps++;
@@ -271,6 +281,29 @@ describe('incremental re-parse', () => {
     // Random characters break the YAML or the list structure often (those fall back, and are
     // compared all the same); edits that stay inside one objective take the fast path.
     assert.ok(incremental > steps * 0.15, `fast path taken ${incremental} times of ${steps}`);
+  });
+  }
+
+  it('re-parses the first keystroke in a file opened after the scan let go of its AST without parsing the whole file again', () => {
+    const text = generateOkr(30, 5).text;
+    const opts = { config: CONFIG, today: TODAY };
+    // As the server has it: the scan analysed the file, let go of its AST, and the editor opened it.
+    const scanned = parseOkrDocument(text, URI, 0);
+    analyzeDocument(scanned, opts);
+    releaseSyntaxTree(scanned);
+    const opened = openedCopy(scanned, URI, 1);
+    adoptAnalysis(scanned, opened);
+    const at = text.indexOf('\n', text.indexOf('        title: ', text.indexOf('  - id: o15\n')));
+    const typed = text.slice(0, at) + 's' + text.slice(at);
+    const before = reparseStats.incremental;
+    const next = reparseOkrDocument(opened, typed, 2);
+    assert.equal(reparseStats.incremental, before + 1, `fell back: ${reparseStats.lastFallback}`);
+    // The opened copy parses its tree once, when first read: it was not read.
+    assert.equal(treeInMemory(opened), false);
+    assert.equal(treeInMemory(next), false);
+    same(analyzeDocument(next, opts), analyzeDocument(parseOkrDocument(typed, URI, 2), opts), 'diagnostics after the first keystroke');
+    assert.equal(treeInMemory(next), false, 'the analysis of the keystroke read the whole AST');
+    assertSame(next, parseOkrDocument(typed, URI, 2), 'the first keystroke');
   });
 
   it('takes the fast path for typing in a key result title of a generated file, and stays equal', () => {

@@ -124,6 +124,12 @@ export interface OkrDocument {
   objectivesField?: Field;
   /** `# okr-disable-next-line` comments: line they apply to -> rule ids ('*' for all). */
   suppressions: Map<number, Set<string>>;
+  /**
+   * The file is a block map with plain keys whose `objectives` is a block list of block maps, with no
+   * YAML problems, directives, anchors or aliases: then the schema rule checks it an objective at a time
+   * and an edit re-parses one objective, neither needing the whole file's AST (see parse.ts `simpleLayout`).
+   */
+  simpleLayout?: boolean;
 }
 
 /**

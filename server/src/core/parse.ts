@@ -48,6 +48,7 @@ export function buildOkrDocument(
   };
 
   const contents = yaml.contents as Node | null;
+  doc.simpleLayout = simpleLayout(text, yaml);
   if (!isMap(contents)) return doc;
   const root = mapNode(contents, lines);
   doc.root = root;
@@ -79,6 +80,27 @@ export function buildOkrDocument(
     });
   }
   return doc;
+}
+
+// An anchor (&a) or alias (*a) lets an objective's value depend on text outside it.
+export const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,\]}]/m;
+
+/** See OkrDocument.simpleLayout: worked out once from the AST, while it is at hand. */
+export function simpleLayout(text: string, yaml: Document.Parsed): boolean {
+  if (yaml.errors.length > 0 || yaml.warnings.length > 0) return false;
+  const root = yaml.contents as Node | null;
+  if (!isMap(root) || root.flow) return false;
+  const pairs = root.items as Pair[];
+  if (!pairs.every((p) => isScalar(p.key))) return false;
+  const seq = pairs.find((p) => isScalar(p.key) && p.key.value === 'objectives')?.value as Node | null | undefined;
+  return (
+    isSeq(seq) &&
+    !seq.flow &&
+    (seq.items as unknown[]).every((i) => isMap(i) && !i.flow) &&
+    !text.startsWith('%') &&
+    !text.includes('\n%') &&
+    !ANCHOR_OR_ALIAS.test(text)
+  );
 }
 
 // The YAML node each objective model was built from, for readers that need the AST of one objective
@@ -373,6 +395,39 @@ export function openedCopy(doc: OkrDocument, uri: string, version: number): OkrD
     });
   }
   return copy;
+}
+
+/** Whether `doc.yaml` is a tree in memory, not one parsed from the text when read (see releaseSyntaxTree). */
+export function treeInMemory(doc: OkrDocument): boolean {
+  return Object.getOwnPropertyDescriptor(doc, 'yaml')?.get === undefined;
+}
+
+/** `doc.simpleLayout` worked out from the AST when first read (a re-parse from a version that was not simple). */
+export function layoutOnDemand(doc: OkrDocument): void {
+  const set = (value: boolean) => Object.defineProperty(doc, 'simpleLayout', { value, enumerable: true, configurable: true, writable: true });
+  Object.defineProperty(doc, 'simpleLayout', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = simpleLayout(doc.text, doc.yaml);
+      set(value);
+      return value;
+    },
+    set,
+  });
+}
+
+/** `doc.yaml` parsed from the text when first read, then kept. */
+export function treeOnDemand(doc: OkrDocument): void {
+  Object.defineProperty(doc, 'yaml', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const tree = parseYaml(doc.text);
+      Object.defineProperty(doc, 'yaml', { value: tree, enumerable: true, configurable: true, writable: true });
+      return tree;
+    },
+  });
 }
 
 /** A map's extent as offsets, its range computed when read (see OffsetField). */

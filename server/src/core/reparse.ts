@@ -12,7 +12,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex, type Range } from './positions';
 import type { Checkin, KeyResult, MapNode, Objective, OkrDocument } from './model';
-import { findSuppressions, moveMapNode, objectiveModel, parseOkrDocument, rebindValue, setObjectiveNode } from './parse';
+import { ANCHOR_OR_ALIAS, findSuppressions, layoutOnDemand, moveMapNode, objectiveModel, parseOkrDocument, rebindValue, setObjectiveNode, treeInMemory, treeOnDemand } from './parse';
 
 /** How the last re-parses went (tests assert the fast path is taken; the bench may print it). */
 export const reparseStats = { incremental: 0, full: 0, lastFallback: '' };
@@ -69,7 +69,13 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
   if (old === text) return 'no change';
   // A version made by the fast path passed every check below already (edits since kept them true).
   let structure = pendingAst.get(previous);
-  if (!structure) {
+  // A version whose AST is not in memory (a file opened after the workspace scan let go of its tree,
+  // or a version made in this mode) and whose layout is simple: the model has every offset the fast
+  // path needs, and the AST of the new version is parsed only if a reader asks. Reading the previous
+  // AST here parsed the whole file again on the first keystroke (seconds, and the peak memory, in a
+  // file of thousands of objectives).
+  const fromModel = !structure && previous.simpleLayout === true && !treeInMemory(previous);
+  if (!structure && !fromModel) {
     const yaml = previous.yaml;
     if (old.startsWith('%') || old.includes('\n%')) return 'directives';
     const root = yaml.contents as Node | null;
@@ -105,34 +111,39 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
   const delta = text.length - old.length;
 
   // The item whose lines hold the change: from the start of its `- ` line to the end of its map.
-  const items = structure.items;
+  // Its extent and index in the list, from the AST (with the shift it moved by) or from the model.
+  const spans: Array<{ index: number; start: number; end: number; flow: boolean }> = structure
+    ? structure.items.flatMap(({ node, shift }, i) => (isMap(node) && node.range ? [{ index: i, start: node.range[0] + shift, end: node.range[1] + shift, flow: Boolean(node.flow) }] : []))
+    : previous.objectives.map((o) => ({ index: o.index, start: o.node.start, end: o.node.end, flow: o.node.flow }));
   let index = -1;
   let lineStart = 0;
   let dash = 0;
-  for (let i = 0; i < items.length; i++) {
-    const { node: item, shift } = items[i]!;
-    if (!isMap(item) || !item.range) continue;
-    const bounds = itemBounds(old, item.range[0] + shift);
+  let oldItemEnd = 0;
+  let oldFlow = false;
+  for (const span of spans) {
+    const bounds = itemBounds(old, span.start);
     if (!bounds) continue;
     if (bounds.lineStart > start) break;
-    if (oldEnd <= item.range[1] + shift) {
-      index = i;
+    if (oldEnd <= span.end) {
+      index = span.index;
       lineStart = bounds.lineStart;
       dash = bounds.dash;
+      oldItemEnd = span.end;
+      oldFlow = span.flow;
       break;
     }
   }
   if (index < 0) return 'the change is not inside one objective';
-  const oldItem = items[index]!.node as YAMLMap;
-  const oldItemEnd = oldItem.range![1] + items[index]!.shift;
+  const oldItem = structure ? (structure.items[index]!.node as YAMLMap) : undefined;
   // YAML problems of the previous version are fine only inside the item being replaced (typing a key
-  // goes through such versions); anywhere else they could have changed how the rest was read.
-  if (!pendingAst.has(previous)) {
+  // goes through such versions); anywhere else they could have changed how the rest was read. (A
+  // simple layout has none.)
+  if (!pendingAst.has(previous) && !fromModel) {
     for (const e of [...previous.yaml.errors, ...previous.yaml.warnings]) {
       if (e.pos[0] < lineStart || e.pos[1] > oldItemEnd || e.pos[0] >= oldItemEnd) return 'the previous version has YAML problems outside the objective';
     }
   }
-  if (oldItem.flow) return 'flow-style objective';
+  if (oldFlow) return 'flow-style objective';
   if (!(oldItemEnd === old.length || old.charCodeAt(oldItemEnd - 1) === 10)) return 'the objective does not end a line';
   const dashCol = dash - lineStart;
   const after = following(old, oldItemEnd, dashCol);
@@ -161,12 +172,12 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
 
   // The new item at its place; every item after it moves by the delta (when the AST is asked for).
   shiftAll(newItem, 0, lineStart);
-  if (oldItem.commentBefore !== undefined) newItem.commentBefore = oldItem.commentBefore;
-  if (oldItem.spaceBefore !== undefined) newItem.spaceBefore = oldItem.spaceBefore;
-  const pending: Pending = {
+  if (oldItem?.commentBefore !== undefined) newItem.commentBefore = oldItem.commentBefore;
+  if (oldItem?.spaceBefore !== undefined) newItem.spaceBefore = oldItem.spaceBefore;
+  const pending: Pending | undefined = structure && {
     base: structure.base,
     pairIndex: structure.pairIndex,
-    items: items.map((it, i) => (i < index ? it : i === index ? { node: newItem, shift: 0 } : { node: it.node, shift: it.shift + delta })),
+    items: structure.items.map((it, i) => (i < index ? it : i === index ? { node: newItem, shift: 0 } : { node: it.node, shift: it.shift + delta })),
     total: structure.total + delta,
   };
 
@@ -186,7 +197,11 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
     objectives: [],
     suppressions: findSuppressions(text),
   };
-  lazyAst(doc, pending);
+  if (pending) lazyAst(doc, pending);
+  else treeOnDemand(doc);
+  // Still simple: the fast path admits no YAML problem, flow style or anchor in the new item.
+  if (previous.simpleLayout) doc.simpleLayout = !ANCHOR_OR_ALIAS.test(chunk);
+  else layoutOnDemand(doc);
   if (previous.root) {
     doc.root = moveMapNode(previous.root, lines, from, delta);
     // The list's value as data is read again from the new AST, if ever.

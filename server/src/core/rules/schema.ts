@@ -4,8 +4,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import type { $ZodIssue } from 'zod/v4/core';
 import { keysOf, ObjectiveSchema, OkrFileSchema, type MapKind } from '../schema';
 import type { Objective, OkrDocument } from '../model';
-import { objectiveNode } from '../parse';
-import { derivationOf } from '../reparse';
+import { objectiveNode, simpleLayout } from '../parse';
 import type { Range } from '../positions';
 import { closest } from '../suggest';
 import { isValidIsoDate } from '../period';
@@ -64,41 +63,16 @@ export const schemaRule: Rule = {
 // one objective of a large file re-validates that objective only.
 const objectiveIssues = new Map<string, readonly $ZodIssue[]>();
 const OBJECTIVE_CACHE_MAX = 20_000;
-// An anchor (&a) or alias (*a) lets an objective's value depend on text outside it.
-const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,\]}]/m;
-
-const simpleFiles = new WeakMap<OkrDocument, boolean>();
-
 /**
- * Whether the file can be validated as its top level plus each objective on its own: no YAML errors,
- * `objectives` a block list of block maps, plain keys, no anchors or aliases. A version re-parsed
- * from a simple one by an edit inside one objective is simple when that objective still is (the
- * fast path of the re-parse admits no other change), so its AST need not be built to tell.
+ * Whether the file can be validated as its top level plus each objective on its own: see
+ * OkrDocument.simpleLayout, which the parse and the re-parse set (a version re-parsed from a simple one
+ * by an edit inside one objective is simple, the fast path admitting no other change), so the whole
+ * file's AST need not be built to tell.
  */
 function simple(doc: OkrDocument): boolean {
-  let known = simpleFiles.get(doc);
-  if (known !== undefined) return known;
-  const d = derivationOf(doc);
-  const previous = d?.previous.deref();
-  // The previous version's answer (worked out from its AST when it was parsed in full, and so built).
-  const before = previous && simple(previous);
-  const edited = d && doc.objectives.find((o) => o.index === d.objective);
-  if (before && edited) {
-    known = !ANCHOR_OR_ALIAS.test(doc.text.slice(edited.node.start, edited.node.end));
-  } else {
-    const root = doc.yaml.contents as Node | null;
-    const pairs = isMap(root) ? (root.items as Pair[]) : [];
-    const seq = pairs.find((p) => isScalar(p.key) && p.key.value === 'objectives')?.value as Node | null | undefined;
-    known =
-      doc.yamlErrors.length === 0 &&
-      isSeq(seq) &&
-      !seq.flow &&
-      (seq.items as unknown[]).every((i) => isMap(i) && !i.flow) &&
-      pairs.every((p) => isScalar(p.key)) &&
-      !ANCHOR_OR_ALIAS.test(doc.text);
-  }
-  simpleFiles.set(doc, known);
-  return known;
+  // Set by the parse (or worked out when read, see layoutOnDemand); a document made another way: here.
+  if (doc.simpleLayout === undefined) doc.simpleLayout = simpleLayout(doc.text, doc.yaml);
+  return doc.simpleLayout;
 }
 
 /** The zod issues of the top level, the objectives left to checkObjective (simple files only). */
