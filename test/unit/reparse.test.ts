@@ -9,10 +9,10 @@ import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, isAlias, type Document } from 'yaml';
 import { adoptAnalysis, analyzeDocument } from '../../server/src/core/analyze';
 import { mergeConfig } from '../../server/src/core/config';
-import { openedCopy, parseOkrDocument, releaseSyntaxTree, treeInMemory } from '../../server/src/core/parse';
+import { openedCopy, parseInChunks, parseOkrDocument, parseWhole, releaseSyntaxTree, treeInMemory } from '../../server/src/core/parse';
 import { reparseOkrDocument, reparseStats } from '../../server/src/core/reparse';
 import type { OkrDocument } from '../../server/src/core/model';
-import { generateOkr } from '../../scripts/bench/generate';
+import { generateOkr, generateRealisticOkr } from '../../scripts/bench/generate';
 
 const URI = 'file:///ws/okrs/team.okr';
 const CONFIG = mergeConfig();
@@ -338,5 +338,61 @@ describe('incremental re-parse', () => {
       assert.equal(reparseStats.full, before + 1, `${name}: expected a full parse`);
       assertSame(inc, parseOkrDocument(next, URI, 2), name);
     }
+  });
+});
+
+describe('parsing a large file an objective at a time', () => {
+  const opts = { config: CONFIG, today: TODAY };
+  const compare = (text: string, what: string): boolean => {
+    const chunked = parseInChunks(text, URI, 1);
+    if (typeof chunked === 'string') return false;
+    const whole = parseWhole(text, URI, 1);
+    same(plain(chunked), plain(whole), `model differs: ${what}`);
+    same(analyzeDocument(chunked, opts), analyzeDocument(whole, opts), `diagnostics differ: ${what}`);
+    // The whole tree, when a reader asks for it, is the whole parse's.
+    same(ast(chunked.yaml), ast(whole.yaml), `AST differs: ${what}`);
+    return true;
+  };
+
+  it('gives the model and diagnostics of a whole parse for the examples and generated files, plain and realistic', () => {
+    const texts = [...fixtures(), { name: 'generated 40x5', text: generateOkr(40, 5).text }, { name: 'realistic 30x5', text: generateRealisticOkr(30, 5).text }];
+    const taken = texts.filter((fx) => compare(fx.text, fx.name)).map((fx) => fx.name);
+    // The examples are written as people write them: most take the chunked path.
+    assert.ok(taken.includes('generated 40x5') && taken.includes('realistic 30x5'), `chunked: ${taken.join(', ')}`);
+    assert.ok(taken.length >= texts.length - 3, `only ${taken.join(', ')} of ${texts.length} were parsed in parts`);
+  });
+
+  it('gives the whole parse\'s model and diagnostics after 1,500 random edits, or declines', function () {
+    this.timeout(120_000);
+    const r = rng(20261205);
+    let steps = 0;
+    let taken = 0;
+    for (const fx of fixtures()) {
+      let text = fx.text;
+      for (let i = 0; i < 170; i++) {
+        // Random edits soon break the YAML (those are declined): start again from the file often.
+        if (i % 4 === 0) text = fx.text;
+        for (const e of randomEdit(text, r)) {
+          text = apply(text, e);
+          if (compare(text, `${e.what} in ${fx.name} (step ${steps})`)) taken++;
+          steps++;
+        }
+      }
+    }
+    assert.ok(steps > 1500, `only ${steps} edits`);
+    assert.ok(taken > steps * 0.2, `parsed in parts ${taken} times of ${steps}`);
+  });
+
+  it('declines layouts a part could read differently on its own', () => {
+    const base = generateOkr(3, 2).text;
+    const cases: Array<[string, string]> = [
+      ['an anchor', base.replace('title: ', 'title: &t ')],
+      ['a tab', base.replace('  title:', '\ttitle:')],
+      ['a flow list', base.replace(/objectives:\n[\s\S]*$/, 'objectives: []\n')],
+      ['an item at another indentation', base.replace(/\n {2}- id: o2/, '\n - id: o2')],
+      ['a value that is not a list', base.replace(/objectives:\n/, 'objectives:\n  note: x\n')],
+      ['a document marker', `---\n${base}`],
+    ];
+    for (const [what, text] of cases) assert.equal(typeof parseInChunks(text, URI, 1), 'string', what);
   });
 });

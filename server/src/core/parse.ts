@@ -1,9 +1,10 @@
 // Text -> OkrDocument. Lenient by design: broken input is not an error, it yields a model of what
 // could be read plus YAML problems; the `schema` rule reports everything else. Never throws.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { LineIndex, type Range } from './positions';
 import type { Checkin, Field, ItemState, KeyResult, KrKind, Link, MapNode, Objective, OkrDocument, RollupMode, YamlProblem } from './model';
 import { parsePeriod } from './period';
+import { ANCHOR_OR_ALIAS, chunkLayout } from './chunk-layout';
 
 // logLevel 'error': the yaml package would print some problems (a map used as a key) as Node.js
 // process warnings on the terminal; the schema rule reports them on the file instead.
@@ -11,13 +12,98 @@ function parseYaml(text: string): Document.Parsed {
   return parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: 'error' });
 }
 
+/** Files from this size are parsed an objective at a time when their layout allows (see parseInChunks). */
+const CHUNKED_FROM_BYTES = 256 * 1024;
+/** How much of the list parseInChunks parses as one document (at least one item). */
+const PART_BYTES = 32 * 1024;
+
 export function parseOkrDocument(text: string, uri: string, version = 0): OkrDocument {
+  if (text.length >= CHUNKED_FROM_BYTES) {
+    const chunked = parseInChunks(text, uri, version);
+    if (typeof chunked !== 'string') return chunked;
+  }
+  return parseWhole(text, uri, version);
+}
+
+/** The whole text as one YAML document (what parseInChunks is tested against). */
+export function parseWhole(text: string, uri: string, version = 0): OkrDocument {
   const lines = new LineIndex(text);
   const yaml = parseYaml(text);
   const problem = (e: { message: string; pos: [number, number]; code: string }): YamlProblem => {
     return { message: cleanYamlMessage(e.message), range: problemRange(text, lines, e.pos), code: e.code };
   };
   return buildOkrDocument(text, uri, version, lines, yaml, yaml.errors.map(problem), yaml.warnings.map(problem));
+}
+
+/**
+ * A large file parsed an objective at a time: the top level (the text without the list's lines, the
+ * offsets after them moved back) and each item of `objectives` as a document of its own, its offsets moved to
+ * where it is. The parts' trees are let go once their models are built, so the whole file's tree never
+ * exists at once (it is parsed from the text if a reader asks, see treeOnDemand): a 4 MB file's tree
+ * and the parser's tokens were most of the server's peak memory. Only the layout chunk-layout.ts
+ * accepts, and only when no part has a YAML problem; otherwise the reason, and the caller parses the
+ * whole text. test/unit/parse-chunks.test.ts holds the result equal to parseWhole's.
+ */
+export function parseInChunks(text: string, uri: string, version = 0): OkrDocument | string {
+  const layout = chunkLayout(text);
+  if (typeof layout === 'string') return layout;
+  // The top level without the list's lines; what follows the list moved back to where it is.
+  const top = parseYaml(text.slice(0, layout.listStart) + text.slice(layout.listEnd));
+  if (top.errors.length || top.warnings.length) return 'the top level has YAML problems';
+  const contents = top.contents as Node | null;
+  shiftAll(contents, layout.listStart, layout.listEnd - layout.listStart);
+  if (!isMap(contents) || contents.flow || !contents.range) return 'the document is not a block map';
+  const pairs = contents.items as Pair[];
+  if (!pairs.every((p) => isScalar(p.key))) return 'a top-level key that is not plain';
+  const pair = findPair(contents, 'objectives');
+  if (!pair || !isScalar(pair.key) || !pair.key.range || (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null))) return 'objectives is not the list it looked like';
+
+  // Items are parsed a few dozen kilobytes at a time: a document of its own per item cost more in the
+  // yaml package's set-up per document than the parse saved.
+  const items: YAMLMap[] = [];
+  for (let first = 0; first < layout.items.length; ) {
+    const start = layout.items[first]!.lineStart;
+    let last = first;
+    while (last + 1 < layout.items.length && layout.items[last + 1]!.end - start <= PART_BYTES) last++;
+    const part = parseYaml(text.slice(start, layout.items[last]!.end));
+    if (part.errors.length || part.warnings.length) return 'an objective has YAML problems';
+    const seq = part.contents as Node | null;
+    if (!isSeq(seq) || seq.flow || seq.items.length !== last - first + 1 || seq.anchor || seq.tag) return 'the items are not list items';
+    for (const item of seq.items as Array<Node | null>) {
+      if (!isMap(item) || item.flow || !item.range) return 'an item is not a block map';
+      shiftAll(item, 0, start);
+      items.push(item);
+    }
+    first = last + 1;
+  }
+
+  const lines = new LineIndex(text);
+  const doc: OkrDocument = { uri, version, text, lines, yaml: undefined as unknown as Document.Parsed, yamlErrors: [], yamlWarnings: [], objectives: [], suppressions: findSuppressions(text) };
+  treeOnDemand(doc);
+  doc.simpleLayout = true;
+  // The top level as parsed, but for `objectives`: its value is the list (where the whole parse has it,
+  // read as data from the whole tree if ever asked), and a map it ends ends with the list.
+  const listEnd = items[items.length - 1]!.range![1];
+  const skeletonRoot = mapNode(contents, lines);
+  const fields = new Map<string, Field>();
+  for (const [key, f] of skeletonRoot.fields) {
+    if (key !== 'objectives') fields.set(key, f);
+    else {
+      const [ks, ke] = pair.key.range;
+      const field = new OffsetField('objectives', lines, ks, ke, layout.items[0]!.dash, listEnd, null);
+      field.rebind({ document: () => doc.yaml });
+      fields.set(key, field);
+    }
+  }
+  const root = new OffsetMapNode(fields, lines, skeletonRoot.start, Math.max(skeletonRoot.end, pairs[pairs.length - 1] === pair ? listEnd : 0), skeletonRoot.indent, false);
+  fillTopLevel(doc, root);
+  items.forEach((item, index) => {
+    const o = objectiveModel(item, index, doc, lines);
+    // The schema rule validates each objective from its node (let go with the model's tree, see releaseSyntaxTree).
+    objectiveNodes.set(o, item);
+    doc.objectives.push(o);
+  });
+  return doc;
 }
 
 /**
@@ -50,20 +136,9 @@ export function buildOkrDocument(
   const contents = yaml.contents as Node | null;
   doc.simpleLayout = simpleLayout(text, yaml);
   if (!isMap(contents)) return doc;
-  const root = mapNode(contents, lines);
-  doc.root = root;
-
-  const periodField = root.fields.get('period');
-  if (periodField) {
-    doc.periodField = periodField;
-    doc.period = parsePeriod(periodField.value);
-  }
-  doc.team = str(root.fields.get('team')?.value);
-  doc.owner = str(root.fields.get('owner')?.value);
-  doc.alignsTo = str(root.fields.get('aligns_to')?.value);
+  fillTopLevel(doc, mapNode(contents, lines));
 
   const objectivesPair = findPair(contents, 'objectives');
-  doc.objectivesField = root.fields.get('objectives');
   if (objectivesPair && isSeq(objectivesPair.value)) {
     let reused = 0;
     objectivesPair.value.items.forEach((item, index) => {
@@ -82,8 +157,7 @@ export function buildOkrDocument(
   return doc;
 }
 
-// An anchor (&a) or alias (*a) lets an objective's value depend on text outside it.
-export const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,\]}]/m;
+export { ANCHOR_OR_ALIAS };
 
 /** See OkrDocument.simpleLayout: worked out once from the AST, while it is at hand. */
 export function simpleLayout(text: string, yaml: Document.Parsed): boolean {
@@ -101,6 +175,33 @@ export function simpleLayout(text: string, yaml: Document.Parsed): boolean {
     !text.includes('\n%') &&
     !ANCHOR_OR_ALIAS.test(text)
   );
+}
+
+/** The document's top-level map and what the model reads from it. */
+function fillTopLevel(doc: OkrDocument, root: MapNode): void {
+  doc.root = root;
+  const periodField = root.fields.get('period');
+  if (periodField) {
+    doc.periodField = periodField;
+    doc.period = parsePeriod(periodField.value);
+  }
+  doc.team = str(root.fields.get('team')?.value);
+  doc.owner = str(root.fields.get('owner')?.value);
+  doc.alignsTo = str(root.fields.get('aligns_to')?.value);
+  doc.objectivesField = root.fields.get('objectives');
+}
+
+/** Moves every offset at or after `from` by `delta`, in place (a freshly parsed part, to where it is). */
+export function shiftAll(node: unknown, from: number, delta: number): void {
+  if (isPair(node)) {
+    shiftAll(node.key, from, delta);
+    shiftAll(node.value, from, delta);
+    return;
+  }
+  if (isScalar(node) || isAlias(node) || isMap(node) || isSeq(node)) {
+    if (node.range) node.range = node.range.map((x) => (x >= from ? x + delta : x)) as typeof node.range;
+    if (isMap(node) || isSeq(node)) for (const it of node.items as unknown[]) shiftAll(it, from, delta);
+  }
 }
 
 // The YAML node each objective model was built from, for readers that need the AST of one objective

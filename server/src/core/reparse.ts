@@ -12,7 +12,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex, type Range } from './positions';
 import type { Checkin, KeyResult, MapNode, Objective, OkrDocument } from './model';
-import { ANCHOR_OR_ALIAS, findSuppressions, layoutOnDemand, moveMapNode, objectiveModel, parseOkrDocument, rebindValue, setObjectiveNode, treeInMemory, treeOnDemand } from './parse';
+import { ANCHOR_OR_ALIAS, findSuppressions, layoutOnDemand, moveMapNode, objectiveModel, parseOkrDocument, rebindValue, setObjectiveNode, shiftAll, treeInMemory, treeOnDemand } from './parse';
 
 /** How the last re-parses went (tests assert the fast path is taken; the bench may print it). */
 export const reparseStats = { incremental: 0, full: 0, lastFallback: '' };
@@ -416,15 +416,3 @@ function cloneShifted(node: unknown, from: number, delta: number): unknown {
   return node;
 }
 
-/** Moves every offset at or after `from` by `delta`, in place (for the freshly parsed item only). */
-function shiftAll(node: unknown, from: number, delta: number): void {
-  if (isPair(node)) {
-    shiftAll(node.key, from, delta);
-    shiftAll(node.value, from, delta);
-    return;
-  }
-  if (isScalar(node) || isAlias(node) || isMap(node) || isSeq(node)) {
-    if (node.range) node.range = shiftRange(node.range, from, delta);
-    if (isMap(node) || isSeq(node)) for (const it of node.items as unknown[]) shiftAll(it, from, delta);
-  }
-}
