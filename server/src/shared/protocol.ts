@@ -170,6 +170,11 @@ export interface CheckinParams {
   note?: string;
   /** Defaults to the server's today. */
   date?: string;
+  /**
+   * The version of the open document the client computed the check-in for: when the server's copy
+   * has moved on (or not caught up), it answers `ok: false` instead of edits for another text.
+   */
+  version?: number;
 }
 
 export interface TextEditLike {
@@ -177,7 +182,8 @@ export interface TextEditLike {
   newText: string;
 }
 
-export type CheckinResult = { ok: true; uri: string; version?: number; edits: TextEditLike[] } | { ok: false; message: string };
+/** `changed`: refused because the document's version is not the one asked for (ask again). */
+export type CheckinResult = { ok: true; uri: string; version?: number; edits: TextEditLike[] } | { ok: false; message: string; changed?: boolean };
 
 /** client -> server: the edits that append a check-in (and update `current`), keeping comments and formatting. */
 export const CheckinRequest = 'okr/checkinEdit';
