@@ -174,3 +174,24 @@ describe('links: the default repository from the git remote origin', () => {
     assert.equal(config.github.repository, 'acme/other');
   });
 });
+
+describe('links: only http(s) and workspace files are followed', () => {
+  const root = path.resolve('/ws');
+  const doc = path.join(root, 'okrs', 'team.okr');
+  it('a tracker template that is not http(s) (one that got past the schema) gives no URL', () => {
+    const config = mergeConfig();
+    config.trackers = { SHOP: 'javascript:alert({id})', OPS: 'command:x?{key}' };
+    for (const link of ['SHOP-1', 'OPS-2']) {
+      const t = resolveLink(link, doc, root, config);
+      assert.equal(t.kind, 'tracker');
+      assert.equal((t as { url?: string }).url, undefined, link);
+    }
+  });
+  it('a file link says whether it stays inside the workspace root', () => {
+    assert.equal((resolveLink('../src/a.ts', doc, root, mergeConfig()) as { outside?: boolean }).outside, undefined);
+    for (const link of ['../../etc/passwd', '/../x', '../../../../../etc/passwd#L1']) {
+      assert.equal((resolveLink(link, doc, root, mergeConfig()) as { outside?: boolean }).outside, true, link);
+    }
+  });
+});
+

@@ -264,15 +264,16 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
   connection.onDidChangeWatchedFiles((e) => {
     const changed: string[] = [];
     for (const change of e.changes) {
+      // Only paths inside a workspace folder: an event for /etc/passwd is never read (docs/reliability.md).
+      const p = uriToPath(change.uri);
+      const root = p ? state.folderOf(p) : undefined;
+      if (!p || !root) continue;
       // A client may send events for any file it watches: .okr files and the configuration are the
       // state's, any other file is searched for code tags.
       if (!isWatchedFile(change.uri)) {
         codeTags.fileChanged(change.uri, change.type === FileChangeType.Deleted);
         continue;
       }
-      const p = uriToPath(change.uri);
-      if (!p) continue;
-      const root = state.rootFor(p);
       if (path.basename(p) === CONFIG_FILE_NAME) {
         if (path.dirname(p) === root.path) {
           state.loadConfigFile(root);

@@ -19,6 +19,8 @@ export interface LinkSummary {
   /** What the link opens: a file URI (with #L line fragment) or a web URL; absent when unresolvable. */
   target?: string;
   kind: 'file' | 'github' | 'gitlab' | 'tracker' | 'url' | 'invalid';
+  /** A file outside the workspace (`../../etc/passwd`): the client asks before opening it. */
+  outside?: true;
 }
 
 export interface KeyResultModel {
