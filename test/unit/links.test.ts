@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { resolveLink, type LinkTarget } from '../../server/src/core/links';
 import { mergeConfig } from '../../server/src/core/config';
+import { codeOf } from '../../server/src/core/code-references';
 import { configFromGitRemote } from '../../server/src/core/git-remote';
 import { parseOkrDocument } from '../../server/src/core/parse';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
@@ -195,3 +196,16 @@ describe('links: only http(s) and workspace files are followed', () => {
   });
 });
 
+
+describe('links: code a key result links to stays in the workspace', () => {
+  it('a file link out of the workspace is not among the code to open or peek', () => {
+    const root = path.resolve('/ws');
+    const p = path.join(root, 'okrs', 'team.okr');
+    const doc = parseOkrDocument('period: 2026-Q4\nobjectives:\n  - id: o\n    title: O\n    key_results:\n      - id: k\n        title: K\n        links: ["../src/a.ts", "../../../../etc/passwd"]\n', 'file://' + p);
+    const index = new WorkspaceIndex(root);
+    index.set(p, doc);
+    const o = doc.objectives[0]!;
+    const code = codeOf(index, undefined, mergeConfig(), p, o, o.keyResults[0], true).code;
+    assert.deepEqual(code.map((c) => c.link.text), ['../src/a.ts']);
+  });
+});
