@@ -115,7 +115,9 @@ export class FuzzServer {
     let timer: NodeJS.Timeout | undefined;
     const hang = new Promise<'hang'>((resolve) => (timer = setTimeout(() => resolve('hang'), ANSWER_WITHIN_MS)));
     try {
-      const outcome = await Promise.race([this.client.request(method, params).then(() => 'ok' as const, (err: { code?: number; message?: string }) => err), hang]);
+      // No params at all is a case of its own (a request without a `params` member).
+      const sent = params === undefined ? this.client.conn.sendRequest(method) : this.client.request(method, params);
+      const outcome = await Promise.race([sent.then(() => 'ok' as const, (err: { code?: number; message?: string }) => err), hang]);
       if (outcome === 'hang') await this.restart(`no answer within ${ANSWER_WITHIN_MS} ms to ${what}`);
       else if (outcome !== 'ok' && outcome.code === -32603) throw new Finding(`-32603 "${outcome.message}" for ${what}`);
       else if (outcome !== 'ok' && (outcome.code === undefined || /Connection|disposed|closed/i.test(outcome.message ?? ''))) await this.restart(`the server went away on ${what}: ${outcome.message}`);

@@ -126,6 +126,10 @@ describe('LSP: malformed and out-of-order messages', function () {
     for (const params of [5, { since: 'yesterday' }, { since: { server: 1, revision: 2 } }]) {
       assert.equal((await errorOf(client, 'okr/workspaceModelDelta', params)).code, -32602, JSON.stringify(params));
     }
+    // Requests that take no params are answered without any (no `params` member in the message).
+    const model = (await client.conn.sendRequest('okr/workspaceModel')) as { files: unknown[] };
+    assert.ok(model.files.length > 0);
+    assert.ok(await client.conn.sendRequest('okr/workspaceModelDelta'));
     // Good params still work.
     const ok = await client.request<{ ok: boolean }>('okr/checkinEdit', { ...checkin, confidence: 0.9, note: 'fine', date: '2026-11-20' });
     assert.equal(ok.ok, true);

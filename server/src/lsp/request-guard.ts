@@ -88,6 +88,16 @@ export class RequestGuard implements MessageStrategy {
   host: GuardHost = { lineCount: () => undefined, log: () => {} };
 
   handleMessage(message: Message, next: (message: Message) => void): void {
+    // The gate must never lose a message: a request it fails on would wait for an answer forever.
+    try {
+      this.route(message, next);
+    } catch (err) {
+      this.host.log(`The request guard failed on a message; passed on unchecked: ${String(err)}`);
+      next(message);
+    }
+  }
+
+  private route(message: Message, next: (message: Message) => void): void {
     const m = message as Partial<RequestMessage & NotificationMessage>;
     if (typeof m.method !== 'string') return next(message); // responses to our own requests
     const isRequest = 'id' in m && m.id !== undefined;
@@ -127,6 +137,7 @@ export class RequestGuard implements MessageStrategy {
    * fine: LSP says it means the end of the line.
    */
   private positionProblem(method: string, params: unknown): string | undefined {
+    if (!params || typeof params !== 'object') return undefined; // a request without params (okr/workspaceModel)
     const p = params as { textDocument?: { uri: string }; position?: { line: number }; positions?: Array<{ line: number }>; range?: { start: { line: number }; end: { line: number } } };
     const uri = p.textDocument?.uri;
     if (!uri) return undefined;
