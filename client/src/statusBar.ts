@@ -2,7 +2,7 @@
 // gives the period and the expected progress; a click reveals the file's objectives in the tree.
 import * as vscode from 'vscode';
 import type { FileModel } from '../../server/src/shared/protocol';
-import { expectedText, scoreAndStatus, statusBarText } from './model/format';
+import { scoreAndStatus, statusBarText, statusBarTooltip } from './model/format';
 import { normalizeUri, type ModelStore } from './model/store';
 
 export class ScoreStatusBar implements vscode.Disposable {
@@ -33,12 +33,8 @@ export class ScoreStatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = statusBarText(file);
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${file.team ?? file.fileRef}**: ${scoreAndStatus(file.score, file.status, file.grade)}\n\n`);
-    if (file.period) md.appendMarkdown(`Period ${file.period.label} (${file.period.start} – ${file.period.end})\n\n`);
-    if (file.period) md.appendMarkdown(`Expected score today: ${expectedText(file)}\n\n`);
-    md.appendMarkdown('Click to show the objectives in the tree');
-    this.item.tooltip = md;
+    // The team name comes from the file: statusBarTooltip escapes it (no links, images or HTML).
+    this.item.tooltip = new vscode.MarkdownString(statusBarTooltip(file));
     this.item.accessibilityInformation = { label: `OKR score ${scoreAndStatus(file.score, file.status, file.grade)}` };
     this.item.command = { command: 'okr.revealFileInTree', title: 'Show in Objectives', arguments: [editor.document.uri] };
     this.item.show();

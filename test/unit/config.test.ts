@@ -64,6 +64,15 @@ describe('config: parseConfig', () => {
     check('trackers:\n  shop: "https://x/{id}"\n', ['1:8-1:24 trackers.shop'], { trackers: {} });
   });
 
+  it('a tracker template that is not an http(s) URL is refused, as the same link written directly is', () => {
+    for (const template of ['command:workbench.action.terminal.new?{id}', 'javascript:alert({id})', 'file:///etc/{id}', 'data:text/html,{id}', 'vscode://x/{id}', '//evil.example/{id}']) {
+      const loaded = parseConfig(`trackers:\n  SHOP: "${template}"\n  OPS: "https://o/{id}"\n`, RULE_IDS);
+      assert.equal(loaded.problems.length, 1, template);
+      assert.match(loaded.problems[0]!.message, /trackers\.SHOP: .*http:\/\/ or https:\/\//, template);
+      assert.deepEqual(loaded.input, { trackers: { OPS: 'https://o/{id}' } }, template);
+    }
+  });
+
   it('bad limits and github repository', () => {
     check('limits:\n  maxObjectives: 0\n  maxKeyResults: 4\n', ['1:17-1:18 limits.maxObjectives'], { limits: { maxKeyResults: 4 } });
     check('github:\n  repository: nope\n', ['1:14-1:18 github.repository: must be owner/repo']);
@@ -102,12 +111,12 @@ describe('config: mergeConfig and severityFor', () => {
   });
 
   it('layers, lowest first: maps merge key by key, later wins; word lists add up', () => {
-    const editor = { rules: { 'missing-owner': 'off', schema: 'warning' }, limits: { maxObjectives: 3 }, trackers: { A: 'a/{id}' }, quality: { units: ['pts'] } } as const;
-    const repo = { rules: { schema: 'error' }, limits: { staleCheckinDays: 7 }, trackers: { B: 'b/{id}' }, github: { repository: 'acme/shop' }, quality: { units: ['tickets'], extraVagueWords: ['leverage'] } } as const;
+    const editor = { rules: { 'missing-owner': 'off', schema: 'warning' }, limits: { maxObjectives: 3 }, trackers: { A: 'https://a/{id}' }, quality: { units: ['pts'] } } as const;
+    const repo = { rules: { schema: 'error' }, limits: { staleCheckinDays: 7 }, trackers: { B: 'https://b/{id}' }, github: { repository: 'acme/shop' }, quality: { units: ['tickets'], extraVagueWords: ['leverage'] } } as const;
     const c = mergeConfig(undefined, structuredClone(editor) as never, structuredClone(repo) as never);
     assert.deepEqual(c.rules, { 'missing-owner': 'off', schema: 'error' });
     assert.deepEqual(c.limits, { maxObjectives: 3, maxKeyResults: 5, minKeyResults: 2, staleCheckinDays: 7 });
-    assert.deepEqual(c.trackers, { A: 'a/{id}', B: 'b/{id}' });
+    assert.deepEqual(c.trackers, { A: 'https://a/{id}', B: 'https://b/{id}' });
     assert.equal(c.github.repository, 'acme/shop');
     assert.deepEqual(c.quality, { units: ['pts', 'tickets'], extraVagueWords: ['leverage'] });
     // The defaults are not mutated.

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { resolveLink, type LinkTarget } from '../../server/src/core/links';
 import { mergeConfig } from '../../server/src/core/config';
+import { codeOf } from '../../server/src/core/code-references';
 import { configFromGitRemote } from '../../server/src/core/git-remote';
 import { parseOkrDocument } from '../../server/src/core/parse';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
@@ -172,5 +173,39 @@ describe('links: the default repository from the git remote origin', () => {
   it('okr.config.yaml wins over the remote', () => {
     const config = mergeConfig(configFromGitRemote(gitConfig('https://github.com/acme/shop.git')), { github: { repository: 'acme/other' } });
     assert.equal(config.github.repository, 'acme/other');
+  });
+});
+
+describe('links: only http(s) and workspace files are followed', () => {
+  const root = path.resolve('/ws');
+  const doc = path.join(root, 'okrs', 'team.okr');
+  it('a tracker template that is not http(s) (one that got past the schema) gives no URL', () => {
+    const config = mergeConfig();
+    config.trackers = { SHOP: 'javascript:alert({id})', OPS: 'command:x?{key}' };
+    for (const link of ['SHOP-1', 'OPS-2']) {
+      const t = resolveLink(link, doc, root, config);
+      assert.equal(t.kind, 'tracker');
+      assert.equal((t as { url?: string }).url, undefined, link);
+    }
+  });
+  it('a file link says whether it stays inside the workspace root', () => {
+    assert.equal((resolveLink('../src/a.ts', doc, root, mergeConfig()) as { outside?: boolean }).outside, undefined);
+    for (const link of ['../../etc/passwd', '/../x', '../../../../../etc/passwd#L1']) {
+      assert.equal((resolveLink(link, doc, root, mergeConfig()) as { outside?: boolean }).outside, true, link);
+    }
+  });
+});
+
+
+describe('links: code a key result links to stays in the workspace', () => {
+  it('a file link out of the workspace is not among the code to open or peek', () => {
+    const root = path.resolve('/ws');
+    const p = path.join(root, 'okrs', 'team.okr');
+    const doc = parseOkrDocument('period: 2026-Q4\nobjectives:\n  - id: o\n    title: O\n    key_results:\n      - id: k\n        title: K\n        links: ["../src/a.ts", "../../../../etc/passwd"]\n', 'file://' + p);
+    const index = new WorkspaceIndex(root);
+    index.set(p, doc);
+    const o = doc.objectives[0]!;
+    const code = codeOf(index, undefined, mergeConfig(), p, o, o.keyResults[0], true).code;
+    assert.deepEqual(code.map((c) => c.link.text), ['../src/a.ts']);
   });
 });

@@ -28,3 +28,12 @@ describe('LineIndex', () => {
     assert.deepEqual(lines.positionAt(99), { line: 1, character: 1 });
   });
 });
+
+describe('positions never past the end of a line', () => {
+  it('an offset between the \\r and \\n of a CRLF is the end of its line', () => {
+    const lines = new LineIndex('ab\r\ncd');
+    assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(2), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(4), { line: 1, character: 0 });
+  });
+});

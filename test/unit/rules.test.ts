@@ -128,6 +128,7 @@ describe('rules', () => {
       'period-mismatch': 'warning',
       'link-broken': 'warning',
       'link-unresolvable': 'info',
+      'link-outside-workspace': 'warning',
       'unknown-okr-tag': 'warning',
       'unused-suppression': 'hint',
     };
@@ -453,6 +454,25 @@ describe('rules', () => {
       check(links('/src/a.ts#L3', '../src/a.ts', 'https://x.test', 'acme/shop#3', 'SHOP-1'), 'link-broken', [], { fileExists: exists, workspace: ws });
       check(links('/src/b.ts'), 'link-broken', [], { fileExists: () => undefined });
       check(links('/src/b.ts'), 'link-broken', [], { fileExists: () => false, path: null });
+    });
+  });
+
+  describe('link-outside-workspace', () => {
+    const links = (...items: string[]) => edit(CLEAN, { 9.5: `        links: [${items.map((i) => JSON.stringify(i)).join(', ')}]` });
+    const ws = new WorkspaceIndex(ROOT);
+    it('fires on a relative or root-relative link that leaves the workspace, at the item', () => {
+      check(links('../../../../etc/passwd', '/../secrets.txt', 'src/../../../x.ts#L2'), 'link-outside-workspace', [
+        `warning 10:16-10:40 Link '../../../../etc/passwd' leads out of the workspace, to ${path.resolve('/etc/passwd')}: link files inside the workspace, or an http(s) URL.`,
+        `warning 10:42-10:59 Link '/../secrets.txt' leads out of the workspace, to ${path.resolve('/secrets.txt')}: link files inside the workspace, or an http(s) URL.`,
+        `warning 10:61-10:83 Link 'src/../../../x.ts#L2' leads out of the workspace, to ${path.resolve('/x.ts')}: link files inside the workspace, or an http(s) URL.`,
+      ], { workspace: ws });
+    });
+    it('does not fire on files inside the workspace, web links, or without a workspace', () => {
+      check(links('../src/a.ts', '/src/a.ts#L3', 'https://x.test/../..', 'SHOP-1'), 'link-outside-workspace', [], { workspace: ws });
+      check(links('../../../../etc/passwd'), 'link-outside-workspace', []);
+    });
+    it('is not also reported as a missing file (the disk outside is not probed)', () => {
+      check(links('../../../../etc/nothing-here'), 'link-broken', [], { fileExists: () => false, workspace: ws });
     });
   });
 

@@ -74,18 +74,21 @@ async function prompt(target: KeyResultTarget): Promise<Omit<CheckinParams, 'uri
 export async function applyCheckin(services: Services, params: CheckinParams): Promise<{ ok: boolean; message?: string }> {
   const client = services.client();
   if (!client) return { ok: false, message: 'the OKR language server is not running' };
+  const key = normalizeUri(params.uri);
   for (let attempt = 0; attempt < 3; attempt++) {
     let result: CheckinResult;
+    // The version of the open document goes along: the server refuses edits for a text it does not hold.
+    const held = vscode.workspace.textDocuments.find((d) => normalizeUri(d.uri.toString()) === key)?.version;
     try {
-      result = await client.sendRequest<CheckinResult>(CheckinRequest, params);
+      result = await client.sendRequest<CheckinResult>(CheckinRequest, { ...params, version: held });
     } catch (err) {
       // The server is restarting or failed: say so in the check-in's own message, not as a command crash.
       return { ok: false, message: `the OKR language server did not answer (${err instanceof Error ? err.message : String(err)})` };
     }
+    if (!result.ok && result.changed) continue; // the document moved on meanwhile: ask again
     if (!result.ok) return { ok: false, message: result.message };
     const uri = vscode.Uri.parse(result.uri);
-    const key = normalizeUri(result.uri);
-    const open = vscode.workspace.textDocuments.find((d) => normalizeUri(d.uri.toString()) === key);
+    const open = vscode.workspace.textDocuments.find((d) => normalizeUri(d.uri.toString()) === normalizeUri(result.uri));
     if (open && open.version !== result.version) continue; // the server saw another version: ask again
     const edit = new vscode.WorkspaceEdit();
     for (const e of result.edits) {

@@ -11,6 +11,12 @@ export async function openLink(link: LinkSummary): Promise<boolean> {
   if (!link.target) return false;
   const uri = vscode.Uri.parse(link.target);
   if (uri.scheme === 'file') {
+    if (link.outside) {
+      // The link climbs out of the workspace (link-outside-workspace): the user decides.
+      const open = 'Open';
+      const answer = await vscode.window.showWarningMessage(`${link.text} leads out of the workspace, to ${uri.fsPath}. Open it?`, { modal: true }, open);
+      if (answer !== open) return false;
+    }
     const lines = parseLineFragment(uri.fragment);
     const file = uri.with({ fragment: '' });
     try {

@@ -4,6 +4,8 @@ import type { CheckinSummary, FileModel, KeyResultModel, ObjectiveModel } from '
 import type { AlignedChild } from './aligned';
 import { GRADE_LABEL, STATUS_LABEL, type Grade, type Status } from '../../../server/src/core/status';
 export { STATUSES, type Grade, type Status } from '../../../server/src/core/status';
+// Titles, owners, refs and team names come from user files: escaped by the one shared module.
+import { codeSpan, mdText } from '../../../server/src/shared/markdown';
 
 /** `on track`; a final score with its grade: `final, fell short`. */
 export function statusLabel(status: Status, grade?: Grade): string {
@@ -152,14 +154,10 @@ export function formatCheckin(c: CheckinSummary, unit?: string): string {
   return text;
 }
 
-/** Escapes text for a MarkdownString (titles come from user files). */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
-}
 
 /** Markdown tooltip of an aligned objective in the tree. */
 export function alignedTooltip(c: AlignedChild, parent: ObjectiveModel): string {
-  const lines = [`**${escapeMarkdown(c.title)}**`, '', `\`${c.ref}\` aligned to \`${parent.ref}\``, ''];
+  const lines = [`**${mdText(c.title)}**`, '', `${codeSpan(c.ref)} aligned to ${codeSpan(parent.ref)}`, ''];
   lines.push(`- Score: ${scoreAndStatus(c.score, c.status, c.grade)}`);
   lines.push(`- Weight in the parent's aligned mean: ${num(c.weight)}`);
   if (c.excluded === 'cycle') lines.push('- Left out: its alignment closes a cycle');
@@ -170,36 +168,36 @@ export function alignedTooltip(c: AlignedChild, parent: ObjectiveModel): string 
 
 /** Markdown tooltip lines for a key result: owner, progress (with arithmetic), expected, last check-in. */
 export function keyResultTooltip(kr: KeyResultModel): string {
-  const lines = [`**${escapeMarkdown(kr.title)}**`, '', `\`${kr.ref}\` · ${kr.kind}`, ''];
+  const lines = [`**${mdText(kr.title)}**`, '', `${codeSpan(kr.ref)} · ${kr.kind}`, ''];
   lines.push(`- Score: ${scoreAndStatus(kr.score, kr.status, kr.grade)}`);
-  if (kr.state && kr.state !== 'active') lines.push(`- ${kr.state === 'dropped' ? 'Dropped, left out of the score' : 'Closed, final'}${kr.reason ? `: ${escapeMarkdown(kr.reason)}` : ''}`);
-  if (kr.owner) lines.push(`- Owner: ${escapeMarkdown(kr.owner)}`);
+  if (kr.state && kr.state !== 'active') lines.push(`- ${kr.state === 'dropped' ? 'Dropped, left out of the score' : 'Closed, final'}${kr.reason ? `: ${mdText(kr.reason)}` : ''}`);
+  if (kr.owner) lines.push(`- Owner: ${mdText(kr.owner)}`);
   const arithmetic = progressArithmetic(kr);
   if (arithmetic) lines.push(`- Progress: ${arithmetic}`);
   if (kr.kind !== 'milestone' && (kr.baseline !== undefined || kr.target !== undefined)) {
     const from = kr.baseline !== undefined ? withUnit(kr.baseline, kr.unit) : '?';
     const to = kr.target !== undefined ? withUnit(kr.target, kr.unit) : '?';
-    lines.push(`- From ${escapeMarkdown(from)} to ${escapeMarkdown(to)}${typeof kr.current === 'number' ? `, now ${escapeMarkdown(withUnit(kr.current, kr.unit))}` : ''}`);
+    lines.push(`- From ${mdText(from)} to ${mdText(to)}${typeof kr.current === 'number' ? `, now ${mdText(withUnit(kr.current, kr.unit))}` : ''}`);
   }
   if (judgedAgainstExpected(kr)) lines.push(`- Expected score today: ${expectedText(kr)}`);
   if (kr.confidence !== undefined) lines.push(`- Confidence: ${num(kr.confidence)}`);
   const last = lastCheckin(kr);
-  lines.push(`- Last check-in: ${last ? escapeMarkdown(formatCheckin(last, kr.unit)) : 'none'}`);
+  lines.push(`- Last check-in: ${last ? mdText(formatCheckin(last, kr.unit)) : 'none'}`);
   const p = kr.problems;
   if (p.errors || p.warnings) lines.push(`- Problems: ${p.errors} error(s), ${p.warnings} warning(s)`);
   return lines.join('\n');
 }
 
 export function objectiveTooltip(o: ObjectiveModel): string {
-  const lines = [`**${escapeMarkdown(o.title)}**`, '', `\`${o.ref}\` · ${o.type}`, ''];
+  const lines = [`**${mdText(o.title)}**`, '', `${codeSpan(o.ref)} · ${o.type}`, ''];
   lines.push(`- Score: ${scoreAndStatus(o.score, o.status, o.grade)}`);
-  if (o.state && o.state !== 'active') lines.push(`- ${o.state === 'dropped' ? 'Dropped, left out of the score' : 'Closed, final'}${o.reason ? `: ${escapeMarkdown(o.reason)}` : ''}`);
-  if (o.owner) lines.push(`- Owner: ${escapeMarkdown(o.owner)}`);
+  if (o.state && o.state !== 'active') lines.push(`- ${o.state === 'dropped' ? 'Dropped, left out of the score' : 'Closed, final'}${o.reason ? `: ${mdText(o.reason)}` : ''}`);
+  if (o.owner) lines.push(`- Owner: ${mdText(o.owner)}`);
   lines.push(`- Expected score today: ${expectedText(o)}`);
-  if (o.alignsTo) lines.push(`- Aligns to: \`${o.alignsTo}\``);
+  if (o.alignsTo) lines.push(`- Aligns to: ${codeSpan(o.alignsTo)}`);
   lines.push(`- Key results: ${o.keyResults.length}`);
   if (o.rollup && o.state !== 'dropped') {
-    lines.push(`- Scored from ${ROLLUP_LABEL[o.rollup]}: \`${o.arithmetic}\``);
+    lines.push(`- Scored from ${ROLLUP_LABEL[o.rollup]}: ${codeSpan(o.arithmetic)}`);
     const n = o.aligned?.length ?? 0;
     if (n > 0) lines.push(`- Aligned objectives: ${n}${o.rollup === 'own' ? ' (not counted)' : ''}`);
   }
@@ -207,12 +205,20 @@ export function objectiveTooltip(o: ObjectiveModel): string {
 }
 
 export function fileTooltip(f: FileModel): string {
-  const lines = [`**${escapeMarkdown(f.team ?? f.fileRef)}**`, '', `\`${f.fileRef}\``, ''];
+  const lines = [`**${mdText(f.team ?? f.fileRef)}**`, '', codeSpan(f.fileRef), ''];
   lines.push(`- Score: ${scoreAndStatus(f.score, f.status, f.grade)}`);
   if (f.period) lines.push(`- Period: ${f.period.label} (${f.period.start} – ${f.period.end})`);
   if (f.period) lines.push(`- Expected score today: ${expectedText(f)}`);
   lines.push(`- Objectives: ${f.objectives.length}`);
   return lines.join('\n');
+}
+
+/** The status bar item's tooltip (Markdown): the team (or file) as text, score, period, expected score. */
+export function statusBarTooltip(f: FileModel): string {
+  const parts = [`**${mdText(f.team ?? f.fileRef)}**: ${scoreAndStatus(f.score, f.status, f.grade)}`];
+  if (f.period) parts.push(`Period ${mdText(f.period.label)} (${f.period.start} – ${f.period.end})`, `Expected score today: ${expectedText(f)}`);
+  parts.push('Click to show the objectives in the tree');
+  return parts.join('\n\n');
 }
 
 /** The status bar text for a file: `$(target) 0.62 · on track`. */

@@ -4,6 +4,7 @@
 import { AT_RISK_GAP, GRADE_LABEL, OFF_TRACK_GAP, STATUS_LABEL, type Grade, type Status } from '../core';
 import { countSeverities, type CheckResult } from './check';
 import { aimText, MAX_ALIGNED_LINES, twoDecimals, type FileRow, type KrRow } from './score';
+import { codeSpan, tableCell, tableCode } from '../shared/markdown';
 
 const STATUS_ICON: Record<Status, string> = {
   done: '✅',
@@ -16,9 +17,9 @@ const STATUS_ICON: Record<Status, string> = {
   dropped: '✖️',
 };
 
-/** Table cells: no pipes or line breaks, and no accidental HTML. */
+/** Text from the files, in a table cell: literal (no links, images or HTML), on one line. */
 function cell(s: string | null): string {
-  return (s ?? '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\s*[\r\n]+\s*/g, ' ');
+  return tableCell(s ?? '');
 }
 
 function score(n: number | null): string {
@@ -51,7 +52,7 @@ export function formatReport(rows: readonly FileRow[], check: CheckResult, today
   const byPath = new Map(check.files.map((f) => [f.rel, f]));
   if (rows.length === 0) out.push('No `.okr` files found.', '');
   for (const f of rows) {
-    out.push(`## \`${f.path}\``, '');
+    out.push(`## ${codeSpan(f.path)}`, '');
     const about = [f.team ? `**${cell(f.team)}**` : '', f.period ? `period ${f.period}` : ''].filter(Boolean).join(', ');
     if (about) out.push(about + '  ');
     out.push(`Score **${score(f.score)}** · ${status(f.status, f.grade)}${f.period && f.status !== 'final' ? ` · expected ${score(f.expectedScore)} (${Math.round(f.expected * 100)}% of the period elapsed${aimText(f.expected, f.expectedScore)})` : ''}  `);
@@ -65,19 +66,19 @@ export function formatReport(rows: readonly FileRow[], check: CheckResult, today
     out.push('| Objective / key result | Score | Status | Expected |', '| --- | ---: | --- | ---: |');
     for (const o of f.objectives) {
       const from = o.rollup === 'aligned' ? ' _(from aligned objectives)_' : o.rollup === 'both' ? ' _(from its key results and aligned objectives)_' : '';
-      const title = `**${cell(o.title) || '(no title)'}** \`${cell(o.id) || '?'}\`${o.type === 'committed' ? ' _(committed)_' : ''}${from}${why(o.state, o.reason)}`;
+      const title = `**${cell(o.title) || '(no title)'}** ${tableCode(o.id || '?')}${o.type === 'committed' ? ' _(committed)_' : ''}${from}${why(o.state, o.reason)}`;
       // A final or dropped score was not judged against an expected score.
       const live = (s: Status) => s !== 'final' && s !== 'dropped';
       out.push(`| ${title} | **${score(o.score)}** | ${status(o.status, o.grade)} | ${f.period && live(o.status) ? score(o.expectedScore) : '–'} |`);
       for (const k of o.keyResults) {
         const extra = k.exceeded && k.progress !== null ? ` _(exceeded: ${twoDecimals(k.progress)})_` : k.kind === 'draft' && k.state === 'active' ? ' _(draft)_' : '';
-        out.push(`| ↳ ${cell(k.title) || '(no title)'} \`${cell(k.id) || '?'}\`${extra}${why(k.state, k.reason)} | ${score(k.score)} | ${status(k.status, k.grade)} | ${f.period && judged(k) && live(k.status) ? score(k.expectedScore) : '–'} |`);
+        out.push(`| ↳ ${cell(k.title) || '(no title)'} ${tableCode(k.id || '?')}${extra}${why(k.state, k.reason)} | ${score(k.score)} | ${status(k.status, k.grade)} | ${f.period && judged(k) && live(k.status) ? score(k.expectedScore) : '–'} |`);
       }
       if (o.state === 'dropped') continue;
       const counted = o.rollup !== 'own';
       for (const a of o.aligned.slice(0, MAX_ALIGNED_LINES)) {
         const left = a.excluded === 'cycle' ? ' _(left out: alignment cycle)_' : a.excluded === 'dropped' ? ' _(dropped)_' : counted ? '' : ' _(not counted)_';
-        out.push(`| ⤷ aligned: ${cell(a.title) || '(no title)'} \`${cell(a.ref)}\`${a.weight !== 1 ? ` ×${a.weight}` : ''}${left} | ${score(a.score)} | ${status(a.status, a.grade)} | |`);
+        out.push(`| ⤷ aligned: ${cell(a.title) || '(no title)'} ${tableCode(a.ref)}${a.weight !== 1 ? ` ×${a.weight}` : ''}${left} | ${score(a.score)} | ${status(a.status, a.grade)} | |`);
       }
       if (o.aligned.length > MAX_ALIGNED_LINES) out.push(`| ⤷ … and ${o.aligned.length - MAX_ALIGNED_LINES} more aligned objectives | | | |`);
     }

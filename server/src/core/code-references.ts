@@ -52,8 +52,10 @@ export function codeOf(
   const out: KeyResultCode = { tags: tags ? tags.tagsOf(index, path, objective, keyResult) : [], code: [], issues: [], other: [], shared: [] };
   for (const link of keyResult?.links ?? []) {
     const target = resolveLink(link.text, path, index.root, config);
-    if (target.kind === 'file') out.code.push({ link, target });
-    else if (isIssueLink(target)) out.issues.push({ link, target });
+    // A file outside the workspace is never opened or peeked (link-outside-workspace reports it).
+    if (target.kind === 'file') {
+      if (!target.outside) out.code.push({ link, target });
+    } else if (isIssueLink(target)) out.issues.push({ link, target });
     else if (target.kind === 'url') out.other.push({ link, target });
   }
   if (!withShared) return out;

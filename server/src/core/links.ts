@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { OkrConfig } from './schema';
 
 export type LinkTarget =
-  | { kind: 'file'; path: string; startLine?: number; endLine?: number }
+  /** `outside`: the path leaves the workspace root (`../../etc/passwd`): reported, never read or linked. */
+  | { kind: 'file'; path: string; startLine?: number; endLine?: number; outside?: true }
   | { kind: 'github'; repository?: string; number: number; url?: string }
   /** A GitLab issue (`group/project#12`) or merge request (`group/project!12`). */
   | { kind: 'gitlab'; project?: string; number: number; mergeRequest: boolean; url?: string }
@@ -43,7 +44,9 @@ export function resolveLink(text: string, docPath: string, root: string, config:
   const tr = TRACKER_RE.exec(t);
   if (tr) {
     const template = config.trackers[tr[1]!];
-    return { kind: 'tracker', key: t, project: tr[1]!, url: template?.replace('{id}', tr[2]!).replace('{key}', t) };
+    const url = template?.replace('{id}', tr[2]!).replace('{key}', t);
+    // The schema refuses other templates; one that got here some other way is not followed either.
+    return { kind: 'tracker', key: t, project: tr[1]!, url: url && URL_RE.test(url) ? url : undefined };
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(t) && !/^[a-z]:[\\/]/i.test(t)) {
     return { kind: 'invalid', reason: `unsupported link scheme in '${t}': use http(s) URLs, paths, owner/repo#123, #123 or KEY-123` };
@@ -57,7 +60,9 @@ export function resolveLink(text: string, docPath: string, root: string, config:
   if (startLine !== undefined && (startLine < 1 || endLine! < startLine)) {
     return { kind: 'invalid', reason: `line range in '${t}' must be #L<from>-L<to> with 1 <= from <= to` };
   }
-  return { kind: 'file', path: resolved, startLine, endLine };
+  const inside = path.relative(root, resolved);
+  const outside = inside === '..' || inside.startsWith('..' + path.sep) || path.isAbsolute(inside);
+  return outside ? { kind: 'file', path: resolved, startLine, endLine, outside: true } : { kind: 'file', path: resolved, startLine, endLine };
 }
 
 /**

@@ -64,7 +64,10 @@ export class LineIndex {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo]! };
+    // An offset between the \r and the \n of a CRLF is no position of the line (LSP has none
+    // there): it is the line's end. Ranges made from node ends reached one character too far.
+    const atLf = o > this.starts[lo]! && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13;
+    return { line: lo, character: o - this.starts[lo]! - (atLf ? 1 : 0) };
   }
 
   /** LSP semantics: a character past the end of the line means the end of that line (before its break). */

@@ -170,7 +170,12 @@ export const ConfigSchema = z.strictObject({
     .describe('Severity per rule id: `error`, `warning`, `info`, `hint` or `off`.'),
   limits: LimitsSchema.default(LimitsSchema.parse({})).describe('Limits used by the counting rules.'),
   trackers: z
-    .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'tracker keys are upper-case project keys such as SHOP'), z.string().regex(/\{id\}/, 'the URL template needs {id}'))
+    .record(
+      z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'tracker keys are upper-case project keys such as SHOP'),
+      // Only web links are followed: a `command:`, `javascript:`, `file:` or `data:` template is refused
+      // as the same link written in a file is.
+      z.string().regex(/^https?:\/\/\S+$/i, 'the URL template must start with http:// or https://').regex(/\{id\}/, 'the URL template needs {id}'),
+    )
     .default({})
     .describe('Issue-tracker URL templates by project key, e.g. `SHOP: https://jira.example.com/browse/SHOP-{id}`.'),
   github: z

@@ -2,6 +2,7 @@
 import {
   DidChangeConfigurationNotification,
   FileChangeType,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -38,6 +39,7 @@ import { WorkspaceModelCache } from './model-cache';
 import { CodeTagService } from './code-tags';
 import { registerCodeLens, withCodeTagCapabilities, withCodeTags } from './code-tag-handlers';
 import { filesExcludeGlobs } from '../node/source-files';
+import { REJECTED_REQUEST, type RejectedParams, type RequestGuard } from './request-guard';
 
 export const SERVER_NAME = 'okr-language-server';
 
@@ -82,7 +84,15 @@ function routeDocuments(connection: Connection, okr: TextDocuments<TextDocument>
     owner.set(p.textDocument.uri, side);
     return handlers[side].onDidOpenTextDocument?.(p);
   });
-  connection.onDidChangeTextDocument((p) => call(p.textDocument.uri, 'onDidChangeTextDocument', p));
+  connection.onDidChangeTextDocument((p) => {
+    // Versions must grow with every change (LSP). A client that sends one again (or an older one)
+    // still changed its text: the change is applied, under the next version we have not used, so no
+    // cache keyed by version answers from the text before it (docs/reliability.md, Protocol).
+    const side = owner.get(p.textDocument.uri);
+    const held = side && (side === 'okr' ? okr : code)?.get(p.textDocument.uri)?.version;
+    if (held !== undefined && held !== null && p.textDocument.version <= held) p = { ...p, textDocument: { ...p.textDocument, version: held + 1 } };
+    return call(p.textDocument.uri, 'onDidChangeTextDocument', p);
+  });
   connection.onDidCloseTextDocument((p) => {
     const r = call(p.textDocument.uri, 'onDidCloseTextDocument', p);
     owner.delete(p.textDocument.uri);
@@ -93,7 +103,7 @@ function routeDocuments(connection: Connection, okr: TextDocuments<TextDocument>
   connection.onDidSaveTextDocument((p) => call(p.textDocument.uri, 'onDidSaveTextDocument', p));
 }
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, guard?: RequestGuard): void {
   const documents = new TextDocuments(TextDocument);
   const state = new ServerState();
   const diagnostics = new DiagnosticsPublisher(connection, documents, state);
@@ -254,15 +264,16 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles((e) => {
     const changed: string[] = [];
     for (const change of e.changes) {
+      // Only paths inside a workspace folder: an event for /etc/passwd is never read (docs/reliability.md).
+      const p = uriToPath(change.uri);
+      const root = p ? state.folderOf(p) : undefined;
+      if (!p || !root) continue;
       // A client may send events for any file it watches: .okr files and the configuration are the
       // state's, any other file is searched for code tags.
       if (!isWatchedFile(change.uri)) {
         codeTags.fileChanged(change.uri, change.type === FileChangeType.Deleted);
         continue;
       }
-      const p = uriToPath(change.uri);
-      if (!p) continue;
-      const root = state.rootFor(p);
       if (path.basename(p) === CONFIG_FILE_NAME) {
         if (path.dirname(p) === root.path) {
           state.loadConfigFile(root);
@@ -325,8 +336,13 @@ export function startServer(connection: Connection): void {
     return models.delta(today(), params ?? undefined);
   });
 
+  // The guard has checked the params against CheckinParamsSchema (shared/protocol-params.ts).
   connection.onRequest<CheckinResult, unknown>(CheckinRequest, (params: CheckinParams): CheckinResult => {
     const open = documents.get(params.uri);
+    // Edits computed for another text would land in the wrong place: the client asks again.
+    if (params.version !== undefined && open?.version !== params.version) {
+      return { ok: false, message: `the document changed while checking in (version ${params.version} asked, ${open ? `version ${open.version}` : 'not open'} here); try again`, changed: true };
+    }
     const p = uriToPath(params.uri);
     const doc = open ? state.parsed(open) : p ? state.rootFor(p).index.get(p) : undefined;
     if (!doc) return { ok: false, message: `${params.uri} is not an .okr file of this workspace` } satisfies CheckinResult;
@@ -349,6 +365,14 @@ export function startServer(connection: Connection): void {
     return periodStartText(doc, p, root.path);
   });
 
+  // A request the guard refused comes here renamed, carrying the error to answer it with.
+  connection.onRequest(REJECTED_REQUEST, (p: RejectedParams) => new ResponseError(p.code, p.message));
+  if (guard) {
+    guard.host = {
+      lineCount: (uri) => (documents.get(uri) ?? codeTags.documents.get(uri))?.lineCount,
+      log: (message) => connection.console.warn(message),
+    };
+  }
   registerFeatures(withCodeTags(connection, codeTags, documents, state), documents, state);
   registerCodeLens(connection, codeTags, documents, state);
   routeDocuments(connection, documents, codeTags.documents);

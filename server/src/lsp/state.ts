@@ -40,6 +40,8 @@ export interface Root {
   pending?: Set<string>;
   /** True from addRoot(…, willScan) until its first scan has ended. */
   scanning: boolean;
+  /** A workspace folder of the client (scanned), not a root made for a file opened outside them. */
+  folder: boolean;
   /** Resolves when the root's first scan has ended (at once for roots that are not scanned). */
   scanned: Promise<void>;
   markScanned: () => void;
@@ -80,6 +82,7 @@ export class ServerState {
     const scanned = willScan ? new Promise<void>((resolve) => (markScanned = resolve)) : Promise.resolve();
     const root: Root = {
       scanning: willScan,
+      folder: willScan,
       scanned,
       markScanned: () => {
         root.scanning = false;
@@ -219,10 +222,18 @@ export class ServerState {
   /** The root holding a path; files outside every root get a root of their own folder. */
   rootFor(filePath: string | undefined): Root {
     if (filePath) {
-      for (const r of this.roots) if (filePath === r.path || filePath.startsWith(r.path + path.sep)) return r;
+      for (const r of this.roots) if (insideRoot(r, filePath)) return r;
       return this.addRoot(path.dirname(filePath));
     }
     return this.roots[this.roots.length - 1] ?? this.addRoot(process.cwd());
+  }
+
+  /**
+   * The workspace folder holding a path, or undefined for a path outside every folder: events about
+   * such paths (a watcher, a file operation) are ignored, never read, and no root is made for them.
+   */
+  folderOf(filePath: string): Root | undefined {
+    return this.roots.find((r) => r.folder && insideRoot(r, filePath));
   }
 
   /** The model of an open document at its current version: parsed once per version. */
@@ -292,4 +303,8 @@ export class ServerState {
     root.config = next;
     this.configGeneration++;
   }
+}
+
+function insideRoot(root: Root, filePath: string): boolean {
+  return filePath === root.path || filePath.startsWith(root.path + path.sep);
 }

@@ -102,7 +102,12 @@ export function linkSummary(text: string, docPath: string, root: Root): LinkSumm
   const t = resolveLink(text, docPath, root.path, root.config);
   switch (t.kind) {
     case 'file':
-      return { text, kind: 'file', target: pathToUri(t.path) + (t.startLine ? `#L${t.startLine}${t.endLine && t.endLine !== t.startLine ? `-L${t.endLine}` : ''}` : '') };
+      return {
+        text,
+        kind: 'file',
+        target: pathToUri(t.path) + (t.startLine ? `#L${t.startLine}${t.endLine && t.endLine !== t.startLine ? `-L${t.endLine}` : ''}` : ''),
+        ...(t.outside ? { outside: true as const } : {}),
+      };
     case 'github':
     case 'gitlab':
     case 'tracker':

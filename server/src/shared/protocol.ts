@@ -19,6 +19,8 @@ export interface LinkSummary {
   /** What the link opens: a file URI (with #L line fragment) or a web URL; absent when unresolvable. */
   target?: string;
   kind: 'file' | 'github' | 'gitlab' | 'tracker' | 'url' | 'invalid';
+  /** A file outside the workspace (`../../etc/passwd`): the client asks before opening it. */
+  outside?: true;
 }
 
 export interface KeyResultModel {
@@ -170,6 +172,11 @@ export interface CheckinParams {
   note?: string;
   /** Defaults to the server's today. */
   date?: string;
+  /**
+   * The version of the open document the client computed the check-in for: when the server's copy
+   * has moved on (or not caught up), it answers `ok: false` instead of edits for another text.
+   */
+  version?: number;
 }
 
 export interface TextEditLike {
@@ -177,7 +184,8 @@ export interface TextEditLike {
   newText: string;
 }
 
-export type CheckinResult = { ok: true; uri: string; version?: number; edits: TextEditLike[] } | { ok: false; message: string };
+/** `changed`: refused because the document's version is not the one asked for (ask again). */
+export type CheckinResult = { ok: true; uri: string; version?: number; edits: TextEditLike[] } | { ok: false; message: string; changed?: boolean };
 
 /** client -> server: the edits that append a check-in (and update `current`), keeping comments and formatting. */
 export const CheckinRequest = 'okr/checkinEdit';

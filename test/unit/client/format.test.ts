@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { escapeMarkdown, expectedText, formatCheckin, keyResultTooltip, progressArithmetic, scoreAndStatus, statusColor, statusIcon, STATUSES, withUnit } from '../../../client/src/model/format';
-import { kr } from './fixtures';
+import { expectedText, fileTooltip, formatCheckin, keyResultTooltip, objectiveTooltip, progressArithmetic, scoreAndStatus, statusBarTooltip, statusColor, statusIcon, STATUSES, withUnit } from '../../../client/src/model/format';
+import { file, kr, objective } from './fixtures';
 
 describe('client format', () => {
   it('writes score and status as "0.62 · on track"', () => {
@@ -80,12 +80,26 @@ describe('client format', () => {
     assert.match(md, /Expected score today: 0\.42 \(60% of the period elapsed × aim 0\.7\)/);
     assert.doesNotMatch(keyResultTooltip(kr('g', { kind: 'guardrail' })), /Expected/, 'a guardrail is judged on its line, not on an expected score');
     assert.doesNotMatch(keyResultTooltip(kr('d', { kind: 'draft', status: 'no-score' })), /Expected/);
-    assert.match(md, /Last check-in: 2026\\-11\\-19, 9 clusters, confidence 0\\\.8 — two left/);
+    assert.match(md, /Last check-in: 2026-11-19, 9 clusters, confidence 0\.8 — two left/);
     assert.match(keyResultTooltip(kr('b')), /Last check-in: none/);
   });
 
   it('formats check-ins and escapes markdown', () => {
     assert.equal(formatCheckin({ date: '2026-01-02', value: false }), '2026-01-02, not done');
-    assert.equal(escapeMarkdown('[x](y)'), '\\[x\\]\\(y\\)');
+  });
+
+  it('the status bar and tree tooltips show team names, titles and refs from files as text, not markup', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const MarkdownIt = require('markdown-it') as new (options?: unknown) => { render(md: string): string };
+    const hostile = '<img src=x onerror=alert(1)> [home](command:workbench.action.terminal.new) ![p](https://evil.example/p.png) `x`';
+    const k = kr('k', { title: hostile, ref: 'x#o/k` <b>b</b> `', owner: hostile, reason: hostile, state: 'dropped' });
+    const o = objective('o', [k], { title: hostile, ref: 'x#o`<b>b</b>`', alignsTo: 'c` <img src=y> `#d', owner: hostile });
+    const f = file('team`<b>`', [o], { team: hostile });
+    for (const [what, md] of [['status bar', statusBarTooltip(f)], ['file', fileTooltip(f)], ['objective', objectiveTooltip(o)], ['key result', keyResultTooltip(k)]] as const) {
+      const html = new MarkdownIt({ html: true }).render(md);
+      assert.doesNotMatch(html, /<(a|img|b)\b/i, `${what}: ${html}`);
+    }
+    assert.match(statusBarTooltip(f), /^\*\*\\<img src=x onerror=alert\\\(1\\\)\\> \\\[home\\\]/);
   });
 });
+

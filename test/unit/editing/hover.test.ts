@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_CONFIG, parseOkrDocument, WorkspaceIndex } from '../../../server/src/core';
-import { hoverAt, mdText } from '../../../server/src/lsp/features/hover';
+import { hoverAt } from '../../../server/src/lsp/features/hover';
+import { mdText } from '../../../server/src/shared/markdown';
 import { TODAY } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..', 'fixtures', 'lsp', 'editing');
@@ -167,4 +168,31 @@ describe('hover', () => {
     const b = hoverAt({ doc, position: at('id: b'), today: TODAY, config: DEFAULT_CONFIG })!;
     assert.match((b.contents as { value: string }).value, /\*\*Closed\*\*: hit in August: its score is final and still counts\./);
   });
+
+  it('ids and references from the file stay inside their code spans: no link, image or HTML when rendered', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const MarkdownIt = require('markdown-it') as new (options?: unknown) => { render(md: string): string };
+    const text = [
+      'period: 2026-Q4',
+      'objectives:',
+      '  - id: "a` <img src=x onerror=alert(1)> [l](javascript:x) `b"',
+      '    title: "[click](javascript:alert(1)) ![p](https://evil.example/p.png)"',
+      '    aligns_to: "c` <img src=y> `#d"',
+      '    key_results:',
+      '      - id: "k`<b>x</b>`"',
+      '        title: Raise signups from 10 to 20',
+      '        baseline: 10',
+      '        target: 20',
+      '',
+    ].join('\n');
+    const doc = parseOkrDocument(text, 'file:///ws/x.okr');
+    const index = new WorkspaceIndex('/ws');
+    index.set('/ws/x.okr', doc);
+    for (const needle of ['"a`', '"k`', '"c`', '[click]']) {
+      const h = hoverAt({ doc, position: doc.lines.positionAt(text.indexOf(needle) + 1), today: TODAY, config: DEFAULT_CONFIG, index, docPath: '/ws/x.okr' });
+      const html = new MarkdownIt({ html: true }).render((h!.contents as { value: string }).value);
+      assert.doesNotMatch(html, /<(a|img|b)\b/i, `${needle}: ${html}`);
+    }
+  });
 });
+

@@ -1,11 +1,11 @@
 // Add `owner` to an objective or key result (after its id/title), and the owner a file uses most.
 import type { MapNode, OkrDocument } from '../model';
 import { insertFieldsEdit } from './insert-fields';
-import type { EditResult } from './text-edit';
+import { yamlQuoted, type EditResult } from './text-edit';
 
 export function addOwnerEdit(doc: OkrDocument, map: MapNode, owner: string): EditResult {
   if (map.fields.has('owner')) return { ok: false, message: 'there is an owner already' };
-  return insertFieldsEdit(doc, map, ['id', 'title'], [`owner: ${JSON.stringify(owner)}`]);
+  return insertFieldsEdit(doc, map, ['id', 'title'], [`owner: ${yamlQuoted(owner)}`]);
 }
 
 /** The owner written most often in the file (file, objectives, key results); ties: the first seen. */

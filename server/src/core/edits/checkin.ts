@@ -27,9 +27,11 @@ export function checkinEdits(doc: OkrDocument, objectiveId: string, keyResultId:
   const invalid = validateCheckinValue(kr, entry.value);
   if (invalid) return { ok: false, message: invalid };
   if (!isValidIsoDate(entry.date)) return { ok: false, message: `'${entry.date}' is not a date (YYYY-MM-DD)` };
-  if (entry.confidence !== undefined && !(entry.confidence >= 0 && entry.confidence <= 1)) {
-    return { ok: false, message: 'confidence must be between 0 and 1' };
+  // Typed checks, not comparisons: `true >= 0` and `[0.5] <= 1` hold in JavaScript.
+  if (entry.confidence !== undefined && !(typeof entry.confidence === 'number' && entry.confidence >= 0 && entry.confidence <= 1)) {
+    return { ok: false, message: 'confidence must be a number from 0 to 1' };
   }
+  if (entry.note !== undefined && typeof entry.note !== 'string') return { ok: false, message: 'the note must be text' };
   if (doc.yamlErrors.length > 0) return { ok: false, message: 'the file has YAML errors; fix them before checking in' };
 
   const krNode = findKrNode(doc, objective.index, kr.index);

@@ -2,7 +2,7 @@
 // Minimal edits of the key's / value's own characters, so quoting, comments and layout stay.
 import type { OkrDocument } from '../model';
 import type { Range } from '../positions';
-import { replaceRange, yamlScalar, type EditResult } from './text-edit';
+import { replaceRange, yamlQuoted, yamlScalar, type EditResult } from './text-edit';
 
 /** Renames the key written at `range` (a diagnostic's range) from `from` to `to`. */
 export function renameKeyEdit(doc: OkrDocument, range: Range, from: string, to: string): EditResult {
@@ -23,7 +23,7 @@ export function replaceValueEdit(doc: OkrDocument, range: Range, value: string):
   if (written.includes('\n') || written.trim() === '') return { ok: false, message: 'no single-line value at this position' };
   const quote = written[0] === '"' || written[0] === "'" ? written[0] : '';
   if (quote && written.endsWith(quote) && written.length >= 2) {
-    const inner = quote === '"' ? JSON.stringify(value).slice(1, -1) : value.replace(/'/g, "''");
+    const inner = quote === '"' ? yamlQuoted(value).slice(1, -1) : value.replace(/'/g, "''");
     return { ok: true, edits: [replaceRange(doc, s + 1, e - 1, inner)] };
   }
   return { ok: true, edits: [replaceRange(doc, s, e, yamlScalar(value))] };

@@ -1,3 +1,4 @@
+import { parse, stringify } from 'yaml';
 import type { Range } from '../positions';
 import type { OkrDocument } from '../model';
 
@@ -32,10 +33,38 @@ export function applyEdits(text: string, edits: TextEdit[], lines: { offsetAt(p:
   return out;
 }
 
-/** A YAML scalar for a flow or block context: plain when safe, JSON-quoted otherwise. */
+const ONE_LINE = { lineWidth: 0, minContentWidth: 0 } as const;
+/** Characters some editors take for line ends (VS Code offers to remove them): written escaped. */
+const UNUSUAL_BREAKS: Record<string, string> = { '\u0085': '\\N', '\u2028': '\\L', '\u2029': '\\P' };
+
+/**
+ * A YAML scalar that reads back as exactly `value`, both inside a flow map (`{note: …}`) and after
+ * `key: ` in a block map, for YAML 1.2 and 1.1 readers: plain when the `yaml` package would write it
+ * plain and it means the same string in both places, double-quoted with the package's escapes
+ * otherwise ("@dana", "1e5", "yes", "a, b", line breaks, edge spaces).
+ */
 export function yamlScalar(value: string): string {
-  if (/^[A-Za-z0-9@][\w .@/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[\d.+-]+$/.test(value) && !/\s$/.test(value)) {
-    return value;
+  const plain = stringify(value, ONE_LINE).replace(/\n$/, '');
+  if (plain === value && !/[\n\r\u0085\u2028\u2029]/.test(value) && readsBack(value, value)) return value;
+  return yamlQuoted(value);
+}
+
+/** `value` double-quoted with the `yaml` package's escapes, for fields written quoted by custom (`owner: "@dana"`). */
+export function yamlQuoted(value: string): string {
+  const quoted = stringify(value, { ...ONE_LINE, defaultStringType: 'QUOTE_DOUBLE' })
+    .replace(/\n$/, '')
+    .replace(/[\u0085\u2028\u2029]/g, (c) => UNUSUAL_BREAKS[c]!);
+  return readsBack(quoted, value) ? quoted : JSON.stringify(value);
+}
+
+function readsBack(written: string, value: string): boolean {
+  try {
+    for (const version of ['1.2', '1.1'] as const) {
+      if ((parse(`k: ${written}`, { version }) as { k?: unknown })?.k !== value) return false;
+      if ((parse(`[{k: ${written}}]`, { version }) as Array<{ k?: unknown }>)[0]?.k !== value) return false;
+    }
+    return true;
+  } catch {
+    return false;
   }
-  return JSON.stringify(value);
 }

@@ -18,7 +18,7 @@ import { placeholderText } from './placeholder-text';
 import { alignmentUnresolved } from './alignment-unresolved';
 import { alignmentCycle } from './alignment-cycle';
 import { periodMismatch } from './period-mismatch';
-import { linkBroken, linkUnresolvable } from './links';
+import { linkBroken, linkOutsideWorkspace, linkUnresolvable } from './links';
 import { unusedSuppression } from './unused-suppression';
 import { unknownOkrTag } from './unknown-okr-tag';
 import { baselineMoved, targetMoved } from './goal-moved';
@@ -49,6 +49,7 @@ export const RULES: readonly Rule[] = [
   periodMismatch,
   linkBroken,
   linkUnresolvable,
+  linkOutsideWorkspace,
   unusedSuppression,
   unknownOkrTag,
 ];

@@ -15,6 +15,7 @@ export const linkBroken: Rule = {
         for (const link of kr.links) {
           const t = resolveLink(link.text, ctx.path, root, ctx.config);
           if (t.kind === 'invalid') ctx.report({ range: link.range, message: `Link '${link.text}': ${t.reason}.` });
+          else if (t.kind === 'file' && t.outside) continue; // link-outside-workspace's; the disk out there is not probed
           else if (t.kind === 'file' && ctx.fileExists?.(t.path) === false) {
             ctx.report({ range: link.range, message: `Link '${link.text}' points to ${path.relative(root, t.path) || t.path}, which does not exist.` });
           } else if (t.kind === 'file' && t.endLine !== undefined) {
@@ -46,6 +47,26 @@ export const linkUnresolvable: Rule = {
           ctx.report({ range: link.range, message: `'${link.text}' needs a default project: set \`gitlab: {repository: group/project}\` in okr.config.yaml, or write group/project${link.text}.` });
         } else if (t.kind === 'tracker' && !t.url) {
           ctx.report({ range: link.range, message: `No URL template for tracker '${t.project}': add \`trackers: {${t.project}: "https://…/${t.project}-{id}"}\` to okr.config.yaml.` });
+        }
+      }
+    }
+  },
+};
+
+export const linkOutsideWorkspace: Rule = {
+  id: 'link-outside-workspace',
+  defaultSeverity: 'warning',
+  description: 'A file link that leads out of the workspace (`../../etc/passwd`): not linked, previewed or read.',
+  scope: 'file',
+  checkObjective(ctx, o) {
+    // Without a workspace there is no root to leave.
+    const root = ctx.workspace?.root;
+    if (!ctx.path || !root) return;
+    for (const kr of o.keyResults) {
+      for (const link of kr.links) {
+        const t = resolveLink(link.text, ctx.path, root, ctx.config);
+        if (t.kind === 'file' && t.outside) {
+          ctx.report({ range: link.range, message: `Link '${link.text}' leads out of the workspace, to ${t.path}: link files inside the workspace, or an http(s) URL.` });
         }
       }
     }

@@ -255,7 +255,10 @@ function article(t: string): string {
 
 function rangeOfNode(ctx: RuleContext, node: Node): Range {
   const [s, e] = node.range ?? [0, 0];
-  return ctx.doc.lines.range(s, Math.max(e, s + 1));
+  // An empty value (`objectives:` with nothing after it) is marked one character wide, but never
+  // past the end of its line.
+  const lineEnd = ctx.doc.lines.lineBounds(ctx.doc.lines.positionAt(s).line).end;
+  return ctx.doc.lines.range(s, Math.max(e, Math.min(s + 1, lineEnd)));
 }
 
 /** The value at `path`, or the closest ancestor that exists. */

@@ -29,7 +29,8 @@ import {
 } from '../../core';
 import type { Root } from '../state';
 import { pathToUri } from '../uris';
-import { keyResultCard, mdText, objectiveCard } from './hover';
+import { keyResultCard, objectiveCard } from './hover';
+import { codeSpan, mdText } from '../../shared/markdown';
 import { idRange } from './symbols';
 
 /** The command a code lens runs: the client turns its JSON arguments into a peek (editor.action.showReferences). */
@@ -76,9 +77,9 @@ export function tagHover(input: TagInput, pos: Position, today: string): Hover |
   const tag = tagAt(input.tags, pos.line, pos.character);
   if (!tag) return null;
   const r = resolveTag(input.root.index, tag.ref);
-  if (!r.ok) return { contents: { kind: MarkupKind.Markdown, value: `**okr:** \`${tag.ref}\`: unresolved: ${mdText(r.reason)}` }, range: tag.range };
+  if (!r.ok) return { contents: { kind: MarkupKind.Markdown, value: `**okr:** ${codeSpan(tag.ref)}: unresolved: ${mdText(r.reason)}` }, range: tag.range };
   const node = r.keyResult ?? r.objective;
-  const title = `**${mdText(node.title ?? node.id ?? '')}**  \n\`${input.root.index.fileRef(r.path)}.okr\``;
+  const title = `**${mdText(node.title ?? node.id ?? '')}**  \n${codeSpan(`${input.root.index.fileRef(r.path)}.okr`)}`;
   const card = r.keyResult
     ? keyResultCard(r.keyResult, r.objective, { doc: r.doc, today, config: input.config })
     : objectiveCard(r.objective, { doc: r.doc, today, index: input.root.index, config: input.config });

@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { keysOf, upcomingQuarters, type KeyInfo, type MapKind, type OkrDocument, type Position, type WorkspaceIndex } from '../../core';
 import { lineContext, type LineContext } from './locate';
+import { codeSpan, mdText } from '../../shared/markdown';
 
 export interface CompletionInput {
   doc: OkrDocument;
@@ -256,7 +257,7 @@ function alignCompletions(input: CompletionInput, ctx: Extract<LineContext, { ty
       detail: e.objective.title,
       documentation: {
         kind: MarkupKind.Markdown,
-        value: [`**${e.objective.title ?? e.objective.id}**`, e.objective.effectiveOwner ? `owner ${e.objective.effectiveOwner}` : '', `\`${input.index!.fileRef(e.path)}.okr\``]
+        value: [`**${mdText(e.objective.title ?? e.objective.id ?? '')}**`, e.objective.effectiveOwner ? `owner ${mdText(e.objective.effectiveOwner)}` : '', codeSpan(`${input.index!.fileRef(e.path)}.okr`)]
           .filter(Boolean)
           .join(' · '),
       },

@@ -37,6 +37,7 @@ import {
 } from '../../core';
 import { locate } from './locate';
 import { linkCard } from './link-preview';
+import { codeSpan, mdText, tableCell, tableCode } from '../../shared/markdown';
 
 function linkAt(kr: KeyResult, pos: Position) {
   return kr.links.find((l) => containsPosition(l.range, pos));
@@ -108,7 +109,7 @@ export function periodCard(period: Period, today: string): string {
 export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<HoverInput, 'doc' | 'today' | 'config' | 'history'>): string {
   const s = scoreKeyResult(kr, input.doc.period, input.today, objective.type, objective.state);
   const rows: string[] = [];
-  rows.push(`**Key result \`${kr.id ?? kr.index + 1}\`** · ${kr.kind}${kr.weight !== 1 ? ` · weight ${fmt(kr.weight)}` : ''}${kr.effectiveOwner ? ` · ${mdText(kr.effectiveOwner)}` : ''}`);
+  rows.push(`**Key result ${codeSpan(kr.id ?? String(kr.index + 1))}** · ${kr.kind}${kr.weight !== 1 ? ` · weight ${fmt(kr.weight)}` : ''}${kr.effectiveOwner ? ` · ${mdText(kr.effectiveOwner)}` : ''}`);
   if (s.state === 'dropped') {
     // Nothing else about a dropped key result counts; say so and why.
     rows.push(`**Dropped**${kr.state === 'dropped' ? (kr.reason ? `: ${mdText(kr.reason)}` : ' (no reason given)') : ' with its objective'}  \nLeft out of the objective's score.`);
@@ -196,7 +197,7 @@ function qualityLine(kr: KeyResult, config: OkrConfig): string {
   const ownsAdvice = !q.measurable || q.reasons.includes('no_baseline');
   if (owner && ownsAdvice && ownerSeverity !== 'off') {
     const verdict = q.measurable ? `measurable: ${mdText(q.summary)}` : '**not measurable**';
-    return `Quality: ${verdict}${reasons}: see the \`${owner.id}\` ${ownerSeverity} for how to fix it`;
+    return `Quality: ${verdict}${reasons}: see the ${codeSpan(owner.id)} ${ownerSeverity} for how to fix it`;
   }
   let line = `Quality: ${q.measurable ? 'measurable' : '**not measurable**'}: ${mdText(q.summary)}${reasons}`;
   if (q.fix) line += `  \nFix: ${mdText(q.fix)}`;
@@ -222,7 +223,7 @@ const ROLLUP_TEXT = {
 export function objectiveCard(o: Objective, input: CardInput): string {
   const s = objectiveScore(o, input.doc, input);
   const rows: string[] = [];
-  rows.push(`**Objective \`${o.id ?? o.index + 1}\`** · ${o.type} (aims for ${String(AIM[o.type])})${o.weight !== 1 ? ` · weight ${fmt(o.weight)}` : ''}${o.effectiveOwner ? ` · ${mdText(o.effectiveOwner)}` : ''}`);
+  rows.push(`**Objective ${codeSpan(o.id ?? String(o.index + 1))}** · ${o.type} (aims for ${String(AIM[o.type])})${o.weight !== 1 ? ` · weight ${fmt(o.weight)}` : ''}${o.effectiveOwner ? ` · ${mdText(o.effectiveOwner)}` : ''}`);
   if (s.state === 'dropped') {
     rows.push(`**Dropped**${o.reason ? `: ${mdText(o.reason)}` : ' (no reason given)'}  \nLeft out of the file's score and of the objective it aligns to.`);
     return rows.join('  \n');
@@ -239,7 +240,7 @@ export function objectiveCard(o: Objective, input: CardInput): string {
     o.keyResults.forEach((kr, i) => {
       const k = s.keyResults[i]!;
       const status = k.state === 'dropped' ? `dropped${kr.reason ? `: ${mdText(kr.reason)}` : ''}` : statusText(k.status, k.grade);
-      table.push(`| ${mdText(String(kr.id ?? i + 1))} | ${k.score !== undefined ? fmt(k.score) : '–'} | ${fmt(kr.weight)} | ${status} |`);
+      table.push(`| ${tableCell(String(kr.id ?? i + 1))} | ${k.score !== undefined ? fmt(k.score) : '–'} | ${fmt(kr.weight)} | ${status} |`);
     });
     out += `\n\n${table.join('\n')}`;
   }
@@ -250,7 +251,7 @@ export function objectiveCard(o: Objective, input: CardInput): string {
     for (const c of children.slice(0, MAX_CHILD_ROWS)) {
       const status = c.excluded === 'cycle' ? 'left out: alignment cycle' : c.excluded === 'dropped' ? 'dropped' : statusText(c.status, c.grade);
       // Inside a code span backslashes show as typed: keep the ref as is, minus any backtick.
-      table.push(`| \`${c.ref.replace(/`/g, "'")}\` ${mdText(c.title ?? '')} | ${c.score !== undefined && !c.excluded ? fmt(c.score) : '–'} | ${fmt(c.weight)} | ${status} |`);
+      table.push(`| ${tableCode(c.ref)} ${tableCell(c.title ?? '')} | ${c.score !== undefined && !c.excluded ? fmt(c.score) : '–'} | ${fmt(c.weight)} | ${status} |`);
     }
     if (children.length > MAX_CHILD_ROWS) table.push(`| … and ${(children.length - MAX_CHILD_ROWS).toLocaleString('en-US')} more | | | |`);
     out += `\n\n${table.join('\n')}`;
@@ -262,27 +263,18 @@ export function objectiveCard(o: Objective, input: CardInput): string {
 }
 
 export function alignmentCard(ref: string, input: Pick<HoverInput, 'today' | 'index' | 'docPath'> & Partial<Pick<HoverInput, 'config'>>): string {
-  if (!input.index) return `**Aligns to** \`${ref}\`: no workspace to resolve it in`;
+  if (!input.index) return `**Aligns to** ${codeSpan(ref)}: no workspace to resolve it in`;
   const r = input.index.resolve(ref, input.docPath);
   if (!r.ok) {
     // The likeliest corrections first (as alignment-unresolved ranks them), else what the file holds.
     const ranked = suggestReferences(input.index, ref, input.docPath).map((c) => c.ref);
     const candidates = ranked.length
-      ? `  \nDid you mean ${ranked.map((c) => `\`${c}\``).join(', ')}?`
-      : r.candidates?.length ? `  \nCandidates: ${r.candidates.map((c) => `\`${c}\``).join(', ')}` : '';
-    return `**Aligns to** \`${ref}\`: unresolved: ${mdText(r.reason)}${candidates}`;
+      ? `  \nDid you mean ${ranked.map(codeSpan).join(', ')}?`
+      : r.candidates?.length ? `  \nCandidates: ${r.candidates.map(codeSpan).join(', ')}` : '';
+    return `**Aligns to** ${codeSpan(ref)}: unresolved: ${mdText(r.reason)}${candidates}`;
   }
   const o = r.objective;
   const s = objectiveScore(o, r.doc, { ...input, doc: r.doc });
   const score = s.score !== undefined ? `score ${fmt(s.score)}` : 'no score';
-  return `**Aligns to** \`${ref}\`: ${mdText(o.title ?? o.id ?? '')}  \n${o.effectiveOwner ? `owner ${mdText(o.effectiveOwner)} · ` : ''}${score} · ${statusText(s.status, s.grade)} · \`${input.index.fileRef(r.path)}.okr\``;
-}
-
-/**
- * Text taken from the file or derived from it (titles, owners, quoted words, example rewrites) as
- * literal markdown: punctuation that markdown or HTML would read as markup is escaped, so a title with
- * `<b>` or `*` shows as written and "<metric>" is not swallowed as an HTML tag.
- */
-export function mdText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#~&]/g, (c) => `\\${c}`);
+  return `**Aligns to** ${codeSpan(ref)}: ${mdText(o.title ?? o.id ?? '')}  \n${o.effectiveOwner ? `owner ${mdText(o.effectiveOwner)} · ` : ''}${score} · ${statusText(s.status, s.grade)} · ${codeSpan(`${input.index.fileRef(r.path)}.okr`)}`;
 }

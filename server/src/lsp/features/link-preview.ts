@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveLink, type OkrConfig } from '../../core';
-import { mdText } from './hover';
+import { codeSpan, mdText } from '../../shared/markdown';
 
 /** Lines shown of a linked range; a longer range ends with "… N more lines". */
 const PREVIEW_LINES = 12;
@@ -22,26 +22,28 @@ export function linkCard(text: string, docPath: string, root: string, config: Ok
   switch (t.kind) {
     case 'file': {
       const shown = path.relative(root, t.path).split(path.sep).join('/') || t.path;
+      if (t.outside) return `**Link** ${codeSpan(shown)}: outside the workspace, not shown`;
       const lines = readLines(t.path);
-      if (!lines) return `**Link** \`${mdText(shown)}\`: cannot be read (missing, a folder, or over 1 MB)`;
+      if (!lines) return `**Link** ${codeSpan(shown)}: cannot be read (missing, a folder, or over 1 MB)`;
       const from = (t.startLine ?? 1) - 1;
       const to = Math.min(t.endLine ?? lines.length, lines.length) - 1;
-      if (from >= lines.length) return `**Link** \`${mdText(shown)}\` lines ${t.startLine}–${t.endLine}: past the end of the file (${lines.length} lines)`;
+      if (from >= lines.length) return `**Link** ${codeSpan(shown)} lines ${t.startLine}–${t.endLine}: past the end of the file (${lines.length} lines)`;
       const last = Math.min(to, from + PREVIEW_LINES - 1);
       const fence = '`'.repeat(Math.max(3, ...lines.slice(from, last + 1).map((l) => (/`{3,}/.exec(l)?.[0].length ?? 0) + 1)));
       const lang = LANGUAGE_BY_EXTENSION[path.extname(t.path).slice(1).toLowerCase()] ?? '';
       const range = t.startLine ? ` lines ${t.startLine}–${Math.min(t.endLine ?? t.startLine, lines.length)}` : '';
       const more = to > last ? `\n\n… ${to - last} more line${to - last === 1 ? '' : 's'}` : '';
-      return `**Link** \`${mdText(shown)}\`${range}\n\n${fence}${lang}\n${lines.slice(from, last + 1).join('\n')}\n${fence}${more}`;
+      return `**Link** ${codeSpan(shown)}${range}\n\n${fence}${lang}\n${lines.slice(from, last + 1).join('\n')}\n${fence}${more}`;
     }
     case 'github':
-      return t.url ? `**GitHub issue** ${mdText(text)}: ${t.url}` : `**GitHub issue** ${mdText(text)}: no default repository to open it in`;
+      return t.url ? `**GitHub issue** ${mdText(text)}: ${mdText(t.url)}` : `**GitHub issue** ${mdText(text)}: no default repository to open it in`;
     case 'gitlab':
-      return `**GitLab ${t.mergeRequest ? 'merge request' : 'issue'}** ${mdText(text)}: ${t.url ?? 'no default project to open it in'}`;
+      return `**GitLab ${t.mergeRequest ? 'merge request' : 'issue'}** ${mdText(text)}: ${t.url ? mdText(t.url) : 'no default project to open it in'}`;
     case 'tracker':
-      return t.url ? `**${mdText(t.key)}**: ${t.url}` : `**${mdText(t.key)}**: no URL template for tracker ${mdText(t.project)}`;
+      return t.url ? `**${mdText(t.key)}**: ${mdText(t.url)}` : `**${mdText(t.key)}**: no URL template for tracker ${mdText(t.project)}`;
     case 'url':
-      return `**Link**: ${t.url}`;
+      // The URL as text (the document link opens it): a `<` or `)` in it is not markup.
+      return `**Link**: ${mdText(t.url)}`;
     case 'invalid':
       return `**Link** ${mdText(text)}: ${mdText(t.reason)}`;
   }
