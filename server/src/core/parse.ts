@@ -199,7 +199,9 @@ export function shiftAll(node: unknown, from: number, delta: number): void {
     return;
   }
   if (isScalar(node) || isAlias(node) || isMap(node) || isSeq(node)) {
-    if (node.range) node.range = node.range.map((x) => (x >= from ? x + delta : x)) as typeof node.range;
+    // In place: the part's tree is fresh, and a copy per node was most of the time this takes.
+    const r = node.range;
+    if (r) for (let i = 0; i < r.length; i++) if (r[i]! >= from) r[i]! += delta;
     if (isMap(node) || isSeq(node)) for (const it of node.items as unknown[]) shiftAll(it, from, delta);
   }
 }
