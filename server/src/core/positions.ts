@@ -15,6 +15,13 @@ export interface Range {
 export class LineIndex {
   /** Offset of the first character of every line. */
   private readonly starts: number[];
+  /** Whether the text holds a carriage return (worked out when first asked). */
+  private carriageReturn: boolean | undefined;
+
+  private hasCarriageReturn(): boolean {
+    if (this.carriageReturn === undefined) this.carriageReturn = this.text.includes('\r');
+    return this.carriageReturn;
+  }
 
   constructor(readonly text: string) {
     const starts = [0];
@@ -35,19 +42,21 @@ export class LineIndex {
    * scanned again, the lines after it move by the length delta.
    */
   static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
-    // Carriage returns make a line break two characters that an edit may split: scan it all.
-    if (previous.text.includes('\r') || text.includes('\r')) return new LineIndex(text);
+    // Carriage returns make a line break two characters that an edit may split: scan it all. Whether
+    // the text has any is known from the previous index and the inserted text (not by searching a
+    // large text twice per keystroke).
+    const inserted = text.slice(start, newEnd);
+    if (previous.hasCarriageReturn() || inserted.includes('\r')) return new LineIndex(text);
     const delta = newEnd - oldEnd;
     const old = previous.starts;
-    const starts: number[] = [];
-    let i = 0;
-    while (i < old.length && old[i]! <= start) starts.push(old[i++]!);
+    // The lines up to the edit as they were (copied at once), the new ones in it, the rest moved.
+    const starts = old.slice(0, upperBound(old, start));
     for (let c = start; c < newEnd; c++) if (text.charCodeAt(c) === 10) starts.push(c + 1);
-    while (i < old.length && old[i]! <= oldEnd) i++;
-    while (i < old.length) starts.push(old[i++]! + delta);
-    const index = Object.create(LineIndex.prototype) as { text: string; starts: number[] };
+    for (let i = upperBound(old, oldEnd); i < old.length; i++) starts.push(old[i]! + delta);
+    const index = Object.create(LineIndex.prototype) as { text: string; starts: number[]; carriageReturn: boolean };
     index.text = text;
     index.starts = starts;
+    index.carriageReturn = false;
     return index as unknown as LineIndex;
   }
 
@@ -96,4 +105,16 @@ export function containsPosition(range: Range, pos: Position): boolean {
   if (pos.line === range.start.line && pos.character < range.start.character) return false;
   if (pos.line === range.end.line && pos.character > range.end.character) return false;
   return true;
+}
+
+/** The index of the first element of sorted `xs` greater than `x` (xs.length when none is). */
+function upperBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
