@@ -319,7 +319,7 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
 
   // The tree, the status bar and the progress panel follow the model through deltas: after a
   // keystroke only the models of the files it touched are rebuilt and sent.
-  const models = new WorkspaceModelCache(state);
+  const models = new WorkspaceModelCache(state, (m) => connection.console.error(m));
   const openDocumentsParsed = () => {
     // Open documents first: the model reflects unsaved edits.
     for (const d of documents.all()) state.parsed(d);
