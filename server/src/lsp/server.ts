@@ -197,6 +197,7 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
     const t0 = performance.now();
     let files = 0;
     let lastReport = 0;
+    const walkProblems: string[] = [];
     for (const root of roots) {
       let inRoot = 0;
       await state.scanRootInSlices(root, (done, total) => {
@@ -206,11 +207,16 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
         if (now - lastReport < 200 && done < total) return;
         lastReport = now;
         progress?.report(total ? Math.floor((100 * done) / total) : 100, `${thousands(done)}/${thousands(total)}`);
-      });
+      }, undefined, (p) => walkProblems.push(p.message));
       files += inRoot;
     }
     progress?.done();
     connection.console.log(`indexed ${files} .okr files in ${Math.round(performance.now() - t0)} ms`);
+    // Skipped .gitignore lines and folders that could not be listed: logged, and said once where the user looks.
+    for (const m of walkProblems) connection.console.warn(m);
+    if (walkProblems.length > 0) {
+      void connection.window.showWarningMessage(`OKR: ${walkProblems[0]}${walkProblems.length > 1 ? ` (and ${walkProblems.length - 1} more in the OKR output)` : ''}`);
+    }
     diagnostics.publishUnreadable();
     diagnostics.indexingDone();
     notifyModelChanged([]);
