@@ -1,6 +1,6 @@
 // Publishing diagnostics for every .okr file of the workspace, open or not, so the Problems panel
-// lists what `okr check` lists. Open documents come first: their work runs on the next turn of the
-// event loop (no fixed delay), a burst of edits analyses only the latest version, and a result is
+// lists what `okr check` lists. Open documents come first: their work runs once a turn of the event
+// loop passed without a new change (no fixed delay), a burst of edits analyses only the latest version, and a result is
 // dropped if its document moved on meanwhile (stale guard). Files on disk are analysed in the
 // background, in slices with a turn of the event loop between them, so requests never wait behind
 // them. Nothing is sent again for a file on disk whose diagnostics did not change, nor for an open
@@ -19,6 +19,9 @@ import { diagnosticPartsInRoot, diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
 import type { ServerState, Root } from './state';
 import { pathToUri, uriToPath } from './uris';
+
+/** Turns a flush waits at most for a burst of changes to end (each turn handles one message). */
+const MAX_DEFERRED_TURNS = 2_000;
 
 /** Background work per slice before yielding to the event loop. */
 const SLICE_MS = 4;
@@ -41,6 +44,10 @@ function sameDiagnostics(a: readonly OkrDiagnostic[] | undefined, b: readonly Ok
 export class DiagnosticsPublisher {
   private readonly queue = new Set<string>();
   private scheduled = false;
+  /** No schedule() since the last settle(): the burst, if any, is over. */
+  private quiet = true;
+  /** Turns the current flush has waited for quiet. */
+  private deferred = 0;
   /** Files on disk (not open) to analyse in the background, by path. */
   private readonly background = new Set<string>();
   private backgroundRunning = false;
@@ -118,10 +125,30 @@ export class DiagnosticsPublisher {
 
   schedule(uri: string): void {
     this.queue.add(uri);
+    this.quiet = false;
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      this.deferred = 0;
+      setImmediate(() => this.settle());
     }
+  }
+
+  /**
+   * Runs the queue once a whole turn of the event loop has passed without a new change. The
+   * connection handles one message per turn, so during a burst of edits (typing fast, a macro, a
+   * paste of many changes) the next didChange is already waiting when this would run: analysing each
+   * version then cost 1,000 analyses and publishes for 1,000 edits, and the final diagnostics came
+   * seconds late. Waiting for a quiet turn analyses the newest version only. Turns, not time: a
+   * single edit is analysed one turn later than before. MAX_DEFERRED_TURNS bounds a stream that never pauses.
+   */
+  private settle(): void {
+    if (!this.quiet && this.deferred < MAX_DEFERRED_TURNS) {
+      this.quiet = true;
+      this.deferred++;
+      setImmediate(() => this.settle());
+      return;
+    }
+    this.flush();
   }
 
   /** Everything again: open documents now, every file on disk in the background. */
