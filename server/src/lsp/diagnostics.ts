@@ -265,6 +265,12 @@ export class DiagnosticsPublisher {
   private publish(textDoc: TextDocument): void {
     const version = textDoc.version;
     const doc = this.state.parsed(textDoc);
+    const refusal = this.state.refusal(doc);
+    if (refusal) {
+      if (this.documents.get(textDoc.uri)?.version !== version) return;
+      this.inputs.delete(textDoc.uri);
+      return this.send(textDoc.uri, version, [unreadableFileDiagnostic(refusal)]);
+    }
     const p = uriToPath(textDoc.uri);
     const root = this.state.rootFor(p);
     this.state.loadReferenced(root, doc);

@@ -2,7 +2,9 @@
 import {
   DidChangeConfigurationNotification,
   FileChangeType,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -215,7 +217,9 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
     // Skipped .gitignore lines and folders that could not be listed: logged, and said once where the user looks.
     for (const m of walkProblems) connection.console.warn(m);
     if (walkProblems.length > 0) {
-      void connection.window.showWarningMessage(`OKR: ${walkProblems[0]}${walkProblems.length > 1 ? ` (and ${walkProblems.length - 1} more in the OKR output)` : ''}`);
+      // A notification, not showWarningMessage's request: there is nothing to answer, nothing to wait for.
+      const message = `OKR: ${walkProblems[0]}${walkProblems.length > 1 ? ` (and ${walkProblems.length - 1} more in the OKR output)` : ''}`;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
     diagnostics.publishUnreadable();
     diagnostics.indexingDone();

@@ -20,7 +20,7 @@ import {
   type OkrConfigInput,
   type OkrDocument,
 } from '../core';
-import { discoverOkrFiles, discoverOkrFilesInSlices, readOkrText, type WalkProblem } from '../node/discover';
+import { discoverOkrFiles, discoverOkrFilesInSlices, readOkrText, refusalOfText, type WalkProblem } from '../node/discover';
 import { adoptFileScope, settleFileOnDisk } from './analysis';
 import { today as todayNow } from '../node/today';
 import { gitRemoteConfig } from '../node/repository';
@@ -242,6 +242,15 @@ export class ServerState {
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const p = uriToPath(doc.uri);
+    // The limits a file on disk has hold for the editor's text too: an empty model stands in for it,
+    // the publisher says why (refusal), and the index keeps what the disk says.
+    const refused = refusalOfText(text, path.basename(p ?? doc.uri));
+    if (refused) {
+      const empty = parseOkrDocument('', doc.uri, doc.version);
+      this.refusals.set(empty, refused);
+      this.cache.set(doc.uri, empty);
+      return empty;
+    }
     let parsed: OkrDocument;
     if (hit) {
       // An edit of a version we hold re-parses only the objective it touched (or all, when unsure).
@@ -260,6 +269,13 @@ export class ServerState {
     if (p) this.rootFor(p).index.set(p, parsed);
     return parsed;
   }
+
+  /** Why this model of an open document is empty: its text is over the size limit or not text. */
+  refusal(doc: OkrDocument): string | undefined {
+    return this.refusals.get(doc);
+  }
+
+  private readonly refusals = new WeakMap<OkrDocument, string>();
 
   cached(uri: string): OkrDocument | undefined {
     return this.cache.get(uri);

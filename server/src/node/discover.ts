@@ -202,6 +202,23 @@ export function readOkrText(abs: string, shown: string = abs): ReadResult {
   }
 }
 
+/**
+ * Why an editor's text is not analysed, as decodeOkrBytes would refuse the same file on disk: over
+ * the size limit (a 10 MB document took minutes of analysis), or holding a NUL character.
+ */
+export function refusalOfText(text: string, shown: string): string | undefined {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: only a text near the limit is measured exactly.
+  if (text.length * 3 > MAX_FILE_BYTES) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_FILE_BYTES) return tooLarge(shown, bytes);
+  }
+  const nul = text.indexOf('\0');
+  if (nul < 0) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < nul; i = text.indexOf('\n', i + 1)) line++;
+  return `${shown}: NUL character on line ${line}, not a text .okr file`;
+}
+
 /** The 1-based line of byte `at`. */
 function lineOfByte(buf: Uint8Array, at: number): number {
   let line = 1;
