@@ -8,6 +8,8 @@ import { resolveLink } from '../../server/src/core/links';
 import { parseOkrDocument } from '../../server/src/core/parse';
 import { WorkspaceModelCache } from '../../server/src/lsp/model-cache';
 import { ServerState } from '../../server/src/lsp/state';
+import { catFile } from '../../server/src/git/repo';
+import { MAX_FILE_BYTES } from '../../server/src/node/discover';
 
 const TEXT = 'period: 2026-Q4\nobjectives:\n  - id: o\n    title: T\n    key_results:\n      - {id: k, baseline: 0, target: 10, current: 3}\n';
 
@@ -37,5 +39,22 @@ describe('fault isolation', () => {
     assert.deepEqual(byRef.get('bad')?.objectives, []);
     assert.equal(logged.length, 1);
     assert.match(logged[0]!, /bad\.okr.*boom/s);
+  });
+});
+
+describe('bounded reads of git history', () => {
+  it('leaves out a blob over the size limit or holding a NUL byte, and keeps the others', async () => {
+    const blobs: Array<[string, Buffer]> = [
+      ['small', Buffer.from('period: 2026-Q4\n')],
+      ['huge', Buffer.alloc(MAX_FILE_BYTES + 1, 0x23)],
+      ['binary', Buffer.from('period: 2026-Q4\n\u0000\n')],
+      ['after', Buffer.from('team: B\n')],
+    ];
+    // What `git cat-file --batch` writes: "<sha> blob <size>\n<bytes>\n" per object asked.
+    const out = Buffer.concat(blobs.flatMap(([, b], i) => [Buffer.from(`${String(i).repeat(40)} blob ${b.length}\n`), b, Buffer.from('\n')]));
+    const repo = { top: '/repo', shallow: false, git: { cwd: '/repo', run: async () => out } };
+    const texts = await catFile(repo, blobs.map(([name]) => name));
+    assert.deepEqual([...texts.keys()], ['small', 'after']);
+    assert.equal(texts.get('after'), 'team: B\n');
   });
 });
