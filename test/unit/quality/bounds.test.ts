@@ -9,6 +9,10 @@ import { extractQuantities } from '../../../server/src/core/quality/quantities';
 import { tokenize, wordsBefore } from '../../../server/src/core/quality/words';
 import { likeness } from '../../../server/src/core/similarity';
 import { closest } from '../../../server/src/core/suggest';
+import { analyzeDocument } from '../../../server/src/core/analyze';
+import { mergeConfig } from '../../../server/src/core/config';
+import { parseOkrDocument } from '../../../server/src/core/parse';
+import { WorkspaceIndex } from '../../../server/src/core/workspace';
 
 const MB = 1_000_000;
 const repeatTo = (unit: string, n: number): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
@@ -65,4 +69,37 @@ describe('did-you-mean bounds', function () {
     assert.equal(closest('p'.repeat(MB), ['period', 'team', 'owner', 'objectives']), undefined);
     assert.equal(closest('perod', ['period', 'team']), 'period');
   });
+});
+
+describe('whole-file analysis bounds', function () {
+  // Before the caps, a 200,000-character title alone took minutes.
+  this.timeout(10_000);
+
+  for (const field of ['objective title', 'key-result title', 'objective id', 'link', 'aligns_to', 'note']) {
+    it(`analyses a file whose ${field} is 200,000 characters of numbers and spaces, with every rule`, () => {
+      const big = JSON.stringify('x ' + repeatTo('1 ', 200_000));
+      const v = (name: string, normal: string): string => (name === field ? big : normal);
+      const text = [
+        'period: 2026-Q4',
+        'objectives:',
+        `  - id: ${v('objective id', 'o1')}`,
+        `    title: ${v('objective title', 'Make checkout reliable')}`,
+        `    aligns_to: ${v('aligns_to', 'company#quality')}`,
+        '    key_results:',
+        '      - id: k1',
+        `        title: ${v('key-result title', 'Raise NPS from 31 to 45')}`,
+        '        baseline: 31',
+        '        target: 45',
+        `        links: [${v('link', '"https://example.com"')}]`,
+        `        checkins: [{date: 2026-11-01, value: 33, note: ${v('note', 'n')}}]`,
+        '',
+      ].join('\n');
+      const index = new WorkspaceIndex('/ws');
+      index.set('/ws/company.okr', parseOkrDocument('period: 2026-Q4\nobjectives:\n  - id: quality\n    title: Q\n', 'file:///ws/company.okr'));
+      const doc = parseOkrDocument(text, 'file:///ws/a.okr');
+      index.set('/ws/a.okr', doc);
+      const found = analyzeDocument(doc, { config: mergeConfig(), today: '2026-11-20', path: '/ws/a.okr', workspace: index, fileExists: () => false });
+      assert.ok(!found.some((d) => /Internal error/.test(d.message)), JSON.stringify(found.map((d) => d.message.slice(0, 80))));
+    });
+  }
 });
