@@ -130,4 +130,17 @@ describe('LSP: hostile input', function () {
     assert.equal(shown.type, 2);
     assert.match(shown.message, /\.gitignore:1: pattern of 50001 characters skipped \(the limit is 1024\)/);
   });
+
+  it('an okr.config.yaml linked to /dev/zero and a FIFO named .okr: the server starts, says why, and serves the rest', async function () {
+    if (process.platform === 'win32') this.skip();
+    fs.symlinkSync('/dev/zero', path.join(dir, 'okr.config.yaml'));
+    (await import('node:child_process')).spawnSync('mkfifo', [path.join(dir, 'pipe.okr')]);
+    await start({ 'web.okr': SMALL });
+    const config = await client.diagnostics(pathToFileURL(path.join(dir, 'okr.config.yaml')).toString());
+    assert.deepEqual(config.diagnostics.map((d) => d.message), ['okr.config.yaml: not a regular file (a device, FIFO or socket, or a link to one), not read; none of it applies']);
+    const pipe = await client.diagnostics(pathToFileURL(path.join(dir, 'pipe.okr')).toString());
+    assert.deepEqual(pipe.diagnostics.map((d) => d.code), ['unreadable-file']);
+    const model = await client.request<{ files: Array<{ fileRef: string }> }>('okr/workspaceModel', {});
+    assert.deepEqual(model.files.map((f) => f.fileRef), ['web']);
+  });
 });
