@@ -59,14 +59,16 @@ describe('LSP: hostile input', function () {
     const sends: Array<Promise<number>> = [];
     for (let i = 0; i < 1000; i++) sends.push(client.change(uri, SMALL.replace('current: 3', `current: ${i % 4}`)));
     last = Math.max(...(await Promise.all(sends)));
+    const sent = performance.now();
     const p = await client.diagnosticsFor(uri, last);
     const ms = performance.now() - t0;
+    const afterLast = performance.now() - sent;
     const published = client.publishedVersions.get(uri)!.slice(before);
     assert.equal(published[published.length - 1], last, 'the last publish is for the last version');
+    // Recorded in docs/reliability.md (OKR_REPORT_TIMINGS=1); the count is what the test holds, not the time.
+    if (process.env.OKR_REPORT_TIMINGS) console.log(`      burst: ${published.length} publishes, last ${Math.round(ms)} ms after the first edit, ${Math.round(afterLast)} ms after the last was sent`);
     assert.ok(published.length <= 10, `${published.length} publishes for 1,000 edits: superseded versions were analysed`);
     assert.ok(!p.diagnostics.some((d) => d.code === 'unreadable-file'));
-    // Recorded in docs/reliability.md; the assertion above is the one that matters.
-    if (process.env.OKR_REPORT_TIMINGS) console.log(`      burst: ${published.length} publishes, last after ${Math.round(ms)} ms`);
   });
 
   it('a byte-order mark in the editor text: the problems the CLI reports, at the positions of the editor text', async () => {
