@@ -9,6 +9,9 @@ import { parseOkrDocument } from '../../server/src/core/parse';
 import { WorkspaceModelCache } from '../../server/src/lsp/model-cache';
 import { ServerState } from '../../server/src/lsp/state';
 import { catFile } from '../../server/src/git/repo';
+import { scanCodeTags } from '../../server/src/core/code-tags';
+import { checkCodeTags } from '../../server/src/core/rules/unknown-okr-tag';
+import type { WorkspaceIndex } from '../../server/src/core/workspace';
 import { MAX_FILE_BYTES } from '../../server/src/node/discover';
 
 const TEXT = 'period: 2026-Q4\nobjectives:\n  - id: o\n    title: T\n    key_results:\n      - {id: k, baseline: 0, target: 10, current: 3}\n';
@@ -39,6 +42,15 @@ describe('fault isolation', () => {
     assert.deepEqual(byRef.get('bad')?.objectives, []);
     assert.equal(logged.length, 1);
     assert.match(logged[0]!, /bad\.okr.*boom/s);
+  });
+});
+
+describe('fault isolation of code tags', () => {
+  it('a bug while checking code tags is one internal-error diagnostic of that file, not a throw', () => {
+    const index = new Proxy({}, { get: () => { throw new Error('boom'); } }) as unknown as WorkspaceIndex;
+    const tags = scanCodeTags('// okr: web#a/b\n// okr: web#c/d\n');
+    const found = checkCodeTags(index, tags, mergeConfig());
+    assert.deepEqual(found.map((d) => [d.rule, d.severity, d.message, d.range.start.line]), [['unknown-okr-tag', 'error', "Internal error in rule 'unknown-okr-tag': boom. Please report it.", 0]]);
   });
 });
 
