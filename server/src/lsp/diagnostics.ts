@@ -19,9 +19,7 @@ import { diagnosticPartsInRoot, diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
 import type { ServerState, Root } from './state';
 import { pathToUri, uriToPath } from './uris';
-
-/** Turns a flush waits at most for a burst of changes to end (each turn handles one message). */
-const MAX_DEFERRED_TURNS = 2_000;
+import { QuietTurn } from './quiet-turn';
 
 /** Background work per slice before yielding to the event loop. */
 const SLICE_MS = 4;
@@ -43,11 +41,8 @@ function sameDiagnostics(a: readonly OkrDiagnostic[] | undefined, b: readonly Ok
 
 export class DiagnosticsPublisher {
   private readonly queue = new Set<string>();
-  private scheduled = false;
-  /** No schedule() since the last settle(): the burst, if any, is over. */
-  private quiet = true;
-  /** Turns the current flush has waited for quiet. */
-  private deferred = 0;
+  /** Open documents are analysed once a turn passed without a new change: a burst is analysed once (quiet-turn.ts). */
+  private readonly turn = new QuietTurn(() => this.flush());
   /** Files on disk (not open) to analyse in the background, by path. */
   private readonly background = new Set<string>();
   private backgroundRunning = false;
@@ -125,30 +120,7 @@ export class DiagnosticsPublisher {
 
   schedule(uri: string): void {
     this.queue.add(uri);
-    this.quiet = false;
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.deferred = 0;
-      setImmediate(() => this.settle());
-    }
-  }
-
-  /**
-   * Runs the queue once a whole turn of the event loop has passed without a new change. The
-   * connection handles one message per turn, so during a burst of edits (typing fast, a macro, a
-   * paste of many changes) the next didChange is already waiting when this would run: analysing each
-   * version then cost 1,000 analyses and publishes for 1,000 edits, and the final diagnostics came
-   * seconds late. Waiting for a quiet turn analyses the newest version only. Turns, not time: a
-   * single edit is analysed one turn later than before. MAX_DEFERRED_TURNS bounds a stream that never pauses.
-   */
-  private settle(): void {
-    if (!this.quiet && this.deferred < MAX_DEFERRED_TURNS) {
-      this.quiet = true;
-      this.deferred++;
-      setImmediate(() => this.settle());
-      return;
-    }
-    this.flush();
+    this.turn.schedule();
   }
 
   /** Everything again: open documents now, every file on disk in the background. */
@@ -233,7 +205,7 @@ export class DiagnosticsPublisher {
     const today = todayNow();
     for (const p of this.background) {
       // Open documents first: a slice never delays an edit's diagnostics by more than its length.
-      if (this.scheduled) break;
+      if (this.turn.pending) break;
       this.background.delete(p);
       if (!this.isOpen(p)) this.publishOnDisk(p, today);
       if (performance.now() >= until) break;
@@ -251,7 +223,6 @@ export class DiagnosticsPublisher {
   }
 
   private flush(): void {
-    this.scheduled = false;
     const uris = [...this.queue];
     this.queue.clear();
     for (const uri of uris) {

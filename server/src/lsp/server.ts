@@ -38,6 +38,7 @@ import { ServerState, type Root } from './state';
 import { pathToUri, uriToPath } from './uris';
 import { periodStartText } from './period-start';
 import { WorkspaceModelCache } from './model-cache';
+import { QuietTurn } from './quiet-turn';
 import { CodeTagService } from './code-tags';
 import { registerCodeLens, withCodeTagCapabilities, withCodeTags } from './code-tag-handlers';
 import { filesExcludeGlobs } from '../node/source-files';
@@ -122,8 +123,20 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
   let canWatchFiles = false;
   let canWatchFolders = false;
 
-  const notifyModelChanged = (uris: string[]) => {
+  // Told once a burst of changes is over (quiet-turn.ts): each notice makes the client ask for the
+  // model, so 1,000 quick edits must not mean 1,000 notices. No uris means the whole model.
+  const changedUris = new Set<string>();
+  let wholeModelChanged = false;
+  const modelNotice = new QuietTurn(() => {
+    const uris = wholeModelChanged ? [] : [...changedUris];
+    changedUris.clear();
+    wholeModelChanged = false;
     void connection.sendNotification(ModelChangedNotification, { uris } satisfies ModelChangedParams);
+  });
+  const notifyModelChanged = (uris: string[]) => {
+    if (uris.length === 0) wholeModelChanged = true;
+    for (const u of uris) changedUris.add(u);
+    modelNotice.schedule();
   };
   // Check-ins from git change the sparkline and the trend of the files they arrive for.
   state.onRootAdded((root) => root.histories.onArrived((paths) => notifyModelChanged(paths.map(pathToUri))));
