@@ -92,6 +92,22 @@ describe('config: parseConfig', () => {
     check('hello\n', ['0:0-1:0 must be a YAML map'], {});
   });
 
+  it('an alias bomb is a problem saying the file is not applied, never a silently empty configuration', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g'].entries()) bomb.push(`${name}: &${name} [${Array(10).fill(`*${'abcdef'[i]}`).join(', ')}]`);
+    bomb.push('rules:', '  missing-owner: off');
+    const l = parseConfig(bomb.join('\n') + '\n', RULE_IDS);
+    assert.equal(l.problems.length, 1, JSON.stringify(l.problems));
+    assert.match(l.problems[0]!.message, /okr\.config\.yaml cannot be read, so none of it applies: .*alias/i);
+    assert.equal(fmt(l.problems[0]!.range), '0:0-0:36');
+    assert.deepEqual(l.input, {});
+  });
+
+  it('__proto__, constructor and prototype are unknown keys, and change no prototype', () => {
+    check('__proto__:\n  rules: {schema: off}\nconstructor: 1\nprototype: 2\n', ["0:0-0:9 unknown key '__proto__'", "2:0-2:11 unknown key 'constructor'", "3:0-3:9 unknown key 'prototype'"], {});
+    assert.equal(({} as Record<string, unknown>).rules, undefined);
+  });
+
   it('broken YAML: a positioned YAML error, never a throw', () => {
     const l = parseConfig('rules: [\n', RULE_IDS);
     assert.ok(l.problems.length >= 1);

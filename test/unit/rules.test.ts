@@ -120,6 +120,7 @@ describe('rules', () => {
       'missing-owner': 'info',
       'objective-has-metric': 'hint',
       'checkin-stale': 'warning',
+      'checkin-future': 'warning',
       'target-moved': 'warning',
       'baseline-moved': 'warning',
       'placeholder-text': 'warning',
@@ -325,6 +326,19 @@ describe('rules', () => {
     it('does not fire on years, versions or quarters', () => {
       for (const t of ['Make checkout boringly reliable', 'Ship the v2 API in 2026', 'Own Q4 reliability', 'Move to Kubernetes 1.34.2', 'Run every service on Kubernetes 1.34', 'Adopt Python 3.12 everywhere'])
         check(edit(CLEAN, { 4: `    title: ${t}` }), 'objective-has-metric', []);
+    });
+  });
+
+  describe('checkin-future', () => {
+    const withCheckin = (date: string) => edit(CLEAN, { 9.5: ['        checkins:', `          - {date: ${date}, value: 99.3}`] });
+    it('fires on a check-in dated more than a day after today, at its date', () => {
+      check(withCheckin('2126-11-16'), 'checkin-future', [
+        "warning 11:19-11:29 Check-in dated 2126-11-16, 36524 days after today (2026-11-16): the score takes it as the latest reading of 'crash-free'. Correct the date, or add the check-in on the day it is measured.",
+      ], { today: '2026-11-16' });
+      check(withCheckin('2026-11-18'), 'checkin-future', ['warning 11:19-11:29 2 days after today'], { today: '2026-11-16' });
+    });
+    it('does not fire on today, tomorrow (another time zone) or the past', () => {
+      for (const date of ['2026-11-16', '2026-11-17', '2026-10-01']) check(withCheckin(date), 'checkin-future', [], { today: '2026-11-16' });
     });
   });
 

@@ -81,3 +81,18 @@ describe('schema rule: per-objective validation equals whole-file validation', (
     a.forEach((d, i) => assert.equal(lineOf(b[i]!), lineOf(d) + 1, `${d} / ${b[i]}`));
   });
 });
+
+describe('schema rule: keys named like Object properties', () => {
+  it('a top-level __proto__, constructor or prototype is an unknown key, and what it holds counts for nothing', () => {
+    assert.deepEqual(schemaDiagnostics('__proto__:\n  period: 2026-Q4\n  objectives: []\nconstructor: 1\nprototype: 2\n'), [
+      "0:0-0:10 Missing required key 'period' in the file.",
+      "0:0-0:10 Missing required key 'objectives' in the file.",
+      "0:0-0:9 Unknown key '__proto__' in the file. Known keys: $schema, period, team, owner, description, aligns_to, objectives.",
+      "3:0-3:11 Unknown key 'constructor' in the file. Known keys: $schema, period, team, owner, description, aligns_to, objectives.",
+      "4:0-4:9 Unknown key 'prototype' in the file. Known keys: $schema, period, team, owner, description, aligns_to, objectives.",
+    ]);
+    const doc = parseOkrDocument('__proto__:\n  period: 2026-Q4\n  team: x\n', 'file:///x.okr');
+    assert.equal(doc.period, undefined);
+    assert.equal(doc.team, undefined);
+  });
+});

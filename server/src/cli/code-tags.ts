@@ -1,8 +1,8 @@
 // Code tags for the CLI: the source files under the folders given to a command, searched as the
 // language server searches them (.gitignore, codeTags globs, 1 MB and binary files skipped).
-import * as fs from 'node:fs';
 import { CodeTagIndex, type CodeTag } from '../core';
-import { listSourceFiles, readSourceTags, sourceFileFilter } from '../node/source-files';
+import { listSourceFiles, MAX_SOURCE_BYTES, readSourceTags, sourceFileFilter } from '../node/source-files';
+import { readRegularText } from '../node/read-file';
 import type { WorkspacePlan } from './load-workspace';
 
 /** The tags of every source file under the workspace's given folders (each file once). */
@@ -23,9 +23,6 @@ export function loadCodeTags(ws: Pick<WorkspacePlan, 'root' | 'config' | 'source
 }
 
 export function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
+  // The text a tag is shown in: only a regular file, only as large as a searched one.
+  return readRegularText(file, MAX_SOURCE_BYTES) ?? '';
 }

@@ -51,6 +51,8 @@ export interface WorkspaceRoot {
   configPath?: string;
   configText?: string;
   configProblems: ConfigProblem[];
+  /** .gitignore lines skipped as too long to be a pattern: printed as warnings, the run goes on. */
+  ignoreWarnings: string[];
 }
 
 export interface Workspace extends WorkspaceRoot {
@@ -102,7 +104,8 @@ function statOrNull(p: string): fs.Stats | null {
 export function findConfigRoot(start: string): string | undefined {
   let dir = statOrNull(start)?.isDirectory() ? start : path.dirname(start);
   for (;;) {
-    if (statOrNull(path.join(dir, CONFIG_FILE_NAME))?.isFile()) return dir;
+    // Anything but a folder by that name counts: reading it then says why it is not a usable file.
+    if (statOrNull(path.join(dir, CONFIG_FILE_NAME))?.isDirectory() === false) return dir;
     if (fs.existsSync(path.join(dir, '.git'))) return undefined;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
@@ -125,6 +128,20 @@ export interface WorkspacePlan extends WorkspaceRoot {
   reported: string[];
   /** The given folders: their source files are searched for code tags. */
   sourceDirs: string[];
+  /** Folders under the given paths that could not be listed: each reported like an unreadable file. */
+  unreadableFolders: UnreadableFile[];
+}
+
+/** Discovery that keeps what the walk could not do: skipped .gitignore lines and unreadable folders. */
+function discoverNoting(dir: string, cwd: string, ignoreWarnings: string[], folders: Map<string, string>): string[] {
+  return discoverOkrFiles(dir, {
+    onProblem: (p) => {
+      // Messages start with the path: shown as the user typed paths, relative to where okr runs.
+      const message = p.message.startsWith(p.path) ? displayPath(p.path, cwd) + p.message.slice(p.path.length) : p.message;
+      if (p.kind === 'unreadable-folder') folders.set(p.path, message);
+      else if (!ignoreWarnings.includes(message)) ignoreWarnings.push(message);
+    },
+  });
 }
 
 export function planWorkspace(options: LoadOptions): WorkspacePlan {
@@ -141,18 +158,25 @@ export function planWorkspace(options: LoadOptions): WorkspacePlan {
   const first = given[0]!.abs;
   const { root, config, configPath, configText, configProblems } = loadConfig(options, first, stats[0]!.isDirectory());
   // Discovery: everything under the root (for references), plus given folders and files outside it.
-  const all = new Set(discoverOkrFiles(root));
+  const ignoreWarnings: string[] = [];
+  const folders = new Map<string, string>();
+  const all = new Set(discoverNoting(root, cwd, ignoreWarnings, folders));
   given.forEach((g, i) => {
     if (!stats[i]!.isDirectory()) all.add(g.abs); // a file named on the command line is checked whatever its name or .gitignore say
-    else if (!isInside(g.abs, root)) for (const f of discoverOkrFiles(g.abs)) all.add(f);
+    else if (!isInside(g.abs, root)) for (const f of discoverNoting(g.abs, cwd, ignoreWarnings, folders)) all.add(f);
   });
+  // An unreadable folder under a given path hides files that were asked about; elsewhere under the root it only holds context.
+  const unreadableFolders = [...folders]
+    .filter(([dir]) => given.some((g, i) => stats[i]!.isDirectory() && isInside(dir, g.abs)))
+    .map(([abs, message]) => ({ abs, rel: displayPath(abs, cwd), message: `${displayPath(abs, cwd)}: folder cannot be read (${message.slice(displayPath(abs, cwd).length + 2)})` }))
+    .sort(byRel);
   const reportedPaths = new Set<string>();
   given.forEach((g, i) => {
     if (!stats[i]!.isDirectory()) reportedPaths.add(g.abs);
     else for (const f of all) if (isInside(f, g.abs)) reportedPaths.add(f);
   });
   const sourceDirs = given.filter((_, i) => stats[i]!.isDirectory()).map((g) => g.abs);
-  return { cwd, root, config, configPath, configText, configProblems, all: [...all], reported: [...reportedPaths].sort(), sourceDirs };
+  return { cwd, root, config, configPath, configText, configProblems, ignoreWarnings, all: [...all], reported: [...reportedPaths].sort(), sourceDirs, unreadableFolders };
 }
 
 export function loadWorkspace(options: LoadOptions, planned?: WorkspacePlan): Workspace {
@@ -174,9 +198,10 @@ export function loadWorkspace(options: LoadOptions, planned?: WorkspacePlan): Wo
     reported.push({ abs, rel, doc, bom: read.bom, fromStdin: false });
   }
   loadContext(index, plan.all, new Set(plan.reported));
+  unreadable.push(...plan.unreadableFolders);
   reported.sort(byRel);
   unreadable.sort(byRel);
-  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable, sourceDirs: plan.sourceDirs };
+  return { cwd, root, config, configPath, configText, configProblems, ignoreWarnings: plan.ignoreWarnings, index, reported, unreadable, sourceDirs: plan.sourceDirs };
 }
 
 /** `okr check -` / `--stdin-filename F`: F (or `<stdin>` in the current folder) holds the text read from standard input. */
@@ -185,7 +210,8 @@ function loadWithStdin(options: LoadOptions, stdin: { path?: string; bytes: Uint
   const abs = path.resolve(cwd, stdin.path ?? STDIN_NAME);
   const rel = stdin.path === undefined ? STDIN_NAME : displayPath(abs, cwd);
   const { root, config, configPath, configText, configProblems } = loadConfig(options, abs, false);
-  const all = new Set(discoverOkrFiles(root));
+  const ignoreWarnings: string[] = [];
+  const all = new Set(discoverNoting(root, cwd, ignoreWarnings, new Map()));
   const index = new WorkspaceIndex(root);
   const reported: LoadedFile[] = [];
   const unreadable: UnreadableFile[] = [];
@@ -198,7 +224,7 @@ function loadWithStdin(options: LoadOptions, stdin: { path?: string; bytes: Uint
     unreadable.push({ abs, rel, message: read.message });
   }
   loadContext(index, all, new Set([abs]));
-  return { cwd, root, config, configPath, configText, configProblems, index, reported, unreadable, sourceDirs: [] };
+  return { cwd, root, config, configPath, configText, configProblems, ignoreWarnings, index, reported, unreadable, sourceDirs: [] };
 }
 
 export function byRel(a: { rel: string }, b: { rel: string }): number {

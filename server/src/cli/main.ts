@@ -90,6 +90,7 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
   if (args.command === 'check' && !args.fix && !stdin) {
     // A large workspace is checked on every core (parallel-check.ts); the report is the same.
     const plan = planWorkspace(options);
+    warnIgnored(plan, io);
     const threads = threadsFor(plan.all.length, args.jobs);
     if (io.env.OKR_DEBUG) io.stderr(`okr: checking ${plan.all.length} files on ${threads} thread(s)\n`);
     if (threads > 1) return printCheck(args, io, await runCheckInParallel(plan, today, threads, __filename), [], c);
@@ -98,6 +99,7 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
     return check(args, io, planned, today, c);
   }
   const ws = loadWorkspace(options);
+  warnIgnored(ws, io);
   // The rules that compare with git (target-moved, baseline-moved, and check-ins from commits).
   if (args.command !== 'score') ws.histories = await loadHistories(ws);
   switch (args.command) {
@@ -125,6 +127,11 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
     default:
       throw new UsageError(`unknown command '${args.command}'`);
   }
+}
+
+/** A .gitignore line skipped as too long: a warning on stderr (the exit code is the run's). */
+function warnIgnored(ws: { ignoreWarnings: readonly string[] }, io: Io): void {
+  for (const w of ws.ignoreWarnings) io.stderr(`okr: warning: ${w}\n`);
 }
 
 /**

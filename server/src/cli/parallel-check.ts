@@ -97,8 +97,9 @@ export async function runCheckInParallel(plan: WorkspacePlan, today: string, thr
     for (const u of unreadable) {
       files.push({ abs: u.abs, rel: displayPath(u.abs, plan.cwd), rootRel: rootRelative(u.abs, plan.root), text: '', diagnostics: [unreadableFileDiagnostic(u.unreadable!)] });
     }
+    for (const u of plan.unreadableFolders) files.push({ abs: u.abs, rel: u.rel, rootRel: rootRelative(u.abs, plan.root), text: '', diagnostics: [unreadableFileDiagnostic(u.message)] });
     files.sort(byRel);
-    return { root: plan.root, today, files, summary: countAll(files, plan.reported.length) };
+    return { root: plan.root, today, files, summary: countAll(files, plan.reported.length + plan.unreadableFolders.length) };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -4,7 +4,7 @@ import { ruleDocsUrl, type OkrDiagnostic } from './diagnostics';
 import type { FileHistory } from './history/file-history';
 import type { KeyResult, Objective, OkrDocument } from './model';
 import { derivationOf } from './reparse';
-import { analyzeKeyResultText, findPlaceholderIn, type QualityOptions, type TextAnalysis } from './quality';
+import { analysedPart, analyzeKeyResultText, findPlaceholderIn, type QualityOptions, type TextAnalysis } from './quality';
 import { RULES, type Rule, type RuleContext } from './rules';
 import { severityFor } from './config';
 import type { OkrConfig } from './schema';
@@ -33,7 +33,9 @@ const placeholderCache = new Map<string, Placeholder | null>();
 
 type Placeholder = NonNullable<TextAnalysis['placeholder']>;
 
-function cached<T>(cache: Map<string, T>, analyse: (text: string, options: QualityOptions) => T, text: string, config: OkrConfig): T {
+function cached<T>(cache: Map<string, T>, analyse: (text: string, options: QualityOptions) => T, wholeText: string, config: OkrConfig): T {
+  // Keyed by the part that is analysed, so the cache holds at most QUALITY_CACHE_MAX short texts.
+  const text = analysedPart(wholeText);
   const q = config.quality;
   const key = q.extraVagueWords.length || q.units.length ? `${q.extraVagueWords.join(',')}|${q.units.join(',')}|${text}` : text;
   let hit = cache.get(key);

@@ -7,6 +7,9 @@ import { closest } from './suggest';
 
 export const CONFIG_FILE_NAME = 'okr.config.yaml';
 
+/** How many times aliases may be expanded in all (the yaml package's default, stated: its guard against alias bombs). */
+export const MAX_ALIAS_COUNT = 100;
+
 export interface ConfigProblem {
   message: string;
   range: Range;
@@ -43,9 +46,12 @@ export function parseConfig(text: string, knownRuleIds: readonly string[]): Load
   };
   let raw: unknown;
   try {
-    raw = doc.toJS() ?? {};
-  } catch {
-    raw = {};
+    // An alias expanded more than MAX_ALIAS_COUNT times (a "billion laughs" bomb) throws here.
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (e) {
+    // Said, not swallowed: a configuration dropped in silence looks like one that is applied.
+    problems.push({ message: `${CONFIG_FILE_NAME} cannot be read, so none of it applies: ${(e as Error).message}`, range: lines.range(0, Math.min(text.length, lines.lineBounds(0).end)) });
+    return { input: {}, problems };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.push({ message: `${CONFIG_FILE_NAME} must be a YAML map`, range: lines.range(0, text.length) });

@@ -18,7 +18,10 @@ const GITHUB_RE = /^([\w.-]+\/[\w.-]+)?#(\d+)$/;
 /** GitLab: nested groups (`group/sub/project#12`), or a merge request (`!12`). */
 const GITLAB_RE = /^([\w.-]+(?:\/[\w.-]+)+)?([#!])(\d+)$/;
 const TRACKER_RE = /^([A-Z][A-Z0-9_]*)-(\d+)$/;
-const LINES_RE = /^(.*?)(?:#L(\d+)(?:-L?(\d+))?)?$/;
+// `s`: a path is any text; without it `.` stops at a line terminator and the match fails.
+const LINES_RE = /^(.*?)(?:#L(\d+)(?:-L?(\d+))?)?$/s;
+/** Line terminators as JavaScript counts them (a YAML "\n" or "\u2028" escape puts one in a link). */
+const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
 
 /**
  * @param docPath absolute path of the .okr file
@@ -26,6 +29,8 @@ const LINES_RE = /^(.*?)(?:#L(\d+)(?:-L?(\d+))?)?$/;
  */
 export function resolveLink(text: string, docPath: string, root: string, config: OkrConfig): LinkTarget {
   const t = text.trim();
+  // No URL, issue, key or path holds a line break; resolved anyway, it would name another target than the one shown.
+  if (LINE_BREAK_RE.test(t)) return { kind: 'invalid', reason: 'a link cannot contain a line break: write it on one line without \\n, \\r, \\u2028 or \\u2029 escapes' };
   if (URL_RE.test(t)) return { kind: 'url', url: t };
   const gl = GITLAB_RE.exec(t);
   if (gl && isGitlab(gl[1], gl[2]!, config)) {

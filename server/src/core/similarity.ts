@@ -78,10 +78,10 @@ function prefixSimilarity(a: string, b: string): number {
 
 /** The likeness of every candidate to one written identifier, case-insensitive, from 0 to 1 (equal). */
 export function likeness(written: string): (candidate: string) => number {
-  const x = written.toLowerCase();
+  const x = compared(written);
   const tx = tokens(x);
   return (candidate: string) => {
-    const y = candidate.toLowerCase();
+    const y = compared(candidate);
     if (x === y) return 1;
     let best = Math.max(editSimilarity(x, y), prefixSimilarity(x, y));
     // Words in another order, or one word missing: only identifiers of several words can differ so.
@@ -89,6 +89,17 @@ export function likeness(written: string): (candidate: string) => number {
     // Never 1 for different strings, so an exact match always ranks first.
     return Math.min(0.99, best);
   };
+}
+
+/**
+ * Identifiers are compared by their first COMPARED_CHARS characters: the edit distance costs the
+ * product of the lengths, and a megabyte-long id (written or among the candidates) would otherwise
+ * hold a "did you mean" for minutes. No real id comes near the cap.
+ */
+export const COMPARED_CHARS = 200;
+
+function compared(id: string): string {
+  return (id.length > COMPARED_CHARS ? id.slice(0, COMPARED_CHARS) : id).toLowerCase();
 }
 
 /** Case-insensitive likeness of two identifiers, from 0 (nothing alike) to 1 (equal). */

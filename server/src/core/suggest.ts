@@ -21,13 +21,16 @@ export function closest(word: string, candidates: readonly string[]): string | u
   const w = word.toLowerCase().replace(/[\s-]/g, '_');
   let best: string | undefined;
   let bestD = Infinity;
+  const limit = Math.max(1, Math.floor(word.length / 3));
   for (const c of candidates) {
+    // Lengths further apart than the limit are further apart in distance too: skipping them keeps a
+    // megabyte-long key from costing its length times every candidate's.
+    if (Math.abs(c.length - w.length) > limit) continue;
     const d = editDistance(w, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  const limit = Math.max(1, Math.floor(word.length / 3));
   return bestD <= limit ? best : undefined;
 }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GitError, gitRunner, type GitRunner } from './git';
 import type { CommitInfo } from '../core/history/file-history';
+import { MAX_FILE_BYTES } from '../node/discover';
 
 export interface Repo {
   git: GitRunner;
@@ -155,7 +156,9 @@ export async function catFile(repo: Repo, objects: readonly string[]): Promise<M
     const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
     if (!m) continue; // "<spec> missing" or "ambiguous"
     const size = Number(m[2]);
-    if (m[1] === 'blob') result.set(s, stripBom(out.toString('utf8', at, at + size)));
+    // A version too large or not text is left out, as the file on disk would be refused: parsing a
+    // 100 MB blob some commit once held would cost minutes for a history nobody can read from it.
+    if (m[1] === 'blob' && size <= MAX_FILE_BYTES && out.subarray(at, at + size).indexOf(0) < 0) result.set(s, stripBom(out.toString('utf8', at, at + size)));
     at += size + 1;
   }
   return result;

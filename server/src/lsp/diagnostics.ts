@@ -1,6 +1,6 @@
 // Publishing diagnostics for every .okr file of the workspace, open or not, so the Problems panel
-// lists what `okr check` lists. Open documents come first: their work runs on the next turn of the
-// event loop (no fixed delay), a burst of edits analyses only the latest version, and a result is
+// lists what `okr check` lists. Open documents come first: their work runs once a turn of the event
+// loop passed without a new change (no fixed delay), a burst of edits analyses only the latest version, and a result is
 // dropped if its document moved on meanwhile (stale guard). Files on disk are analysed in the
 // background, in slices with a turn of the event loop between them, so requests never wait behind
 // them. Nothing is sent again for a file on disk whose diagnostics did not change, nor for an open
@@ -19,6 +19,7 @@ import { diagnosticPartsInRoot, diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
 import type { ServerState, Root } from './state';
 import { pathToUri, uriToPath } from './uris';
+import { QuietTurn } from './quiet-turn';
 
 /** Background work per slice before yielding to the event loop. */
 const SLICE_MS = 4;
@@ -40,7 +41,8 @@ function sameDiagnostics(a: readonly OkrDiagnostic[] | undefined, b: readonly Ok
 
 export class DiagnosticsPublisher {
   private readonly queue = new Set<string>();
-  private scheduled = false;
+  /** Open documents are analysed once a turn passed without a new change: a burst is analysed once (quiet-turn.ts). */
+  private readonly turn = new QuietTurn(() => this.flush());
   /** Files on disk (not open) to analyse in the background, by path. */
   private readonly background = new Set<string>();
   private backgroundRunning = false;
@@ -118,10 +120,7 @@ export class DiagnosticsPublisher {
 
   schedule(uri: string): void {
     this.queue.add(uri);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.turn.schedule();
   }
 
   /** Everything again: open documents now, every file on disk in the background. */
@@ -206,7 +205,7 @@ export class DiagnosticsPublisher {
     const today = todayNow();
     for (const p of this.background) {
       // Open documents first: a slice never delays an edit's diagnostics by more than its length.
-      if (this.scheduled) break;
+      if (this.turn.pending) break;
       this.background.delete(p);
       if (!this.isOpen(p)) this.publishOnDisk(p, today);
       if (performance.now() >= until) break;
@@ -224,7 +223,6 @@ export class DiagnosticsPublisher {
   }
 
   private flush(): void {
-    this.scheduled = false;
     const uris = [...this.queue];
     this.queue.clear();
     for (const uri of uris) {
@@ -238,6 +236,12 @@ export class DiagnosticsPublisher {
   private publish(textDoc: TextDocument): void {
     const version = textDoc.version;
     const doc = this.state.parsed(textDoc);
+    const refusal = this.state.refusal(doc);
+    if (refusal) {
+      if (this.documents.get(textDoc.uri)?.version !== version) return;
+      this.inputs.delete(textDoc.uri);
+      return this.send(textDoc.uri, version, [unreadableFileDiagnostic(refusal)]);
+    }
     const p = uriToPath(textDoc.uri);
     const root = this.state.rootFor(p);
     this.state.loadReferenced(root, doc);

@@ -4,9 +4,10 @@
 // change), and the client fetches only what changed since the revision it holds.
 import { createHash, randomUUID } from 'node:crypto';
 import type { FileModel, WorkspaceModel, WorkspaceModelDelta, WorkspaceModelDeltaParams } from '../shared/protocol';
-import type { IndexChange } from '../core';
+import type { IndexChange, OkrDocument } from '../core';
 import type { Root, ServerState } from './state';
 import { fileModel } from './workspace-model';
+import { pathToUri } from './uris';
 
 interface Entry {
   root: Root;
@@ -30,7 +31,8 @@ export class WorkspaceModelCache {
   /** What every file's model depends on besides the files: the day and the configuration. */
   private globalKey = '';
 
-  constructor(private readonly state: ServerState) {
+  /** @param log where a file whose model could not be built is told (the server's output channel). */
+  constructor(private readonly state: ServerState, private readonly log: (message: string) => void = () => undefined) {
     state.onRootAdded((root) => this.watch(root));
   }
 
@@ -75,7 +77,7 @@ export class WorkspaceModelCache {
         }
         continue;
       }
-      const model = fileModel(root, p, doc, today);
+      const model = this.modelOf(root, p, doc, today);
       const digest = createHash('sha1').update(JSON.stringify(model)).digest('base64');
       if (previous && previous.digest === digest) continue;
       const key = rollupKey(doc.objectives.map((o) => o.weight), model);
@@ -86,6 +88,19 @@ export class WorkspaceModelCache {
       for (const parent of root.index.alignmentTargets(p)) if (!done.has(parent)) this.dirty.set(parent, root);
     }
     return rebuilt;
+  }
+
+  /**
+   * A file's model; a bug in building it costs that file its objectives (it stays in the tree, empty,
+   * and the error goes to the log), never the model of the whole workspace the views are drawn from.
+   */
+  private modelOf(root: Root, p: string, doc: OkrDocument, today: string): FileModel {
+    try {
+      return fileModel(root, p, doc, today);
+    } catch (e) {
+      this.log(`Internal error building the model of ${p}: ${(e as Error).stack ?? String(e)}. Please report it.`);
+      return { uri: pathToUri(p), fileRef: root.index.shortRef(p), expected: 0, expectedScore: 0, status: 'no-score', objectives: [] };
+    }
   }
 
   /** What changed since the client's revision, or everything. */

@@ -2,7 +2,9 @@
 import {
   DidChangeConfigurationNotification,
   FileChangeType,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -36,6 +38,7 @@ import { ServerState, type Root } from './state';
 import { pathToUri, uriToPath } from './uris';
 import { periodStartText } from './period-start';
 import { WorkspaceModelCache } from './model-cache';
+import { QuietTurn } from './quiet-turn';
 import { CodeTagService } from './code-tags';
 import { registerCodeLens, withCodeTagCapabilities, withCodeTags } from './code-tag-handlers';
 import { filesExcludeGlobs } from '../node/source-files';
@@ -120,8 +123,20 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
   let canWatchFiles = false;
   let canWatchFolders = false;
 
-  const notifyModelChanged = (uris: string[]) => {
+  // Told once a burst of changes is over (quiet-turn.ts): each notice makes the client ask for the
+  // model, so 1,000 quick edits must not mean 1,000 notices. No uris means the whole model.
+  const changedUris = new Set<string>();
+  let wholeModelChanged = false;
+  const modelNotice = new QuietTurn(() => {
+    const uris = wholeModelChanged ? [] : [...changedUris];
+    changedUris.clear();
+    wholeModelChanged = false;
     void connection.sendNotification(ModelChangedNotification, { uris } satisfies ModelChangedParams);
+  });
+  const notifyModelChanged = (uris: string[]) => {
+    if (uris.length === 0) wholeModelChanged = true;
+    for (const u of uris) changedUris.add(u);
+    modelNotice.schedule();
   };
   // Check-ins from git change the sparkline and the trend of the files they arrive for.
   state.onRootAdded((root) => root.histories.onArrived((paths) => notifyModelChanged(paths.map(pathToUri))));
@@ -197,6 +212,7 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
     const t0 = performance.now();
     let files = 0;
     let lastReport = 0;
+    const walkProblems: string[] = [];
     for (const root of roots) {
       let inRoot = 0;
       await state.scanRootInSlices(root, (done, total) => {
@@ -206,11 +222,18 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
         if (now - lastReport < 200 && done < total) return;
         lastReport = now;
         progress?.report(total ? Math.floor((100 * done) / total) : 100, `${thousands(done)}/${thousands(total)}`);
-      });
+      }, undefined, (p) => walkProblems.push(p.message));
       files += inRoot;
     }
     progress?.done();
     connection.console.log(`indexed ${files} .okr files in ${Math.round(performance.now() - t0)} ms`);
+    // Skipped .gitignore lines and folders that could not be listed: logged, and said once where the user looks.
+    for (const m of walkProblems) connection.console.warn(m);
+    if (walkProblems.length > 0) {
+      // A notification, not showWarningMessage's request: there is nothing to answer, nothing to wait for.
+      const message = `OKR: ${walkProblems[0]}${walkProblems.length > 1 ? ` (and ${walkProblems.length - 1} more in the OKR output)` : ''}`;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
     diagnostics.publishUnreadable();
     diagnostics.indexingDone();
     notifyModelChanged([]);
@@ -319,7 +342,7 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
 
   // The tree, the status bar and the progress panel follow the model through deltas: after a
   // keystroke only the models of the files it touched are rebuilt and sent.
-  const models = new WorkspaceModelCache(state);
+  const models = new WorkspaceModelCache(state, (m) => connection.console.error(m));
   const openDocumentsParsed = () => {
     // Open documents first: the model reflects unsaved edits.
     for (const d of documents.all()) state.parsed(d);

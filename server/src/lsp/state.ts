@@ -20,7 +20,7 @@ import {
   type OkrConfigInput,
   type OkrDocument,
 } from '../core';
-import { discoverOkrFiles, discoverOkrFilesInSlices, readOkrText } from '../node/discover';
+import { discoverOkrFiles, discoverOkrFilesInSlices, readOkrText, refusalOfText, type WalkProblem } from '../node/discover';
 import { adoptFileScope, settleFileOnDisk } from './analysis';
 import { today as todayNow } from '../node/today';
 import { gitRemoteConfig } from '../node/repository';
@@ -128,9 +128,9 @@ export class ServerState {
    * documents align to are read first, so their alignment resolves from the first diagnostics.
    * `onSlice(done, total)` reports progress after every slice.
    */
-  async scanRootInSlices(root: Root, onSlice: (done: number, total: number) => void, sliceMs = 4): Promise<void> {
+  async scanRootInSlices(root: Root, onSlice: (done: number, total: number) => void, sliceMs = 4, onProblem?: (problem: WalkProblem) => void): Promise<void> {
     try {
-      const files = await discoverOkrFilesInSlices(root.path, sliceMs);
+      const files = await discoverOkrFilesInSlices(root.path, sliceMs, { onProblem });
       const wanted = this.alignmentTargetsOfOpenFiles(root, files);
       const order = [...files.filter((f) => wanted.has(f)), ...files.filter((f) => !wanted.has(f))];
       root.pending = new Set(order);
@@ -242,6 +242,15 @@ export class ServerState {
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const p = uriToPath(doc.uri);
+    // The limits a file on disk has hold for the editor's text too: an empty model stands in for it,
+    // the publisher says why (refusal), and the index keeps what the disk says.
+    const refused = refusalOfText(text, path.basename(p ?? doc.uri));
+    if (refused) {
+      const empty = parseOkrDocument('', doc.uri, doc.version);
+      this.refusals.set(empty, refused);
+      this.cache.set(doc.uri, empty);
+      return empty;
+    }
     let parsed: OkrDocument;
     if (hit) {
       // An edit of a version we hold re-parses only the objective it touched (or all, when unsure).
@@ -261,6 +270,13 @@ export class ServerState {
     return parsed;
   }
 
+  /** Why this model of an open document is empty: its text is over the size limit or not text. */
+  refusal(doc: OkrDocument): string | undefined {
+    return this.refusals.get(doc);
+  }
+
+  private readonly refusals = new WeakMap<OkrDocument, string>();
+
   cached(uri: string): OkrDocument | undefined {
     return this.cache.get(uri);
   }
@@ -277,13 +293,13 @@ export class ServerState {
 
   loadConfigFile(root: Root): void {
     const file = path.join(root.path, CONFIG_FILE_NAME);
-    let text: string | undefined;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      text = undefined;
-    }
-    const loaded = text === undefined ? { input: {}, problems: [] } : parseConfig(text, RULE_IDS);
+    // Read as an .okr file is (a regular file of at most 5 MB): a link to /dev/zero or a FIFO is refused.
+    const read = fs.existsSync(file) ? readOkrText(file, CONFIG_FILE_NAME) : undefined;
+    const loaded = !read
+      ? { input: {}, problems: [] }
+      : read.ok
+        ? parseConfig(read.text, RULE_IDS)
+        : { input: {}, problems: [{ message: `${read.message}; none of it applies`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
     root.fileConfig = loaded.input;
     root.configProblems = loaded.problems;
     this.recompute(root);

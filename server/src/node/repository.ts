@@ -3,11 +3,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { configFromGitRemote, type OkrConfigInput } from '../core';
+import { readRegularFile, readRegularText } from './read-file';
 
 /** The configuration layer `.git/config`'s remote `origin` implies (lowest: okr.config.yaml and settings win). */
 export function gitRemoteConfig(root: string): OkrConfigInput | undefined {
   try {
-    return configFromGitRemote(fs.readFileSync(path.join(root, '.git', 'config'), 'utf8'));
+    const text = readRegularText(path.join(root, '.git', 'config'), MAX_COUNTED_BYTES);
+    return text === undefined ? undefined : configFromGitRemote(text);
   } catch {
     return undefined; // no repository, or a worktree whose .git is a file: no default
   }
@@ -30,7 +32,9 @@ export function fileLineCount(file: string): number | undefined {
   if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.lines;
   let buf: Buffer;
   try {
-    buf = fs.readFileSync(file);
+    const read = readRegularFile(file, MAX_COUNTED_BYTES);
+    if (!read.ok) return undefined;
+    buf = read.bytes;
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@
 // editor's `files.exclude`; reading skips .okr files, files over 1 MB and binary files, and decodes
 // only the files whose bytes contain the tag marker (most source files do not).
 import * as fs from 'node:fs';
+import { OPEN_FLAGS } from './read-file';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { scanCodeTags, TAG_MARKER, type CodeTag, type OkrConfig } from '../core';
@@ -79,7 +80,8 @@ export function readSourceTags(file: string): CodeTag[] {
   // open, fstat, one read into a reused buffer: the fewest system calls per file (20,000 of them).
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    // Without blocking: a FIFO among the sources would otherwise hold the search until a writer came.
+    fd = fs.openSync(file, OPEN_FLAGS);
     const st = fs.fstatSync(fd);
     if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return [];
     if (st.size > shared.length) shared = Buffer.allocUnsafe(Math.max(st.size, shared.length * 2));

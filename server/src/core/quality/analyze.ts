@@ -9,6 +9,7 @@
 import type { QualityOptions, QualityReason, Signal, TextAnalysis } from './types';
 import { REASON_ORDER } from './types';
 import { analyzeWithRules } from './analyzeText';
+import { analysedPart } from './cap';
 import { featureSpans } from './learned/features';
 import { judge, type Contribution, type LinearModel } from './learned/model';
 import weights from './learned/weights.json';
@@ -18,7 +19,8 @@ const MODEL = weights as LinearModel;
 /** Reasons that only a vague key result has (labelling guide §1.2). */
 const VAGUE_ONLY: ReadonlySet<QualityReason> = new Set(['no_number', 'no_target', 'weasel']);
 
-export function analyzeKeyResultText(text: string, options: QualityOptions = {}): TextAnalysis {
+export function analyzeKeyResultText(fullText: string, options: QualityOptions = {}): TextAnalysis {
+  const text = analysedPart(fullText);
   return decide(analyzeWithRules(text, options), text, options, MODEL);
 }
 

@@ -15,9 +15,10 @@ import {
   hasDeliverableNoun, hasMetricNoun, isTitleCase, verbLemma, type VerbHit,
 } from './phrases';
 import { splitParts } from './compound';
+import { analysedPart } from './cap';
 import { explain } from './explain';
 import { METRIC_NOUNS, TASK_VERBS } from './lexicon';
-import { tokenize, type Word } from './words';
+import { tokenize, wordsBefore, type Word } from './words';
 
 /** Quantities inside quotes are part of a title ("partner with us over the next three years"). */
 function quotedRanges(text: string): Array<[number, number]> {
@@ -172,7 +173,8 @@ function readQuantities(fullText: string, options: QualityOptions): { text: stri
 }
 
 /** Template text left in ("TODO", "X%"), as analyzeWithRules finds it, without judging the rest. */
-export function findPlaceholderIn(fullText: string, options: QualityOptions = {}): { text: string; start: number; end: number } | undefined {
+export function findPlaceholderIn(wholeText: string, options: QualityOptions = {}): { text: string; start: number; end: number } | undefined {
+  const fullText = analysedPart(wholeText);
   // Most titles cannot hold an amount placeholder: then only the template-text patterns can match,
   // and the quantity pass (most of the cost) is skipped.
   if (!mayHoldAmountPlaceholder(fullText)) {
@@ -183,8 +185,8 @@ export function findPlaceholderIn(fullText: string, options: QualityOptions = {}
   return findPlaceholder(text, quantities);
 }
 
-export function analyzeWithRules(fullText: string, options: QualityOptions = {}): TextAnalysis {
-  const { text, words, quantities, illustrations } = readQuantities(fullText, options);
+export function analyzeWithRules(wholeText: string, options: QualityOptions = {}): TextAnalysis {
+  const { text, words, quantities, illustrations } = readQuantities(analysedPart(wholeText), options);
   const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));
   const extraVague = new Set((options.extraVagueWords ?? []).map((u) => u.toLowerCase()));
   const signals: Signal[] = [];
@@ -491,7 +493,7 @@ function noBaseline(text: string, verbs: VerbHit[], changeAmounts: Array<Quantit
 /** Guide §6: a number whose unit or metric is unclear ("3.5M in new pipeline", "score 6 to 8", "NPS 80%"). */
 function lacksUnit(words: ReturnType<typeof tokenize>, numeric: Quantity[]): boolean {
   for (const q of numeric) {
-    const before = words.filter((w) => w.end <= q.start).slice(-4).map((w) => w.lower);
+    const before = wordsBefore(words, q.start, 4).map((w) => w.lower);
     if (q.kind === 'percent' && before.some((w) => KNOWN_SCALES.has(w) || w === 'nps')) return true;
     if (q.kind === 'number' && !q.unit) {
       if (before.some((w) => KNOWN_SCALES.has(w))) continue;

@@ -42,7 +42,9 @@ function opensWithBareVerb(segWords: Word[]): boolean {
 export function splitParts(text: string, words: Word[], verbs: VerbHit[], quantities: Quantity[]): Part[] {
   const prot = protectedRanges(text);
   const inProt = (i: number): boolean => prot.some(([s, e]) => i >= s && i < e);
-  const SEP = /\s*;\s*|:\s+|\.\s+(?=\p{Lu})|,\s+(?:and\s+|or\s+)?|\s+(?:and|&|as\s+well\s+as|plus)\s+/giu;
+  // A match that opens with spaces starts only at the first of them: tried from every space of a long
+  // run, each attempt scanned the rest of the run (quadratic in the run's length).
+  const SEP = /(?<!\s)\s*;\s*|:\s+|\.\s+(?=\p{Lu})|,\s+(?:and\s+|or\s+)?|(?<!\s)\s+(?:and|&|as\s+well\s+as|plus)\s+/giu;
   const raw: Array<{ start: number; end: number; newSentence: boolean }> = [];
   let last = 0;
   let newSentence = true;

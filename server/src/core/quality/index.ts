@@ -10,3 +10,4 @@ export { analyzeKeyResultText } from './analyze';
 export { analyzeWithRules, findPlaceholderIn } from './analyzeText';
 export { extractQuantities } from './quantities';
 export { extractFromTo } from './fromTo';
+export { analysedPart, ANALYSED_CHARS } from './cap';

@@ -9,7 +9,7 @@ import {
   IMPROVE_VERBS, INCREASE_VERBS, MAINTAIN_VERBS, METRIC_NOUNS, OUTCOME_VERBS, QUALITY_ADJECTIVES,
   TASK_VERBS,
 } from './lexicon';
-import { lemma, type Word } from './words';
+import { lemma, wordsBefore, type Word } from './words';
 
 export type VerbClass = 'task' | 'activity' | 'increase' | 'decrease' | 'improve' | 'maintain' | 'outcome';
 
@@ -412,7 +412,7 @@ export function fuzzyAmountWithoutVerb(words: Word[], quantities: Quantity[], ex
       const next = words.find((w) => w.start >= q.end);
       if (next && next.start - q.end <= 1 && FUZZY_NOUNS.has(next.lower)) return next;
     }
-    const before = words.filter((w) => w.end <= q.start).slice(-4);
+    const before = wordsBefore(words, q.start, 4);
     if (before.length < 2 || before[before.length - 1].lower !== 'by') continue;
     // "…, as measured by 90% of deploys": the amount is the measure, not a change of the noun.
     if (before[before.length - 2].lower === 'measured') continue;
@@ -660,7 +660,7 @@ const END_STATE_RES: RegExp[] = [
   /\b(?:replaced|superseded)\s+(?:by|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
   // A level of a named external framework: "OpenSSF Best Practices silver level", "SLSA level 3",
   // "level 3 of the CMMI model", "WCAG 2.1 AA". The framework defines what the level requires.
-  /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|(?<=[\p{L}\d,]\s+)\p{Lu}[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u,
+  /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|\p{Lu}(?<=[\p{L}\d,]\s+\p{Lu})[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u,
   // Meeting or beating a named reference: "matches or is higher than the AWS SLA", "exceeds the GOV.UK benchmark".
   COMPARED_TO_NAMED,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,

@@ -79,3 +79,18 @@ export function isParticiple(word: string): boolean {
   const w = word.toLowerCase();
   return /(?:ed|en|ing)$/.test(w) || w in IRREGULAR;
 }
+
+/**
+ * The last `n` words that end at or before `offset` (words are in text order). A binary search, not a
+ * filter of all words: callers ask once per amount or verb, and a filter made that quadratic.
+ */
+export function wordsBefore(words: readonly Word[], offset: number, n: number): Word[] {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return words.slice(Math.max(0, lo - n), lo);
+}

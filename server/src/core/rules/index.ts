@@ -14,6 +14,7 @@ import { tooFewKeyResults, tooManyKeyResults, tooManyObjectives } from './counts
 import { missingOwner } from './missing-owner';
 import { objectiveHasMetric } from './objective-has-metric';
 import { checkinStale } from './checkin-stale';
+import { checkinFuture } from './checkin-future';
 import { placeholderText } from './placeholder-text';
 import { alignmentUnresolved } from './alignment-unresolved';
 import { alignmentCycle } from './alignment-cycle';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   missingOwner,
   objectiveHasMetric,
   checkinStale,
+  checkinFuture,
   targetMoved,
   baselineMoved,
   placeholderText,

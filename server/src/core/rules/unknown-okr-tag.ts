@@ -19,21 +19,32 @@ export const unknownOkrTag: Rule = {
 export function checkCodeTags(index: WorkspaceIndex, tags: readonly CodeTag[], config: OkrConfig): OkrDiagnostic[] {
   const severity = severityFor(unknownOkrTag.id, unknownOkrTag.defaultSeverity, config);
   if (severity === 'off') return [];
+  const reported: OkrDiagnostic['severity'] = severity;
   const out: OkrDiagnostic[] = [];
   for (const tag of tags) {
     if (tag.suppressed) continue;
+    try {
+      checkTag(tag);
+    } catch (e) {
+      // As analyzeDocument guards every rule: a bug costs this file's tag findings, said once, never the publisher.
+      out.push({ rule: unknownOkrTag.id, severity: 'error', message: `Internal error in rule '${unknownOkrTag.id}': ${(e as Error).message}. Please report it.`, range: tag.range, docsUrl: ruleDocsUrl(unknownOkrTag.id) });
+      break;
+    }
+  }
+  return out;
+
+  function checkTag(tag: CodeTag): void {
     const r = resolveTag(index, tag.ref);
-    if (r.ok) continue;
+    if (r.ok) return;
     const suggestions = suggestReferences(index, tag.ref, undefined).map((s) => s.ref);
     const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?` : '';
     out.push({
       rule: unknownOkrTag.id,
-      severity,
+      severity: reported,
       message: `Code tag 'okr: ${tag.ref}' names no key result: ${r.reason}.${hint}`,
       range: tag.range,
       docsUrl: ruleDocsUrl(unknownOkrTag.id),
       data: suggestions.length ? { kind: 'replace-reference', from: tag.ref, candidates: suggestions } : undefined,
     });
   }
-  return out;
 }

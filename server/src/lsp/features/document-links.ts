@@ -12,13 +12,18 @@ export function documentLinks(doc: OkrDocument, docPath: string, root: Root, exi
   for (const o of doc.objectives) {
     for (const kr of o.keyResults) {
       for (const link of kr.links) {
-        const t = resolveLink(link.text, docPath, root.path, root.config);
-        // A missing file is reported by the `links` rule; a link to it would only fail on click. A file
-        // outside the workspace is reported by link-outside-workspace and not linked (or probed).
-        if (t.kind === 'file' && (t.outside || !exists(t.path))) continue;
-        const s = linkSummary(link.text, docPath, root);
-        if (!s.target) continue;
-        out.push({ range: unquoted(doc, link.range), target: s.target, tooltip: tooltip(s.kind, link.text) });
+        try {
+          const t = resolveLink(link.text, docPath, root.path, root.config);
+          // A missing file is reported by the `links` rule; a link to it would only fail on click. A file
+          // outside the workspace is reported by link-outside-workspace and not linked (or probed).
+          if (t.kind === 'file' && (t.outside || !exists(t.path))) continue;
+          const s = linkSummary(link.text, docPath, root);
+          if (!s.target) continue;
+          out.push({ range: unquoted(doc, link.range), target: s.target, tooltip: tooltip(s.kind, link.text) });
+        } catch {
+          // A link that cannot be resolved (a bug) is not offered; the file's other links still are.
+          continue;
+        }
       }
     }
   }

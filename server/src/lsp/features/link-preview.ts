@@ -1,10 +1,10 @@
 // Hover on a link of a key result: a preview of what it opens instead of the key result's score card.
 // A file link shows the first lines of its range (or of the file), fenced with the file's language;
 // an issue or merge request shows its URL; a web link, itself. Reads the linked file (a few KB at most).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveLink, type OkrConfig } from '../../core';
 import { codeSpan, mdText } from '../../shared/markdown';
+import { readRegularText } from '../../node/read-file';
 
 /** Lines shown of a linked range; a longer range ends with "… N more lines". */
 const PREVIEW_LINES = 12;
@@ -51,9 +51,8 @@ export function linkCard(text: string, docPath: string, root: string, config: Ok
 
 function readLines(file: string): string[] | undefined {
   try {
-    const st = fs.statSync(file);
-    if (!st.isFile() || st.size > MAX_READ_BYTES) return undefined;
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readRegularText(file, MAX_READ_BYTES);
+    if (text === undefined) return undefined;
     const lines = text.split(/\r?\n/);
     if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
     return lines;
