@@ -11,7 +11,7 @@ import { extractQuantities, isAmount, isDeadline, mayHoldAmountPlaceholder } fro
 import { extractFromTo } from './fromTo';
 import { findPlaceholder, findTargetReference } from './placeholders';
 import {
-  APPROVAL_RE, checkChangeVerbs, findEndState, findEventDeadline, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
+  APPROVAL_RE, checkChangeVerbs, findEndState, findMetricComparison, findEventDeadline, findQualityWords, findVerbs, fuzzyAmountWithoutVerb, fuzzyMainObject,
   hasDeliverableNoun, hasMetricNoun, isTitleCase, verbLemma, type VerbHit,
 } from './phrases';
 import { splitParts } from './compound';
@@ -113,6 +113,19 @@ function isContext(text: string, q: Quantity): boolean {
     /^\s*\(?\s*(?:today|currently|now|as\s+of\s+today)\s*\)/i.test(after);
 }
 
+/**
+ * "As we move to 2 releases a year, make the release process smoother", "Following the 40% growth last
+ * year, keep …", "With 3 new stewards joining, build …": a clause fronted before the key result's own
+ * (ended by its comma) sets the scene. Its amounts belong to that clause; the result after the comma
+ * has to carry its own. Returns where the fronted clause ends, or -1.
+ */
+const FRONTED_CLAUSE = /^(?:as|with|following|after|building\s+on|given|since|now\s+that|once|because|while|having|based\s+on|in\s+light\s+of|off\s+the\s+back\s+of|on\s+the\s+back\s+of|despite|beyond|besides|on\s+top\s+of|in\s+addition\s+to)\b[^,;:.]{3,80},\s+(?=[\p{L}\d])/iu;
+function frontedClauseEnd(text: string): number {
+  const m = FRONTED_CLAUSE.exec(text);
+  // Only when a result of some length follows ("After 3 months, 80% of hires …" keeps its own amount).
+  return m && text.slice(m[0].length).trim().split(/\s+/).length >= 3 ? m[0].length : -1;
+}
+
 const PEOPLE_VERBS = new Set(['hire', 'recruit', 'onboard', 'appoint', 'add', 'assign', 'train', 'promote', 'welcome']);
 
 /**
@@ -154,13 +167,14 @@ function maskAbbreviations(text: string): string {
  * amounts it states (without those quoted, given as illustrations or prerequisites, of a feeling, or
  * of the state before).
  */
-function readQuantities(fullText: string, options: QualityOptions): { text: string; words: ReturnType<typeof tokenize>; quantities: Quantity[]; illustrations: ReturnType<typeof illustrationRanges> } {
+function readQuantities(fullText: string, options: QualityOptions): { text: string; words: ReturnType<typeof tokenize>; quantities: Quantity[]; illustrations: ReturnType<typeof illustrationRanges>; fronted: number } {
   const masked = maskAbbreviations(fullText);
   const text = masked.slice(0, commentaryStart(masked));
   const words = tokenize(text);
   const quoted = quotedRanges(text);
   const illustrations = illustrationRanges(text);
   const prerequisites = prerequisiteRanges(text);
+  const fronted = frontedClauseEnd(text);
   const quantities = extractQuantities(text, { units: options.units })
     .filter((q) => !quoted.some(([s, e]) => q.start > s && q.end < e) || /^\d[\d,.]*\s?%|\d\s*=/.test(q.text))
     .filter((q) => !illustrations.some(([s, e]) => q.start > s && q.end < e))
@@ -168,8 +182,9 @@ function readQuantities(fullText: string, options: QualityOptions): { text: stri
     // "100% confidence in the release process": the amount of a feeling, which nobody can read off.
     .filter((q) => !(q.kind === 'percent' && FEELING_AFTER.test(text.slice(q.end, q.end + 32))))
     // "Grow the community beyond the 40 contributors we had last year": the state before, not a target.
-    .filter((q) => !isContext(text, q));
-  return { text, words, quantities, illustrations };
+    .filter((q) => !isContext(text, q))
+    .filter((q) => q.kind === 'date' || q.start >= fronted);
+  return { text, words, quantities, illustrations, fronted };
 }
 
 /** Template text left in ("TODO", "X%"), as analyzeWithRules finds it, without judging the rest. */
@@ -186,7 +201,7 @@ export function findPlaceholderIn(wholeText: string, options: QualityOptions = {
 }
 
 export function analyzeWithRules(wholeText: string, options: QualityOptions = {}): TextAnalysis {
-  const { text, words, quantities, illustrations } = readQuantities(analysedPart(wholeText), options);
+  const { text, words, quantities, illustrations, fronted } = readQuantities(analysedPart(wholeText), options);
   const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));
   const extraVague = new Set((options.extraVagueWords ?? []).map((u) => u.toLowerCase()));
   const signals: Signal[] = [];
@@ -197,7 +212,8 @@ export function analyzeWithRules(wholeText: string, options: QualityOptions = {}
     signals.push(s);
   };
 
-  const verbs = findVerbs(text, words);
+  // A fronted clause's verbs set the scene ("As we move to …, make …"): the main verb follows it.
+  const verbs = findVerbs(text, words).filter((v) => v.word.start >= fronted);
   // "Publish one onboarding guide": a single deliverable is a binary milestone, which needs a date
   // or an end state to be graded (guide §1.1 step 4); "one" only counts people hired or added.
   const single = singleDeliverable(text, verbs, quantities);
@@ -237,7 +253,7 @@ export function analyzeWithRules(wholeText: string, options: QualityOptions = {}
   for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
   const verbStarts = new Set(verbs.map((v) => v.word.start));
   // A word read as a verb ("Lower the AWS bill") is not also a quality adjective.
-  const endState = findEndState(text);
+  const endState = findEndState(text) ?? findMetricComparison(text, words);
   // With an approval, the approver judges the quality words on what is approved.
   const approval = endState && APPROVAL_RE.test(endState.text) ? endState : undefined;
   const qualityWords = findQualityWords(text, words, quantities, extraVague)

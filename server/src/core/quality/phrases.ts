@@ -3,6 +3,7 @@
  * a change verb carries an amount, unmeasurable quality words, fuzzy "metrics" such as
  * productivity, and verifiable end states of binary milestones.
  */
+import { findVerifiableState } from './verifiable';
 import type { Quantity } from './types';
 import {
   ACTIVITY_VERBS, CLAUSE_BREAKERS, COMPARATIVES, DECREASE_VERBS, DELIVERABLE_NOUNS, FUZZY_NOUNS,
@@ -416,6 +417,9 @@ export function fuzzyAmountWithoutVerb(words: Word[], quantities: Quantity[], ex
     if (before.length < 2 || before[before.length - 1].lower !== 'by') continue;
     // "…, as measured by 90% of deploys": the amount is the measure, not a change of the noun.
     if (before[before.length - 2].lower === 'measured') continue;
+    // "Capability framework adopted by 10 departments": a passive's "by" names who did it (the
+    // departments are counted), it is not the size of a change in the noun before.
+    if (q.kind === 'number' && q.unit && /(?:ed|en)$/.test(before[before.length - 2].lower)) continue;
     const head = before.slice(0, -1);
     if (head.some((w) => METRIC_NOUNS.has(w.lower) || extraUnits.has(w.lower))) continue;
     const f = head.find((w) => FUZZY_NOUNS.has(w.lower));
@@ -517,12 +521,58 @@ const DEGREE_PHRASE_RE = /\b(?:high|higher|low|good|great|strong|deep|solid|reas
 
 const VAGUE_FREQUENCY_RE = /\bon\s+an?\s+(regular|frequent|periodic|consistent|continuous|ongoing|timely|recurring|routine)\s+basis\b/gi;
 
+// Adjectives whose comparative ("snappier", "smoother") claims a quality as the adjective would,
+// beyond those listed as quality words themselves. Not wide or broad: "the wider community" says which.
+const GRADABLE = new Set([
+  'snappy', 'smooth', 'safe', 'strong', 'simple', 'quick', 'easy', 'clear', 'lean', 'tight', 'rich', 'happy',
+  'healthy', 'slick', 'friendly', 'tidy', 'sturdy', 'nimble', 'speedy', 'steady', 'calm', 'cheap', 'clean',
+  'deep', 'sharp', 'nice', 'fresh', 'bright', 'solid', 'great', 'good', 'fast', 'big', 'slim',
+]);
+
+/** Is the word the -er comparative of a quality or gradable adjective ("snappier" of snappy)? */
+function isGradableComparative(word: string): boolean {
+  if (word.length < 5 || !word.endsWith('er')) return false;
+  const bases = [word.slice(0, -2), word.slice(0, -1), word.slice(0, -3) + 'y', word.slice(0, -3)];
+  return bases.some((b) => b.length >= 3 && (GRADABLE.has(b) || QUALITY_ADJECTIVES.has(b)));
+}
+
+/**
+ * "<metric> … higher than <the other thing's>": a named metric before the comparative in its clause,
+ * compared with another thing (not with "before", "ever" or "usual", which name no reading).
+ */
+function metricComparedThan(text: string, words: Word[], w: Word): boolean {
+  if (!/^\s+than\s+(?!(?:before|ever|now|today|usual|expected|necessary|needed)\b)\S/i.test(text.slice(w.end, w.end + 30))) return false;
+  for (let i = w.index - 1; i >= Math.max(0, w.index - 10); i--) {
+    const x = words[i]!;
+    if (/[,;.]/.test(text.slice(x.end, words[i + 1]!.start))) return false;
+    if (METRIC_NOUNS.has(x.lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * The comparison of a named metric with another thing's reading ("rate … higher than the paper
+ * form's"): both sides can be read, so it is a threshold, like a named reference.
+ */
+export function findMetricComparison(text: string, words: Word[]): { text: string; start: number; end: number } | undefined {
+  if (!/\bthan\b/i.test(text)) return undefined;
+  for (const w of words) {
+    if (!(COMPARATIVES.has(w.lower) || isGradableComparative(w.lower)) || !metricComparedThan(text, words, w)) continue;
+    const rest = /^\s+than\s+[^,;.()]*/i.exec(text.slice(w.end))!;
+    return { text: text.slice(w.start, w.end + rest[0].trimEnd().length), start: w.start, end: w.end + rest[0].trimEnd().length };
+  }
+  return undefined;
+}
+
 /** Unmeasurable quality words ("robust", "seamless", "proper"), forgiving "20% more". */
 export function findQualityWords(text: string, words: Word[], quantities: Quantity[], extra: Set<string>): Word[] {
   const titleCase = isTitleCase(words);
   const out: Word[] = [];
   for (const w of words) {
-    if (!QUALITY_ADJECTIVES.has(w.lower) && !extra.has(w.lower)) continue;
+    // "snappier", "smoother", "stronger": the comparative of a quality adjective claims as much.
+    const derived = !QUALITY_ADJECTIVES.has(w.lower) && !extra.has(w.lower) && isGradableComparative(w.lower);
+    if (!QUALITY_ADJECTIVES.has(w.lower) && !extra.has(w.lower) && !derived) continue;
+    const comparative = derived || COMPARATIVES.has(w.lower);
     if (looksLikeName(w, words, text, titleCase)) continue;
     // "active users", "in active development" name a state or a metric; only "active
     // recruiting", "active monitoring" describe effort.
@@ -562,9 +612,12 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     // answers is the survey's item, not a claim the key result makes.
     if (SURVEY_ANSWER.test(text.slice(0, w.start)) && countBefore(text, w, quantities)) continue;
     // "open for more than a week", "faster than a day": a span of time in words is the threshold.
-    if (COMPARATIVES.has(w.lower) && /^\s+than\s+(?:a|an|one|half\s+an?)\s+(?:second|minute|hour|day|week|fortnight|month|quarter|year|sprint)\b(?!\s+ago)/i.test(text.slice(w.end, w.end + 30))) continue;
+    if (comparative && /^\s+than\s+(?:a|an|one|half\s+an?)\s+(?:second|minute|hour|day|week|fortnight|month|quarter|year|sprint)\b(?!\s+ago)/i.test(text.slice(w.end, w.end + 30))) continue;
+    // "Completion rate for the online form is higher than the paper form's": a metric compared with
+    // the same reading of another thing is a threshold both sides of which can be read.
+    if (comparative && metricComparedThan(text, words, w)) continue;
     // "higher than the AWS SLA": the comparison names its threshold.
-    if (COMPARATIVES.has(w.lower) && COMPARED_TO_NAMED.test(text.slice(w.start, w.start + 60)) && /^\s+than\b/.test(text.slice(w.end))) continue;
+    if (comparative && COMPARED_TO_NAMED.test(text.slice(w.start, w.start + 60)) && /^\s+than\b/.test(text.slice(w.end))) continue;
     // "catch all possible errors": every error there is, a scope, not a claim.
     if (w.lower === 'possible' && /^(?:all|every|each|any)$/.test(words[w.index - 1]?.lower ?? '')) continue;
     // "no longer requires": negation, not a comparison.
@@ -578,7 +631,7 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     // The same for any quality word in that purpose: "100% of people managers have taken 1
     // training session to make them more effective leaders".
     if (inPurposeAfterCount(text, w, quantities)) continue;
-    if (COMPARATIVES.has(w.lower) && !extra.has(w.lower)) {
+    if (comparative && !extra.has(w.lower)) {
       // "less than 12 hours", "20% more leads", "one or more": the amount is there.
       const near = quantities.some((q) => q.kind !== 'date' && (
         (q.start >= w.end && q.start - w.end <= 12) ||
@@ -632,7 +685,7 @@ export const COMPARED_TO_NAMED = /\b(?:match(?:es|ed)?|equals?|exceeds?|exceeded
 
 // Verifiable end states of a binary milestone (guide §1.1 step 4).
 const END_STATE_RES: RegExp[] = [
-  /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification|assessments?|accreditation|inspections?)\b/i,
+  /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification|assessments?|accreditation|inspections?|CI|builds?|linters?|conformance)\b/i,
   // A status a named programme grants: "graduates from the CNCF incubator", "accepted into the Apache Incubator".
   /\b(?:[Gg]raduat(?:e|es|ed|ing)\s+(?:from|to|in)|[Aa]ccepted\s+(?:into|to|as)|[Aa]dmitted\s+(?:to|into))\s+(?:the\s+|an?\s+)?\p{Lu}[\p{L}\d.-]*/u,
   /\binterops?\b|\binteroperates?\b|\binteroperable\s+(?:with\b|$|[.;])|\bare\s+interoperable\b/i,
@@ -684,6 +737,8 @@ const EVENT_NOUNS = 'meeting|summit|conference|conf|assembly|AGM|all-hands|offsi
 const EVENT_MODIFIER = `(?:(?:next|first|upcoming|annual|yearly|quarterly|general|community|board|developer|contributor|v?\\d[\\d.]*|[\\p{Lu}][\\p{L}\\d'’-]*)\\s+)`;
 const NAMED_EVENT = `[\\p{Lu}][\\p{L}\\d]*(?:Con|Conf|Summit|Days?|Fest|Week)\\b|(?:the\\s+)?(?:[\\p{Lu}][\\p{L}\\d'’-]*\\s+){1,4}(?:Meeting|Summit|Conference|Assembly|AGM|Convention|Congress|Hackathon|Release|Launch|Kick-?off|Elections?|Meetup|Showcase)\\b`;
 const EVENT_DEADLINE_RE = new RegExp(
+  // In or with a release a version names: "Ship async closures in the 1.85 stable release".
+  String.raw`\b(?:in|with)\s+(?:the\s+)?v?\d+(?:\.\d+)+\s+(?:[\p{L}-]+\s+)?(?:release|version|update)\b|` +
   // By, before or ahead of an event it names: "by the next board meeting", "ahead of the v3 release".
   // An article or a qualifier names one event: "for release cycle performance" names none.
   `\\b(?:by|before|until|ahead\\s+of|in\\s+time\\s+for)\\s+(?:(?:(?:the\\s+|our\\s+)${EVENT_MODIFIER}{0,4}|${EVENT_MODIFIER}{1,4})(?:${EVENT_NOUNS})\\b|${NAMED_EVENT})` +
@@ -710,7 +765,7 @@ export function findEndState(text: string): { text: string; start: number; end: 
     const m = re.exec(text);
     if (m) return { text: m[0], start: m.index, end: m.index + m[0].length };
   }
-  return undefined;
+  return findVerifiableState(text);
 }
 
 /**

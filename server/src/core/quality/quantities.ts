@@ -123,6 +123,16 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
   // "the 2019 Summit", "2018 Summitt": a year before a capitalised noun names an event or edition.
   if (/^(?:19|20)\d{2}$/.test(text.slice(start, end)) && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(end, end + 4)) &&
     !MONTH_AFTER.test(text.slice(end, end + 12))) return true;
+  // "the 2025 annual report", "our 2.0 roadmap": a year or a dotted version between a determiner and
+  // the noun it modifies says which edition or version the deliverable is; it counts nothing. A plural
+  // head ("the 2.5 days", "the 2000 users") or a unit keeps the amount.
+  if (/^(?:(?:19|20)\d{2}|\d+\.\d+(?:\.\d+)?)$/.test(text.slice(start, end)) && /\b(?:the|our|its|their|this|next|a)\s+$/i.test(before)) {
+    const noun = /^\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?/.exec(text.slice(end, end + 30));
+    // "the 4.5 rating" is a level of the metric; "the 2026 budget" is the edition of a plan.
+    const level = text.slice(start, end).includes('.') && METRIC_NOUNS.has(noun?.[1] ?? '');
+    if (noun && !level && !(noun[1]! in DURATION_UNITS) && !STOP_AFTER_NAME.has(noun[1]!) &&
+      ![noun[1], noun[2]].some((x) => x && /[^s]s$/.test(x))) return true;
+  }
   // "N+1 queries", "C++17": a number after a letter and "+" is part of a name.
   if (/\p{L}\+$/u.test(before)) return true;
   // "360 feedback": the name of a review format, not a count.
@@ -160,7 +170,11 @@ const RELATIVE_GATE = /\b(?:week|sprint|day|month|iteration|milestone)\s+\d/i;
 
 // Compiled once: building these per call cost more than the whole analysis.
 const QUARTER_RE = new RegExp(String.raw`\b(?:(?:the\s+)?(?:end|start|beginning|middle|mid|close)\s+of\s+(?:the\s+)?)?(?:(?:FY|CY)\s?'?\d{2,4}[-\s]?)?(?:Q[1-4]|H[12])(?:\s?[+/&]\s?(?:Q[1-4]|H[12]))*(?:[-\s/]?(?:FY)?'?(?:19|20)?\d{2}\b)?|\b(?:FY|CY)\s?'?\d{2,4}\b|\bq[1-4]\s+(?:19|20)\d{2}\b`, 'g');
-const MONTH_DATE_RE = new RegExp(String.raw`\b(?:(?:by|in|until|before|during|through|from|on|since|of|mid|early|late|end\s+of|start\s+of)\s+)(?:(?:mid|early|late|the\s+end\s+of)[-\s])?(?:${MONTH_ALT})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d{2})?|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:19|20)\d{2}\b|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'gi');
+const MONTH_DATE_RE = new RegExp(String.raw`\b(?:(?:by|in|until|before|during|through|from|on|since|of|mid|early|late|end\s+of|start\s+of)\s+)(?:(?:mid|early|late|the\s+end\s+of)[-\s])?(?:${MONTH_ALT})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d{2})?|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:19|20)\d{2}\b|\b(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\s+\d{1,2}(?:st|nd|rd|th)?\b` +
+  // Day before month, as British and European writers date: "by 31 March", "on 1st October 2026".
+  // "May" is a month only after a preposition ("by 31 May"; "5 may attend" is not a date).
+  String.raw`|\b(?:by|on|until|before|from|since)\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_ALT})\b\.?(?:,?\s+(?:19|20)\d{2})?` +
+  String.raw`|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_ALT.split('|').filter((x) => x !== 'may' && x !== 'mar').join('|')})\b\.?(?:,?\s+(?:19|20)\d{2})?`, 'gi');
 const CURRENCY_SYMBOL_RE = new RegExp(String.raw`[$€£¥]\s?(${NUM})\s?(${MAG})?\b`, 'g');
 const CURRENCY_CODE_RE = new RegExp(String.raw`\b(${NUM})\s?(${MAG})?\s?(USD|EUR|GBP|CHF|dollars|euros|pounds)\b`, 'gi');
 const PERCENT_RE = new RegExp(String.raw`(?<![\p{L}\d.])(${NUM})\s?(%|percent(?:age)?\s+points?\b|percent\b|per\s+cent\b|pp\b|ppts?\b)\+?`, 'giu');
