@@ -126,6 +126,25 @@ function frontedClauseEnd(text: string): number {
   return m && text.slice(m[0].length).trim().split(/\s+/).length >= 3 ? m[0].length : -1;
 }
 
+// Verbs of getting ready for a state: "Prepare for the ISO 27001 audit", "Work towards SOC 2".
+const PREPARATION_VERBS = new Set(['prepare', 'plan', 'start', 'begin', 'explore', 'investigate', 'scope', 'research', 'work', 'support', 'assist', 'help', 'contribute', 'pursue', 'pilot']);
+// Building a certification or a compliance ("Build SOC2 compliance certification") works towards it.
+const BUILD_VERBS = new Set(['build', 'create', 'develop', 'design', 'draft', 'establish', 'set', 'define']);
+const STANDING_STATE = /complian|certif|accredit|attest|authori[sz]|audit|badge|conform/i;
+
+/**
+ * The end state is the state reached only when the key result does not merely get ready for it: after
+ * a verb of preparing, or of building a certification, it is the aim of the work, which nobody can
+ * check at the end of the period (an approval of what is built still is: "a model approved by the Board").
+ */
+function reachedState<T extends { start: number; text: string }>(state: T | undefined, verbs: VerbHit[], text: string): T | undefined {
+  if (!state) return undefined;
+  const lead = verbs.find((v) => v.word.start < state.start);
+  if (!lead || text.slice(0, lead.word.start).trim() !== '') return state;
+  if (PREPARATION_VERBS.has(lead.base)) return undefined;
+  return BUILD_VERBS.has(lead.base) && STANDING_STATE.test(state.text) ? undefined : state;
+}
+
 const PEOPLE_VERBS = new Set(['hire', 'recruit', 'onboard', 'appoint', 'add', 'assign', 'train', 'promote', 'welcome']);
 
 /**
@@ -142,7 +161,7 @@ function singleDeliverable(text: string, verbs: VerbHit[], quantities: Quantity[
   const q = counts[0]!;
   if (!/^(?:one|a\s+single|single)$/i.test(q.text) || q.comparator || q.start < lead.word.end) return undefined;
   // Only the verb's own object: "Publish one guide", not "Publish the guide in one place".
-  if (!/^\s+(?:(?:new|more|additional)\s+)?$/i.test(text.slice(lead.word.end, q.start).replace(/\b(?:only|just|exactly)\b/gi, ''))) return undefined;
+  if (!/^\s+(?:(?:a|an|new|more|additional)\s+)?$/i.test(text.slice(lead.word.end, q.start).replace(/\b(?:only|just|exactly)\b/gi, ''))) return undefined;
   return q;
 }
 
@@ -253,7 +272,7 @@ export function analyzeWithRules(wholeText: string, options: QualityOptions = {}
   for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
   const verbStarts = new Set(verbs.map((v) => v.word.start));
   // A word read as a verb ("Lower the AWS bill") is not also a quality adjective.
-  const endState = findEndState(text) ?? findMetricComparison(text, words);
+  const endState = reachedState(findEndState(text) ?? findMetricComparison(text, words), verbs, text);
   // With an approval, the approver judges the quality words on what is approved.
   const approval = endState && APPROVAL_RE.test(endState.text) ? endState : undefined;
   const qualityWords = findQualityWords(text, words, quantities, extraVague)

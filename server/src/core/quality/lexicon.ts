@@ -57,6 +57,8 @@ export const QUALITY_ADJECTIVES = new Set([
   'active',
   // Frequencies with no number ("engage regularly", "review periodically"): how often is not said.
   'regularly', 'frequently', 'periodically', 'routinely', 'often', 'continuously', 'consistently',
+  // …and their adjectives ("regular check-ins", "frequent releases").
+  'regular', 'frequent', 'periodic',
 ]);
 
 /**

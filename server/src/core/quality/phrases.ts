@@ -463,7 +463,7 @@ function inPurposeAfterCount(text: string, w: Word, quantities: Quantity[]): boo
 
 const MANNER_ADVERBS = new Set(['effectively', 'efficiently', 'properly', 'seamlessly', 'smoothly', 'proactively', 'actively']);
 /** Adverbs of effort and frequency: a count in their clause is what they are measured by. */
-const HOW_OFTEN_OR_HOW_HARD = new Set(['actively', 'proactively', 'regularly', 'frequently', 'periodically', 'routinely', 'often', 'continuously', 'consistently', 'efficiently']);
+const HOW_OFTEN_OR_HOW_HARD = new Set(['actively', 'proactively', 'regularly', 'frequently', 'periodically', 'routinely', 'often', 'continuously', 'consistently', 'efficiently', 'regular', 'frequent', 'periodic']);
 
 /** A numeric amount in the word's clause, before or after it (no clause break or "and" between). */
 function countInClause(text: string, w: Word, quantities: Quantity[]): boolean {

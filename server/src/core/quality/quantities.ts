@@ -98,7 +98,9 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
   if (/^[_]/.test(after)) return true;
   // "30-day retention", "7-day active users": the number is part of the metric's name.
   // "5.5-hours total" (plural unit) is an amount, though.
-  if (/^-\p{L}/u.test(after) && !/^-(?:hours|hrs|days|weeks|minutes|mins|months|seconds|secs)\b/i.test(text.slice(end, end + 10))) return true;
+  // So is a decimal star rating ("a 4.6-star average rating"): no name has a fractional star count.
+  if (/^-\p{L}/u.test(after) && !/^-(?:hours|hrs|days|weeks|minutes|mins|months|seconds|secs)\b/i.test(text.slice(end, end + 10)) &&
+    !(/\.\d/.test(text.slice(start, end)) && /^-stars?\b/i.test(text.slice(end, end + 7)))) return true;
   const prev = /([\p{L}]+)[\s.]*$/u.exec(before);
   if (prev && IDENTIFIER_PREFIXES.has(prev[1].toLowerCase()) && !/^no$/i.test(prev[1])) return true;
   if (/\bv\.?\s*$/i.test(before)) return true;
@@ -290,6 +292,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const unitKey = m[2].toLowerCase().replace(/\s+/g, ' ');
     // Single-letter units only when glued to the number ("72h", "5d"), never "3 s".
     if (unitKey.length === 1 && /\s/.test(m[0])) return;
+    // …and only to digits: "one-on-ones" is not "one s".
+    if (unitKey.length === 1 && !/^\d/.test(rawNum)) return;
     if (/^\d/.test(rawNum) && isIdentifierContext(text, m.index, m.index + m[1].length)) return;
     const value = /^\d/.test(rawNum) ? parseNumber(rawNum) : NUMBER_WORDS[rawNum] ?? 1;
     const end = m[0].endsWith('.') && !/\b(?:min|sec|hr|hrs|mins|secs|wk|wks|yr|yrs)\.$/i.test(m[0]) ? m.index + m[0].length - 1 : m.index + m[0].length;
