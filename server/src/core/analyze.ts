@@ -210,6 +210,17 @@ function suppressedThrough(doc: OkrDocument, line: number): number {
   return last;
 }
 
+/**
+ * Is `rule` silenced on `line` by an okr-disable-next-line comment? The hover asks, since it leaves a
+ * vague title's advice to the rule's diagnostic only when that diagnostic is shown.
+ */
+export function isSuppressed(doc: OkrDocument, line: number, rule: string): boolean {
+  for (const [at, ids] of doc.suppressions) {
+    if ((ids.has('*') || ids.has(rule)) && line >= at && line <= suppressedThrough(doc, at)) return true;
+  }
+  return false;
+}
+
 function applySuppressions(doc: OkrDocument, diags: OkrDiagnostic[], config: OkrConfig, reportUnused: boolean): OkrDiagnostic[] {
   if (doc.suppressions.size === 0) return diags;
   const spans = [...doc.suppressions].map(([line, ids]) => ({ line, through: suppressedThrough(doc, line), ids }));

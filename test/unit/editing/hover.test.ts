@@ -66,6 +66,23 @@ describe('hover', () => {
     assert.match(value, /No score: draft/);
   });
 
+  it('on a vague draft whose warning a suppression comment silences: the card gives the fix itself, once', () => {
+    const doc = parseOkrDocument(
+      'period: 2026-Q4\nobjectives:\n  - id: o\n    title: O\n    key_results:\n      # okr-disable-next-line kr-not-measurable\n      - id: k\n        title: Improve checkout observability\n',
+      'file:///x.okr',
+    );
+    const position = doc.lines.positionAt(doc.text.indexOf('Improve') + 1);
+    const value = (hoverAt({ doc, position, today: TODAY, config: DEFAULT_CONFIG, index: undefined, docPath: '/x.okr' })!.contents as { value: string }).value;
+    // No warning is shown, so the card must not point at one; it gives the advice instead.
+    assert.doesNotMatch(value, /see the `kr-not-measurable`/);
+    assert.equal(value.match(/Fix:/g)?.length, 1);
+    assert.equal(value.match(/For example/g)?.length, 1);
+    // Another rule's suppression leaves the warning, and so the pointer to it.
+    const other = parseOkrDocument(doc.text.replace('kr-not-measurable', 'kr-compound'), 'file:///x.okr');
+    const kept = (hoverAt({ doc: other, position, today: TODAY, config: DEFAULT_CONFIG, index: undefined, docPath: '/x.okr' })!.contents as { value: string }).value;
+    assert.match(kept, /see the `kr-not-measurable` warning for how to fix it/);
+  });
+
   it('on a measurable draft with no starting value: the advice once, left to the kr-missing-baseline info', () => {
     const doc = parseOkrDocument(
       'period: 2026-Q4\nobjectives:\n  - id: o\n    title: O\n    key_results:\n      - id: k\n        title: Increase weekly active users by 20%\n',

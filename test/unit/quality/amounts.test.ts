@@ -154,3 +154,38 @@ describe('quality/amounts: the object of a feeling', () => {
     assert.equal(verdict('Hit 99.9% uptime'), 'measurable');
   });
 });
+
+describe('quality/amounts: an amount belongs to its own clause', () => {
+  it('a fronted "As/With/Following/Given …," clause sets the scene; its amounts are not the target', () => {
+    assert.equal(verdict('As the team grows to 12 engineers, make code review smoother'), 'vague');
+    assert.equal(verdict('Given the 4 sev-1 incidents last half, make deploys safer'), 'vague');
+    assert.equal(verdict('With 6 new partners signed, deepen the partner relationships'), 'vague');
+  });
+  it('the key result after the comma keeps its own amount', () => {
+    assert.equal(verdict('Following the pricing change, 70% of trials convert within 30 days'), 'measurable');
+    assert.equal(verdict('After 2 weeks, 90% of new hires have shipped a change'), 'measurable');
+  });
+  it('a year or a dotted version between a determiner and its noun names an edition or a version', () => {
+    assert.deepEqual(amounts('Publish the 2027 impact report'), []);
+    assert.deepEqual(amounts('Finalise our 3.0 migration plan'), []);
+    assert.equal(verdict('Publish the 2027 impact report'), 'vague');
+    assert.equal(verdict('Publish the 2027 impact report by 30 April'), 'measurable');
+  });
+  it('a level of a metric, a plural head or a unit keeps the amount', () => {
+    assert.deepEqual(amounts('Keep the 4.5 rating on the marketplace'), ['4.5']);
+    assert.equal(verdict('Onboard the 2000 users on the waiting list'), 'measurable');
+  });
+  it('a day before the month is a date', () => {
+    assert.ok(kinds('Ship the installer by 15 September').some((k) => k.startsWith('date:')));
+    assert.ok(kinds('Open applications on 1st October 2027').some((k) => k.startsWith('date:')));
+    assert.ok(!kinds('5 may join the pilot').some((k) => k.startsWith('date:')));
+  });
+  it('a passive\'s "by N <things>" counts who did it, not the size of a change in the noun before', () => {
+    assert.equal(verdict('Leadership framework used by 8 business units'), 'measurable');
+    assert.equal(verdict('Raise engineering productivity by 15%'), 'vague');
+  });
+  it('a decimal star rating is an amount; "one-on-ones" is no duration', () => {
+    assert.deepEqual(amounts('Hold a 4.7-star rating in the app store'), ['4.7']);
+    assert.ok(!kinds('Weekly one-on-ones for every manager').some((k) => k.startsWith('duration:')));
+  });
+});

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeKeyResultText } from '../../../server/src/core/quality';
-import { kinds, verdict } from './helpers';
+import { kinds, signals, verdict } from './helpers';
 
 // Binary milestones: a deliverable passes with a deadline (a date or an event) or a verifiable end
 // state, and not with mere existence; periods that only name a time are not deadlines.
@@ -227,5 +227,61 @@ describe('quality/milestones: signatures', () => {
   it('signed by the parties is an approval; signed alone is not', () => {
     assert.equal(verdict('Get the grant agreement signed by both parties'), 'measurable');
     assert.equal(verdict('Get the grant agreement signed'), 'vague');
+  });
+});
+
+describe('quality/milestones: a decision a formal or named body takes, in any form', () => {
+  it('a participle with the body that decides is a verifiable end state', () => {
+    assert.equal(verdict('Hosting agreement signed with the Apache Software Foundation'), 'measurable');
+    assert.equal(verdict('Updated bylaws ratified at the spring members assembly'), 'measurable');
+    assert.equal(verdict('Contributor licence agreement reviewed by the project\'s outside counsel'), 'measurable');
+    assert.equal(verdict('Sandbox project voted incubating by the TOC'), 'measurable');
+    assert.ok(signals('Hosting agreement signed with the Apache Software Foundation').includes('end-state'));
+  });
+  it('an order to take the decision through a vote or a meeting is one too', () => {
+    assert.equal(verdict('Adopt the new fee schedule through a token-holder vote'), 'measurable');
+    assert.equal(verdict('Approve the grants budget at the quarterly council meeting'), 'measurable');
+  });
+  it('the team itself, unnamed adopters or a document noun decide nothing', () => {
+    assert.equal(verdict('Release plan reviewed by the team'), 'vague');
+    assert.equal(verdict('Style guide adopted by teams across the company'), 'vague');
+    assert.equal(verdict('Work on the hosting agreement with the Apache Software Foundation'), 'vague');
+  });
+  it('quarters and months after the preposition are dates, not bodies', () => {
+    assert.ok(!signals('Design doc reviewed in Q3').includes('end-state'));
+  });
+});
+
+describe('quality/milestones: a standing a named framework grants', () => {
+  it('reaching a certification, authorization, badge or a named level of compliance passes', () => {
+    assert.equal(verdict('Obtain StateRAMP High authorization for the hosted product'), 'measurable');
+    assert.equal(verdict('Earn the CII Best Practices silver badge'), 'measurable');
+    assert.equal(verdict('Become PCI DSS Level 2 compliant'), 'measurable');
+  });
+  it('compliance with no certifier or level, and getting ready for one, do not', () => {
+    assert.equal(verdict('Become CCPA compliant'), 'vague');
+    assert.equal(verdict('Prepare for the SOC 2 Type II audit'), 'vague');
+    assert.equal(verdict('Build ISO 27001 certification'), 'vague');
+    assert.equal(verdict('Work towards HITRUST certification'), 'vague');
+  });
+  it('a grade a named assessment awards is a reading', () => {
+    assert.equal(verdict('Achieve Outstanding in the annual accessibility inspection'), 'measurable');
+    assert.equal(verdict('Achieve good outcomes in the annual accessibility inspection'), 'vague');
+  });
+});
+
+describe('quality/milestones: a named product replaced, a named release', () => {
+  it('the state "X replaces Y" or "…, replacing Y" is verifiable; the order "Replace Y" is a task', () => {
+    assert.equal(verdict('Discourse replaces the Google Group for user support by June'), 'measurable');
+    assert.equal(verdict('Status page live on the new host, replacing Statuspage.io'), 'measurable');
+    assert.equal(verdict('Replace Statuspage.io with our own status page'), 'vague');
+  });
+  it('shipping in a release a version names is dated by that release', () => {
+    assert.equal(verdict('Ship the new resolver in the 4.2 feature release'), 'measurable');
+    assert.equal(verdict('Ship the new resolver'), 'vague');
+  });
+  it('"a single" deliverable is one deliverable, with or without the article', () => {
+    assert.equal(verdict('Write a single migration guide for plugin authors'), 'vague');
+    assert.equal(verdict('Write a single migration guide for plugin authors by the 4.2 release'), 'measurable');
   });
 });

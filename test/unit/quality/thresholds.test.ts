@@ -134,3 +134,14 @@ describe('quality/thresholds: spans of time in words', () => {
     assert.equal(verdict('Issues are better than a year ago'), 'vague');
   });
 });
+
+describe('quality/thresholds: a metric compared with another thing\'s reading', () => {
+  it('a named metric higher or lower than another thing\'s is a threshold both sides of which can be read', () => {
+    assert.equal(verdict('Renewal rate for self-serve accounts is higher than the sales-led accounts\''), 'measurable');
+    assert.equal(verdict('Error rate of the new parser lower than the old parser\'s'), 'measurable');
+  });
+  it('no metric, or a comparison with "before", is still a quality claim', () => {
+    assert.equal(verdict('Community spirit is higher than last season'), 'vague');
+    assert.equal(verdict('Make page load times faster than before'), 'vague');
+  });
+});

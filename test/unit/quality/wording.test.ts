@@ -220,3 +220,19 @@ describe('quality/wording: a fuzzy noun that only names the deliverable', () => 
     assert.equal(verdict('All teams adopt a performance mindset'), 'vague');
   });
 });
+
+describe('quality/wording: comparatives and frequency adjectives', () => {
+  it('the -er comparative of a quality adjective claims what the adjective would', () => {
+    assert.equal(verdict('Cut p95 latency to 250 ms and make search feel snappier'), 'vague');
+    assert.equal(verdict('Make the release checklist leaner'), 'vague');
+  });
+  it('"wider"/"broader" say which group; nouns ending in -er are no comparatives', () => {
+    assert.equal(verdict('Merge 150 pull requests from the wider community'), 'measurable');
+    assert.equal(verdict('Onboard 5 new partner developers'), 'measurable');
+  });
+  it('"regular"/"frequent" with no number say no frequency; a cadence or a count does', () => {
+    assert.equal(verdict('Regular syncs between design and engineering'), 'vague');
+    assert.equal(verdict('Frequent releases of the mobile app'), 'vague');
+    assert.equal(verdict('Regular releases every 2 weeks'), 'measurable');
+  });
+});

@@ -268,11 +268,13 @@ export function analyzeWithRules(wholeText: string, options: QualityOptions = {}
   const successDefined = SUCCESS_DEFINED.exec(text);
   const definedBy = successDefined && numeric.some((q) => q.start > successDefined.index) ? successDefined.index : -1;
   if (successDefined && definedBy >= 0) sig('success-defined', `'${successDefined[0]}' states what done means`, definedBy, definedBy + successDefined[0].length);
-  const weaselVerbs = changes.filter((c) => !c.amount && !c.viaOutcome && !c.describesCounted && c.verb.word.start >= definedBy);
-  for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
-  const verbStarts = new Set(verbs.map((v) => v.word.start));
-  // A word read as a verb ("Lower the AWS bill") is not also a quality adjective.
   const endState = reachedState(findEndState(text) ?? findMetricComparison(text, words), verbs, text);
+  // "Error rate … lower than the old parser's": the comparison is the threshold, not a change verb.
+  const inEndState = (w: Word): boolean => !!endState && w.start >= endState.start && w.start < endState.end;
+  const weaselVerbs = changes.filter((c) => !c.amount && !c.viaOutcome && !c.describesCounted && c.verb.word.start >= definedBy && !inEndState(c.verb.word));
+  for (const c of weaselVerbs) sig('weasel-verb', `'${c.verb.word.text}' promises a change but gives no amount`, c.verb.word.start, c.verb.word.end);
+  // A word read as a verb ("Lower the AWS bill") is not also a quality adjective.
+  const verbStarts = new Set(verbs.map((v) => v.word.start));
   // With an approval, the approver judges the quality words on what is approved.
   const approval = endState && APPROVAL_RE.test(endState.text) ? endState : undefined;
   const qualityWords = findQualityWords(text, words, quantities, extraVague)

@@ -3,8 +3,8 @@
  * instead of by listed phrases, so that wordings no labelled row used still count:
  * - a decision a formal body takes: "ratified at the members' general meeting", "signed with the Linux
  *   Foundation", "reviewed by the foundation's legal counsel", "Ratify the policy through an AIP vote";
- * - a standing a named framework grants: "Become HIPAA compliant", "Achieve FedRAMP Moderate
- *   authorization", "earn the OpenSSF badge";
+ * - a standing a named framework grants: "Achieve FedRAMP Moderate authorization", "earn the
+ *   OpenSSF badge", "PCI DSS Level 1 compliance" (not "GDPR compliance": no one certifies it);
  * - a grade in a named assessment: "Achieve Good in the cyber security baseline assessment";
  * - a named product replaced: "Salesforce replaces HubSpot", "…, replacing ReadTheDocs".
  * Each needs both halves (the decision and who takes it, the standing and whose it is): "reviewed by
@@ -22,7 +22,7 @@ const NAME = String.raw`(?!(?:Q[1-4]|H[12]|FY\d*|January|February|March|April|Ma
 const ARTICLE = String.raw`(?:(?:the|an?|our|its|their|an\s+external|an\s+independent|a\s+third[-\s]party)\s+)?`;
 
 const DECIDED_BY_BODY = new RegExp(
-  String.raw`\b${DECISION_PARTICIPLE}\s+(?:(?:unanimously|formally|officially|graduated|through)\s+)?(?:by|with|at|through|via|in|from)\s+${ARTICLE}(?:[\p{L}'’-]+\s+){0,3}?(?:${BODY}|${NAME})`,
+  String.raw`\b${DECISION_PARTICIPLE}\s+(?:\p{Ll}+\s+)?(?:by|with|at|through|via|in|from)\s+${ARTICLE}(?:[\p{L}'’-]+\s+){0,3}?(?:${BODY}|${NAME})`,
   'u',
 );
 const ORDERED_DECISION = new RegExp(
@@ -31,10 +31,14 @@ const ORDERED_DECISION = new RegExp(
 );
 
 // A standing a framework grants, after a verb of reaching or keeping it, with the framework named
-// (an acronym or a capitalised name within the next few words): "achieve SOC 2 Type II compliance".
+// (an acronym or a capitalised name within the next few words): "Achieve FedRAMP Moderate
+// authorization", "earn the OpenSSF Best Practices badge". Compliance alone is a claim unless a
+// level of the framework is named ("PCI DSS Level 1 compliance"): "Achieve GDPR compliance" names no
+// certificate or audit anyone could read.
+const REACH = String.raw`\b(?:[Aa]chiev|[Oo]btain|[Ee]arn|[Gg]ain|[Rr]each|[Ss]ecur|[Gg]et|[Bb]ecom|[Rr]emain|[Mm]aintain|[Rr]enew|[Rr]eceiv|[Bb]e\b|[Ii]s\b|[Aa]re\b)[a-z]*\s+(?:(?:an?|the|our|full|fully)\s+)?(?:[\p{L}\d.+-]+\s+){0,3}?`;
 const STANDING = new RegExp(
-  String.raw`\b(?:[Aa]chiev|[Oo]btain|[Ee]arn|[Gg]ain|[Rr]each|[Ss]ecur|[Gg]et|[Bb]ecom|[Rr]emain|[Mm]aintain|[Rr]enew|[Rr]eceiv|[Bb]e\b|[Ii]s\b|[Aa]re\b)[a-z]*\s+(?:(?:an?|the|our|full|fully)\s+)?(?:[\p{L}\d.+-]+\s+){0,3}?` +
-  String.raw`(?:\p{Lu}[\p{L}\d.+-]*\s+){1,3}(?:[\p{L}\d.+-]+\s+)?(?:compliant|compliance|certified|certification|certificate|authori[sz]ation|authori[sz]ed|accreditation|accredited|attestation|conformance|conformant|badge|ATO)\b`,
+  REACH + String.raw`(?:\p{Lu}[\p{L}\d.+-]*\s+){1,3}(?:[\p{L}\d.+-]+\s+)?(?:certified|certification|certificate|authori[sz]ation|authori[sz]ed|accreditation|accredited|attestation|badge|ATO)\b` +
+  String.raw`|` + REACH + String.raw`(?:\p{Lu}[\p{L}\d.+-]*\s+){1,3}(?:Type|Level|Tier)\s+(?:\d|[IVX]{1,3}\b)[^\s]*\s+(?:compliant|compliance|conformance|conformant)\b`,
   'u',
 );
 

@@ -12,6 +12,7 @@ import {
   keysOf,
   latestCheckin,
   periodLength,
+  isSuppressed,
   qualityOf,
   scoreKeyResult,
   ruleById,
@@ -146,7 +147,7 @@ export function keyResultCard(kr: KeyResult, objective: Objective, input: Pick<H
   if (input.doc.period) {
     for (const m of movedGoals(input.doc, input.history, input.today)) if (m.kr === kr) rows.push(`⚠️ ${mdText(describeGoalMove(m, input.doc.period.start))}`);
   }
-  rows.push(qualityLine(kr, input.config));
+  rows.push(qualityLine(kr, input.config, input.doc));
   return rows.join('  \n');
 }
 
@@ -181,7 +182,7 @@ const REASON_TEXT: Record<string, string> = {
   compound: 'several results in one',
 };
 
-function qualityLine(kr: KeyResult, config: OkrConfig): string {
+function qualityLine(kr: KeyResult, config: OkrConfig, doc: OkrDocument): string {
   if (kr.kind !== 'draft') {
     const has = kr.kind === 'metric' ? 'target' : kr.kind === 'guardrail' ? 'guardrail' : 'done';
     return `Quality: measurable: has ${has}`;
@@ -191,9 +192,12 @@ function qualityLine(kr: KeyResult, config: OkrConfig): string {
   const reasons = q.reasons.length ? ` (${q.reasons.map((r) => REASON_TEXT[r] ?? r).join(', ')})` : '';
   // The rule whose diagnostic (shown in the same hover, just above) already gives the fix: say it
   // once. kr-not-measurable has the fix and example rewrite of a vague title, kr-missing-baseline the
-  // starting value of a measurable one. With that rule off, the card is the only place for it.
+  // starting value of a measurable one. With that rule off, or silenced on this title by an
+  // okr-disable-next-line comment, the card is the only place for it.
   const owner = ruleById(q.measurable ? 'kr-missing-baseline' : 'kr-not-measurable');
-  const ownerSeverity = owner ? severityFor(owner.id, owner.defaultSeverity, config) : 'off';
+  const titleLine = kr.node.fields.get('title')?.valueRange.start.line;
+  const silenced = owner !== undefined && titleLine !== undefined && isSuppressed(doc, titleLine, owner.id);
+  const ownerSeverity = owner && !silenced ? severityFor(owner.id, owner.defaultSeverity, config) : 'off';
   const ownsAdvice = !q.measurable || q.reasons.includes('no_baseline');
   if (owner && ownsAdvice && ownerSeverity !== 'off') {
     const verdict = q.measurable ? `measurable: ${mdText(q.summary)}` : '**not measurable**';
