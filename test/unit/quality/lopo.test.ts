@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { DEV_SET, loadLabelledRows, type LabelledRow } from '../../../scripts/quality/dataset';
+import { DEV_SET, labelledFiles, loadLabelledRows, type LabelledRow } from '../../../scripts/quality/dataset';
 import { crossValidate, summarise } from '../../../scripts/quality/lopo';
 import { currentSection, DOC, lopoMarkdown, runLopo, type LopoResult } from '../../../scripts/quality/lopo-report';
 
@@ -20,6 +20,16 @@ describe('quality/lopo: leave-one-publisher-out cross-validation', () => {
       return held.map(() => true);
     });
     assert.deepEqual(seen, ['x', 'y', 'z']);
+  });
+
+  it('never trains or cross-validates on the blind probe (it stands in for publishers no one has read)', () => {
+    const probeIds = new Set(fs.readdirSync('test/fixtures/quality/probe').filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => fs.readFileSync(`test/fixtures/quality/probe/${f}`, 'utf8').split('\n').filter(Boolean))
+      .map((l) => JSON.parse(l) as { id: string; probe?: boolean })
+      .map((r) => { assert.equal(r.probe, true, `${r.id} is marked as probe`); return r.id; }));
+    assert.ok(probeIds.size > 0);
+    assert.ok(labelledFiles().every((f) => !f.split(/[\\/]/).includes('probe')));
+    assert.deepEqual(loadLabelledRows().filter((r) => probeIds.has(r.id)).map((r) => r.id), []);
   });
 
   it('macro figures average the groups, skipping a figure a group cannot have', () => {
