@@ -285,3 +285,15 @@ describe('quality/milestones: a named product replaced, a named release', () => 
     assert.equal(verdict('Write a single migration guide for plugin authors by the 4.2 release'), 'measurable');
   });
 });
+
+describe('quality/milestones: the body as the subject of its decision, or the decision as a noun', () => {
+  it('"<body> approves X", "Board sign-off on X", "approval from <named body>" are verifiable end states', () => {
+    assert.equal(verdict('The chief information security officer approves the threat model'), 'measurable');
+    assert.equal(verdict('Steering committee sign-off on the migration plan'), 'measurable');
+    assert.equal(verdict('Obtain approval from Ofcom for the new numbering plan'), 'measurable');
+  });
+  it('a team or an unnamed party deciding is not', () => {
+    assert.equal(verdict('Team approves the migration plan'), 'vague');
+    assert.equal(verdict('Get approval for the migration plan'), 'vague');
+  });
+});

@@ -145,3 +145,29 @@ describe('quality/thresholds: a metric compared with another thing\'s reading', 
     assert.equal(verdict('Make page load times faster than before'), 'vague');
   });
 });
+
+describe('quality/thresholds: shares and bounds in words', () => {
+  it('"nine in ten", "one out of five", "two-thirds of", "a quarter of" are shares of a counted whole', () => {
+    assert.ok(kinds('Eight in ten visitors find the answer without calling').includes('ratio:Eight in ten'));
+    assert.ok(kinds('One out of five sign-ups comes from a referral').includes('ratio:One out of five'));
+    assert.equal(verdict('Three-quarters of new services reuse a shared component'), 'measurable');
+    assert.equal(verdict('A third of first-time contributors return within a month'), 'measurable');
+  });
+  it('"in"/"out of" between numbers that count no share are not one', () => {
+    assert.ok(!kinds('Meet one in two weeks').some((k) => k.startsWith('ratio:')));
+    assert.equal(verdict('Put the docs in one place'), 'vague');
+  });
+  it('"single-digit percentage" is an upper bound; "double-digit" a lower one, not a doubling', () => {
+    assert.equal(verdict('Keep a single-digit percentage of deploys rolled back'), 'measurable');
+    assert.ok(kinds('Double-digit percent growth in paid seats').includes('percent:Double-digit percent'));
+    assert.ok(kinds('Double the paid seats').includes('multiplier:Double'));
+  });
+  it('"cut in half" halves, as "halve" does; "in half a day" does not', () => {
+    assert.equal(verdict('Time from report to patch cut in half'), 'measurable');
+    assert.ok(!kinds('Ship the fix in half a day').some((k) => k.startsWith('multiplier:')));
+  });
+  it('what a measured share of people answers may follow several words of the question', () => {
+    assert.equal(verdict('85% of applicants rate the online service as quick or very quick to use'), 'measurable');
+    assert.equal(verdict('Make the online service quick to use'), 'vague');
+  });
+});

@@ -484,7 +484,7 @@ function cadenceInParens(text: string, w: Word, quantities: Quantity[]): boolean
 }
 
 /** "… of users report / rate / say / agree …": the words after it are what people answer. */
-const SURVEY_ANSWER = /\b(?:report|reports|rate|rates|say|says|agree|agrees|describe|describes|find|finds|consider|considers|call|calls)\s+(?:\p{L}+\s+){0,3}$/u;
+const SURVEY_ANSWER = /\b(?:report|reports|rate|rates|say|says|agree|agrees|describe|describes|find|finds|consider|considers|call|calls)\s+(?:\p{L}+\s+){0,7}$/u;
 
 function countBefore(text: string, w: Word, quantities: Quantity[]): boolean {
   const sentenceStart = Math.max(0, text.lastIndexOf('. ', w.start) + 1);

@@ -184,6 +184,22 @@ const DURATION_RE = new RegExp(String.raw`(?<![\p{L}\d.])(${NUM}|${numberWordAlt
 const NUMBER_RE = new RegExp(String.raw`(?<![\d.,])(${NUM})(\s?${MAG}(?![\p{L}]))?([A-Za-z]{1,5}\b)?\+?`, 'gu');
 const NUMBER_WORD_RE = new RegExp(String.raw`\b(${numberWordAlt})(?:[-\s]+(${numberWordAlt}))?\b(?:\s+(million|thousand|billion|hundred))?`, 'gi');
 
+const FRACTION_DENOMINATORS: Record<string, number> = {
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5,
+  sixth: 6, sixths: 6, tenth: 10, tenths: 10,
+};
+const FRACTION_WORD_ALT = Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! >= 1 && NUMBER_WORDS[w]! <= 100 && Number.isInteger(NUMBER_WORDS[w])).join('|');
+const FRACTION_IN_WORDS_RE = new RegExp(
+  String.raw`\b(${FRACTION_WORD_ALT})\s+(?:in|out\s+of)\s+(${FRACTION_WORD_ALT})\b(?=\s+\p{L})` +
+  String.raw`|\b(a|one|two|three|four|five|nine)[-\s](half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|tenth|tenths)\s+of\b`,
+  'giu',
+);
+const FRACTION_GATE = /\b(?:in|out\s+of|half|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?)\b/i;
+function fractionNumerator(word: string | undefined): number | undefined {
+  if (!word) return undefined;
+  return word.toLowerCase() === 'a' ? 1 : NUMBER_WORDS[word.toLowerCase()];
+}
+
 const PERIOD_NOUN_AFTER = /^\s+(?:[\p{L}-]+\s+)?(?:targets?|goals?|objectives?|okrs?|plans?|planning|quotas?|budgets?|forecasts?|revenue|recurring|results?|numbers?)\b/iu;
 
 /** False when no amount placeholder ("X%", "$N", "to X", "[N2]", "TBD"…) can be in the text: a cheap gate. */
@@ -276,7 +292,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   c.scan(/(?<![\p{L}\d.])(\d+(?:\.\d+)?)\s?(?:x|×|-?fold)(?![\p{L}\d])/giu, (m) => {
     c.add('multiplier', m.index, m.index + m[0].length, Number(m[1]), 'x');
   }, HAS_DIGIT);
-  c.scan(/\b(doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|twice|thrice)\b/gi, (m) => {
+  c.scan(/\b(doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|quadrupl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|twice|thrice)\b(?![-\s]digit)/gi, (m) => {
     const w = m[1].toLowerCase();
     const v = w.startsWith('doubl') || w === 'twice' ? 2 : w.startsWith('tripl') || w === 'thrice' ? 3 : w.startsWith('quad') ? 4 : 0.5;
     c.add('multiplier', m.index, m.index + m[0].length, v, 'x');
@@ -338,6 +354,23 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     if (/^[^,;.]{0,40}?\b(?:knows?|understands?|trusts?|feels?|believes?|is\s+aware|cares?|loves?|enjoys?)\b/i.test(text.slice(m.index + m[0].length))) return;
     c.add('quantifier', m.index, m.index + m[0].length, w === 'nobody' || w.startsWith('no') ? 0 : undefined, w.startsWith('every') ? 'every' : 'none');
   });
+  // Shares in words: "nine in ten users", "one out of five", "two-thirds of pages", "a quarter of calls",
+  // "half of all grants": a fraction of a counted whole, as readable as "90%".
+  c.scan(FRACTION_IN_WORDS_RE, (m) => {
+    const [num, den] = m[1] ? [NUMBER_WORDS[m[1].toLowerCase()], NUMBER_WORDS[m[2]!.toLowerCase()]] : [fractionNumerator(m[3]), FRACTION_DENOMINATORS[m[4]!.toLowerCase()]];
+    if (num === undefined || !den) return;
+    c.add('ratio', m.index, m.index + m[0].length, num / den);
+  }, FRACTION_GATE);
+  // "a single-digit percentage of builds", "double-digit growth": a bound in words.
+  c.scan(/\b(single|double)[-\s]digit\s+(?:percent(?:age)?|%)/gi, (m) => {
+    const q = c.add('percent', m.index, m.index + m[0].length, m[1]!.toLowerCase() === 'single' ? 9 : 10, '%');
+    if (q) q.comparator = m[1]!.toLowerCase() === 'single' ? 'max' : 'min';
+  }, /digit/i);
+  // "cut in half", "reduced by half": a halving, as "halve" is.
+  c.scan(/\b(?:cut|cuts|reduced?|reduces|slash(?:ed|es)?|drop(?:s|ped)?)\s+(?:[\p{L}-]+\s+){0,4}?(in\s+half|by\s+half)\b/giu, (m) => {
+    const at = m.index + m[0].length - m[1]!.length;
+    c.add('multiplier', at, m.index + m[0].length, 0.5, 'x');
+  }, /half/i);
   // "self-serve on a majority of requests": more than half, a threshold a reader can check.
   c.scan(/\b(?:a|the)\s+(?:clear\s+|simple\s+)?majority\s+of\b/gi, (m) => {
     c.add('quantifier', m.index, m.index + m[0].length, undefined, 'majority');

@@ -2,7 +2,8 @@
  * Verifiable end states of a binary milestone (guide §1.1 step 4), found by the shape of the clause
  * instead of by listed phrases, so that wordings no labelled row used still count:
  * - a decision a formal body takes: "ratified at the members' general meeting", "signed with the Linux
- *   Foundation", "reviewed by the foundation's legal counsel", "Ratify the policy through an AIP vote";
+ *   Foundation", "reviewed by the foundation's legal counsel", "Ratify the policy through an AIP vote",
+ *   "The data protection officer approves the DPIA", "Board sign-off on the strategy";
  * - a standing a named framework grants: "Achieve FedRAMP Moderate authorization", "earn the
  *   OpenSSF badge", "PCI DSS Level 1 compliance" (not "GDPR compliance": no one certifies it);
  * - a grade in a named assessment: "Achieve Good in the cyber security baseline assessment";
@@ -30,6 +31,16 @@ const ORDERED_DECISION = new RegExp(
   'u',
 );
 
+// The same decision with the body as subject ("The data protection officer approves the DPIA") or
+// named as a noun ("Board sign-off on the strategy", "approval from the ICO").
+const OFFICERS = String.raw`(?:officers?|inspectors?|inspectorate|ombudsman|DPO|CISO|CFO|CEO|CTO|COO|TSC|TOC)\b`;
+const BODY_DECIDES = new RegExp(
+  String.raw`\b(?:${BODY}|${OFFICERS})\s+(?:formally\s+|unanimously\s+)?(?:approves?|ratif(?:y|ies)|signs?\s+off|endorses?|certif(?:y|ies)|accepts?|adopts?|votes?\s+(?:for|to|on))\b` +
+  String.raw`|\b(?:${BODY}|${OFFICERS})\s+(?:sign[-\s]?off|approval|ratification|endorsement|go-ahead)\s+(?:on|of|for)\b` +
+  String.raw`|\b(?:sign[-\s]?off|approval|ratification|endorsement)\s+(?:by|from)\s+${ARTICLE}(?:[\p{L}'’-]+\s+){0,3}?(?:${BODY}|${OFFICERS}|${NAME})`,
+  'iu',
+);
+
 // A standing a framework grants, after a verb of reaching or keeping it, with the framework named
 // (an acronym or a capitalised name within the next few words): "Achieve FedRAMP Moderate
 // authorization", "earn the OpenSSF Best Practices badge". Compliance alone is a claim unless a
@@ -52,11 +63,11 @@ const GRADE = new RegExp(
 const REPLACES_NAMED = new RegExp(String.raw`(?<=\S\s+)\breplac(?:es|ing)\s+(?:the\s+|our\s+)?${NAME}`, 'u');
 
 // Cheap test before the expressions above: most key results name none of these.
-const GATE = /approv|ratif|sign|accept|adopt|endors|certif|authori|accredit|review|audit|validat|verif|vet|vot|agree|confirm|elect|pass|grant|sanction|clear|green|complian|conform|badge|ATO|replac|assess|inspect|rat/i;
+const GATE = /approv|ratif|sign|endorse|go-ahead|accept|adopt|endors|certif|authori|accredit|review|audit|validat|verif|vet|vot|agree|confirm|elect|pass|grant|sanction|clear|green|complian|conform|badge|ATO|replac|assess|inspect|rat/i;
 
 export function findVerifiableState(text: string): { text: string; start: number; end: number } | undefined {
   if (!GATE.test(text)) return undefined;
-  for (const re of [DECIDED_BY_BODY, ORDERED_DECISION, STANDING, GRADE, REPLACES_NAMED]) {
+  for (const re of [DECIDED_BY_BODY, ORDERED_DECISION, BODY_DECIDES, STANDING, GRADE, REPLACES_NAMED]) {
     const m = re.exec(text);
     if (m) return { text: m[0].trim(), start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].trimEnd().length };
   }
