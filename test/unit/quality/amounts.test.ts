@@ -189,3 +189,15 @@ describe('quality/amounts: an amount belongs to its own clause', () => {
     assert.ok(!kinds('Weekly one-on-ones for every manager').some((k) => k.startsWith('duration:')));
   });
 });
+
+describe('quality/amounts: definitions and changes in words', () => {
+  it('a parenthetical that defines the metric is not its fuzzy object', () => {
+    assert.equal(verdict('Reduce avoidable contact (calls about progress) from 30% of calls to 20%'), 'measurable');
+    assert.equal(verdict('Reduce progress from 30% to 20%'), 'vague');
+  });
+  it('"by a fifth", "by two-thirds" size a change', () => {
+    assert.ok(kinds('Cut build minutes by a fifth').includes('ratio:a fifth'));
+    assert.equal(verdict('Cut build minutes by a fifth'), 'measurable');
+    assert.equal(verdict('Cut build minutes'), 'vague');
+  });
+});

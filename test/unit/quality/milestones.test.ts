@@ -297,3 +297,11 @@ describe('quality/milestones: the body as the subject of its decision, or the de
     assert.equal(verdict('Get approval for the migration plan'), 'vague');
   });
 });
+
+describe('quality/milestones: platforms a deliverable is available on', () => {
+  it('"Packaged in", "Listed on", "Available on" a named platform are end states; the order "Work with <Name>" is not', () => {
+    assert.equal(verdict('Packaged in Arch Linux and Nixpkgs'), 'measurable');
+    assert.equal(verdict('Listed on the AWS Marketplace'), 'measurable');
+    assert.equal(verdict('Work with Canonical on packaging'), 'vague');
+  });
+});

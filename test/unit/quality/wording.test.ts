@@ -236,3 +236,15 @@ describe('quality/wording: comparatives and frequency adjectives', () => {
     assert.equal(verdict('Regular releases every 2 weeks'), 'measurable');
   });
 });
+
+describe('quality/wording: claims about how things are shared, and metric names', () => {
+  it('"transparent" and "timely" claim a quality no one reads', () => {
+    assert.equal(verdict('Publish a transparent monthly budget update'), 'vague');
+    assert.equal(verdict('Publish the monthly budget update within 5 working days of month end'), 'measurable');
+  });
+  it('"Trust score" names a metric; "Trust the process" and "know the cost per lead" are states of mind', () => {
+    assert.equal(verdict('Trust score in the customer survey of 70 or higher'), 'measurable');
+    assert.equal(verdict('Trust the new release process'), 'vague');
+    assert.equal(verdict('know cost per lead for each campaign'), 'vague');
+  });
+});

@@ -486,6 +486,8 @@ function mentalState(words: Word[], numeric: Quantity[]): Word | undefined {
   const titleCase = isTitleCase(words);
   for (const w of words.slice(0, 5)) {
     if (!MIND_VERB.test(w.lower)) continue;
+    // "Trust score of 60 or higher": the noun names a metric, it is not the verb ("know cost per lead" still is).
+    if (w.lower === 'trust' && METRIC_NOUNS.has(words[w.index + 1]?.lower ?? '')) return undefined;
     // "Know Thy Dev": a capitalised word inside the title is a name.
     if (w.index > 0 && /^\p{Lu}/u.test(w.text) && !titleCase) return undefined;
     // "to help managers understand …": a purpose, not the result.

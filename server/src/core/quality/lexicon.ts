@@ -59,6 +59,8 @@ export const QUALITY_ADJECTIVES = new Set([
   'regularly', 'frequently', 'periodically', 'routinely', 'often', 'continuously', 'consistently',
   // …and their adjectives ("regular check-ins", "frequent releases").
   'regular', 'frequent', 'periodic',
+  // Claims about how something is done or shared, with no reading ("a transparent report", "timely updates").
+  'transparent', 'timely',
 ]);
 
 /**

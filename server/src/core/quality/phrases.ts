@@ -226,6 +226,13 @@ function subordinateStart(words: Word[], v: VerbHit, verbs: VerbHit[]): number |
   return undefined;
 }
 
+/** Is the offset inside parentheses (more opened than closed before it)? */
+function insideParentheses(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  if (!before.includes('(')) return false;
+  return before.split('(').length > before.split(')').length;
+}
+
 const SUBORDINATE_AMOUNT_KINDS = new Set(['number', 'percent', 'ratio', 'multiplier', 'currency', 'duration']);
 
 export function checkChangeVerbs(
@@ -278,7 +285,8 @@ export function checkChangeVerbs(
     if (amount) check.amount = amount;
     // Words of the object: after the verb up to the amount (or clause end), content words only.
     const objEnd = amount && amount.start > v.word.end ? amount.start : clause.end;
-    const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd && !FUNCTION_WORDS.has(w.lower) && !COMPARATOR_WORDS.has(w.lower)).slice(0, 8);
+    // A parenthetical defines the object ("failure demand (calls chasing progress)"); its words are not the object.
+    const objWords = words.filter((w) => w.start > v.word.end && w.end <= objEnd && !FUNCTION_WORDS.has(w.lower) && !COMPARATOR_WORDS.has(w.lower) && !insideParentheses(text, w.start)).slice(0, 8);
     if (objWords.some((w) => OUTCOME_VERBS.has(verbLemma(w.lower)))) check.viaOutcome = true;
     // "improve UX, resulting in retention flattening at +20%", "improve X, achieve 65% DAU/MAU":
     // the next clause states the outcome the change is read by, with its amount.
@@ -698,7 +706,8 @@ const END_STATE_RES: RegExp[] = [
   /\bcompatible\s+with\s+\p{Lu}[\p{L}\d.-]*/u,
   // "do not crash", "never fails", "does not break": a negated failure is a zero a test can check.
   /\b(?:do(?:es)?\s+not|don[’']t|doesn[’']t|never|not|won[’']t|will\s+not)\s+(?:crash|crashes|fail|fails|break|breaks|hang|hangs|panic|panics|leak|leaks|regress|regresses|time\s+out)\b/i,
-  /\b(?:runs?|running|works?|working|available|deployed|shipped|live)\s+(?:out[-\s]of[-\s]the[-\s]box\s+)?(?:on|in|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
+  // Capitalised only for states ("Packaged in Debian"), never for an opening order ("Work with HMRC …").
+  /\b(?:runs?|running|works?|working|[Aa]vailable|[Dd]eployed|[Ss]hipped|[Ll]ive|[Pp]ackaged|[Ll]isted|[Ii]nstallable|[Pp]ublished)\s+(?:out[-\s]of[-\s]the[-\s]box\s+)?(?:on|in|with|to)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
   // Predicative only: "works out of the box", "is out-of-the-box"; "Deliver out-of-the-box
   // dashboards" only describes the deliverable.
   /\b(?:is|are|be|being|becomes?|works?|working|runs?|running)\s+out[-\s]of[-\s]the[-\s]box\b|\bout[-\s]of[-\s]the[-\s]box\s*(?:[.;,)]|$)/i,

@@ -191,7 +191,9 @@ const FRACTION_DENOMINATORS: Record<string, number> = {
 const FRACTION_WORD_ALT = Object.keys(NUMBER_WORDS).filter((w) => NUMBER_WORDS[w]! >= 1 && NUMBER_WORDS[w]! <= 100 && Number.isInteger(NUMBER_WORDS[w])).join('|');
 const FRACTION_IN_WORDS_RE = new RegExp(
   String.raw`\b(${FRACTION_WORD_ALT})\s+(?:in|out\s+of)\s+(${FRACTION_WORD_ALT})\b(?=\s+\p{L})` +
-  String.raw`|\b(a|one|two|three|four|five|nine)[-\s](half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|tenth|tenths)\s+of\b`,
+  String.raw`|\b(a|one|two|three|four|five|nine)[-\s](half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|tenth|tenths)\s+of\b` +
+  // "by a fifth", "by two-thirds": the size of a change.
+  String.raw`|(?<=\bby\s+)(a|one|two|three|four|five|nine)[-\s](half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|sixth|sixths|tenth|tenths)\b`,
   'giu',
 );
 const FRACTION_GATE = /\b(?:in|out\s+of|half|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?)\b/i;
@@ -357,7 +359,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   // Shares in words: "nine in ten users", "one out of five", "two-thirds of pages", "a quarter of calls",
   // "half of all grants": a fraction of a counted whole, as readable as "90%".
   c.scan(FRACTION_IN_WORDS_RE, (m) => {
-    const [num, den] = m[1] ? [NUMBER_WORDS[m[1].toLowerCase()], NUMBER_WORDS[m[2]!.toLowerCase()]] : [fractionNumerator(m[3]), FRACTION_DENOMINATORS[m[4]!.toLowerCase()]];
+    const [num, den] = m[1] ? [NUMBER_WORDS[m[1].toLowerCase()], NUMBER_WORDS[m[2]!.toLowerCase()]]
+      : m[3] ? [fractionNumerator(m[3]), FRACTION_DENOMINATORS[m[4]!.toLowerCase()]] : [fractionNumerator(m[5]), FRACTION_DENOMINATORS[m[6]!.toLowerCase()]];
     if (num === undefined || !den) return;
     c.add('ratio', m.index, m.index + m[0].length, num / den);
   }, FRACTION_GATE);
