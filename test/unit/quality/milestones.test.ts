@@ -305,3 +305,18 @@ describe('quality/milestones: platforms a deliverable is available on', () => {
     assert.equal(verdict('Work with Canonical on packaging'), 'vague');
   });
 });
+
+describe('quality/milestones: terse notes', () => {
+  it('a check stated as passed after its name ("assessment: beta passed") is an end state', () => {
+    assert.equal(verdict('Service assessment: live passed'), 'measurable');
+    assert.equal(verdict('Service assessment: live'), 'vague');
+  });
+  it('a verbless deliverable with a deadline is a dated milestone; a fuzzy noun with one is not', () => {
+    assert.equal(verdict('v3.1 GA by the annual contributor summit'), 'measurable');
+    assert.equal(verdict('v3.1 GA'), 'vague');
+    assert.equal(verdict('Collaboration across squads by Q3'), 'vague');
+  });
+  it('a ratification with no body named stays unsettled', () => {
+    assert.equal(verdict('Steward charter v2 ratified'), 'vague');
+  });
+});

@@ -17,7 +17,7 @@ import {
 import { splitParts } from './compound';
 import { analysedPart } from './cap';
 import { explain } from './explain';
-import { METRIC_NOUNS, TASK_VERBS } from './lexicon';
+import { FUZZY_NOUNS, METRIC_NOUNS, TASK_VERBS } from './lexicon';
 import { tokenize, wordsBefore, type Word } from './words';
 
 /** Quantities inside quotes are part of a title ("partner with us over the next three years"). */
@@ -362,7 +362,10 @@ export function analyzeWithRules(wholeText: string, options: QualityOptions = {}
   // A dated deliverable is a binary milestone (guide: "MVP deployed in June"); so is a
   // dated reached state ("Achieve SOC 2 certification by Q4"). A dated activity is not:
   // "Evaluate at EOQ" says when the effort happens, not what exists afterwards.
-  else measurable = (deadlines.length > 0 || !!event) && leadVerb?.cls !== 'activity' && (outputNotOutcome || !!taskParticiple || leadVerb?.cls === 'outcome');
+  // A verbless note with a deadline ("v2.0 GA by KubeCon NA") names a deliverable as the date does,
+  // unless what it names is no deliverable ("Progress on security by Q3").
+  else measurable = (deadlines.length > 0 || !!event) && leadVerb?.cls !== 'activity' &&
+    (outputNotOutcome || !!taskParticiple || leadVerb?.cls === 'outcome' || (verbs.length === 0 && !words.some((w) => FUZZY_NOUNS.has(w.lower))));
   if (amounts.length === 0 && (deadlines.length > 0 || event)) sig('deadline-only', 'the only number is a date or deadline');
   if (quantities.length === 0 && !placeholder) sig('no-number', 'no number, threshold or quantifier');
 
