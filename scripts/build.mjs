@@ -35,6 +35,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The progress panel's page script: runs in the webview (a browser), loaded under its CSP.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/panel/webview/main.ts'], outfile: 'dist/webview/panel.js' },
+  // The organisation map's page script: the organisation panel's page and, inlined, the HTML report.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/org/webview/main.ts'], outfile: 'dist/webview/org.js' },
 ];
 
 if (watch) {

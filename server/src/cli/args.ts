@@ -12,6 +12,8 @@ export interface ParsedArgs {
   version: boolean;
   paths: string[];
   format?: string;
+  /** --out: write the report to this file instead of standard output. */
+  out?: string;
   maxWarnings?: number;
   today?: string;
   config?: string;
@@ -30,7 +32,7 @@ export interface ParsedArgs {
   beforeDashDash?: number;
 }
 
-type OptionName = 'format' | 'max-warnings' | 'today' | 'config' | 'no-color' | 'fix' | 'quiet' | 'stdin-filename' | 'jobs';
+type OptionName = 'format' | 'out' | 'max-warnings' | 'today' | 'config' | 'no-color' | 'fix' | 'quiet' | 'stdin-filename' | 'jobs';
 
 /** Which options each command accepts, the formats it can print, and how many paths it takes. */
 export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?: string[]; paths: boolean | 'one' }> = {
@@ -40,7 +42,7 @@ export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?:
     paths: true,
   },
   score: { options: ['format', 'today', 'config', 'no-color'], formats: ['text', 'json'], paths: true },
-  report: { options: ['today', 'config'], paths: true },
+  report: { options: ['format', 'out', 'today', 'config'], formats: ['md', 'html'], paths: true },
   summary: { options: ['today', 'config', 'no-color'], paths: true },
   // The first positional is the key result's reference; the rest are paths.
   refs: { options: ['format', 'config'], formats: ['text', 'json'], paths: true },
@@ -50,8 +52,8 @@ export const COMMAND_OPTIONS: Record<Command, { options: OptionName[]; formats?:
   rules: { options: [], paths: false },
 };
 
-const TAKES_VALUE = new Set<OptionName>(['format', 'max-warnings', 'today', 'config', 'stdin-filename', 'jobs']);
-const KNOWN = new Set<string>(['format', 'max-warnings', 'today', 'config', 'no-color', 'fix', 'quiet', 'stdin-filename', 'jobs', 'help', 'version']);
+const TAKES_VALUE = new Set<OptionName>(['format', 'out', 'max-warnings', 'today', 'config', 'stdin-filename', 'jobs']);
+const KNOWN = new Set<string>(['format', 'out', 'max-warnings', 'today', 'config', 'no-color', 'fix', 'quiet', 'stdin-filename', 'jobs', 'help', 'version']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, paths: [], noColor: false, fix: false, quiet: false, stdin: false };
@@ -107,6 +109,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     switch (name) {
       case 'format':
         out.format = value;
+        break;
+      case 'out':
+        if (value === '' || value === '-') throw new UsageError(`--out needs a file name`);
+        out.out = value;
         break;
       case 'max-warnings': {
         if (!/^-?\d+$/.test(value!) || Number(value) < -1) throw new UsageError(`--max-warnings needs a whole number of warnings (0 or more, or -1 for no limit), got '${value}'`);

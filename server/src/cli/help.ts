@@ -9,7 +9,8 @@ Commands:
   check [paths...]    report problems (vague key results, broken links, schema errors, ...);
                       --fix corrects the safe ones, - reads a file from standard input
   score [paths...]    scores, expected progress and status of every objective and key result
-  report [paths...]   a Markdown report for a pull request or a wiki
+  report [paths...]   a Markdown report for a pull request or a wiki, or (--format html)
+                      a self-contained page with the alignment map and trends
   summary [paths...]  scores, then problems: a readable overview (what npm start shows)
   refs <kr-ref>       a key result's code tags, links and issues (text or JSON, for scripts)
   diff [base] [head] [paths...]
@@ -71,9 +72,14 @@ ${COMMON.noColor}
   report: `Usage: okr report [paths...] [options]
 
 Prints a Markdown report: per file, objectives and key results with score, status and
-expected progress, and how many warnings okr check finds.
+expected progress, and how many warnings okr check finds. With --format html, one
+self-contained HTML page to share instead: the alignment map (company objectives with the
+team objectives aligned to them), each key result's trend, filters and sorting; it works
+offline, runs no script but its own, and follows the reader's light or dark setting.
 
 Options:
+  --format FORMAT     md (default) or html
+  --out FILE          write the report to FILE instead of standard output
 ${COMMON.today}
 ${COMMON.config}
 `,

@@ -1,5 +1,6 @@
 // The `okr` command line: parse arguments, dispatch to a command, map outcomes to exit codes
 // (0 clean, 1 problems found, 2 bad usage or unreadable input). Nothing escapes as a stack trace.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AppliedFix } from '../core';
 import { okrJsonSchema } from '../core';
@@ -19,6 +20,7 @@ import { loadWorkspace, planWorkspace, type Workspace } from './load-workspace';
 import { runCheckInParallel, runWorkerIfAny, threadsFor } from './parallel-check';
 import { formatRefsText, refsOf } from './refs';
 import { formatReport } from './report';
+import { formatHtmlReport } from './report-html';
 import { formatRules } from './rules';
 import { formatScoreJson, formatScoreText, scoreWorkspace } from './score';
 import { formatSummary } from './summary';
@@ -116,7 +118,9 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
       return reportUnreadable(ws, io);
     }
     case 'report': {
-      io.stdout(formatReport(scoreWorkspace(ws, today), runCheck(ws, today), today));
+      const text = args.format === 'html' ? formatHtmlReport(ws, runCheck(ws, today), today) : formatReport(scoreWorkspace(ws, today), runCheck(ws, today), today);
+      if (args.out) writeReport(path.resolve(io.cwd, args.out), text);
+      else io.stdout(text);
       return reportUnreadable(ws, io);
     }
     case 'summary': {
@@ -132,6 +136,15 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
 /** A .gitignore line skipped as too long: a warning on stderr (the exit code is the run's). */
 function warnIgnored(ws: { ignoreWarnings: readonly string[] }, io: Io): void {
   for (const w of ws.ignoreWarnings) io.stderr(`okr: warning: ${w}\n`);
+}
+
+/** --out: the report to a file; a folder that does not exist or a file that cannot be written is bad input, said plainly. */
+function writeReport(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (err) {
+    throw new InputError(`cannot write the report to ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
 }
 
 /**

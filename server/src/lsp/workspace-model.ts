@@ -1,133 +1,18 @@
-// Builds the workspace model the client's tree, status bar and panel show (protocol.ts).
-import {
-  handleOf,
-  historyKey,
-  shortSha,
-  latestCheckin,
-  resolveLink,
-  WorkspaceScorer,
-  type HistoryValue,
-  type KeyResult,
-  type OkrDocument,
-} from '../core';
-import type { CheckinSummary, FileModel, KeyResultModel, LinkSummary } from '../shared/protocol';
+// Builds the workspace model the client's tree, status bar and panel show (protocol.ts): the
+// server's side of node/file-model.ts, with the diagnostics and git histories the server holds.
+import type { OkrDocument } from '../core';
+import { buildFileModel, linkSummaryOf } from '../node/file-model';
+import type { FileModel, LinkSummary } from '../shared/protocol';
 import { diagnosticsInRoot } from './analysis';
-import { lastLine } from './features/folding';
 import type { Root } from './state';
 import { pathToUri } from './uris';
 
 export function fileModel(root: Root, p: string, doc: OkrDocument, today: string): FileModel {
-  // Shared per index epoch: the files of one model build reuse each other's rollups.
-  const score = WorkspaceScorer.for(root.index, today, root.config.scoring).document(doc);
-  const fileRef = root.index.shortRef(p);
-  const history = root.histories.get(p);
   // Asked after every edit: only the workspace rules run again for files that did not change.
-  const diags = diagnosticsInRoot(doc, root, p, today);
-  const problemsIn = (kr: KeyResult) => {
-    // A block map's range ends at column 0 of the next item's line: that line is not the key result's.
-    const last = lastLine(kr.node.range);
-    const inside = diags.filter((d) => d.range.start.line >= kr.node.range.start.line && d.range.start.line <= last);
-    return { errors: inside.filter((d) => d.severity === 'error').length, warnings: inside.filter((d) => d.severity === 'warning').length };
-  };
-  return {
-    uri: pathToUri(p),
-    fileRef,
-    team: doc.team,
-    period: doc.period,
-    score: score.score,
-    expected: score.expected,
-    expectedScore: score.expectedScore,
-    status: score.status,
-    grade: score.grade,
-    objectives: doc.objectives.map((o, i) => {
-      const os = score.objectives[i]!;
-      const oid = handleOf(o, 'objective');
-      return {
-        id: oid,
-        title: o.title ?? '(untitled objective)',
-        ref: `${fileRef}#${oid}`,
-        owner: o.effectiveOwner,
-        type: o.type,
-        alignsTo: o.effectiveAlignsTo,
-        score: os.score,
-        expected: os.expected,
-        expectedScore: os.expectedScore,
-        status: os.status,
-        grade: os.grade,
-        rollup: os.rollup,
-        arithmetic: os.arithmetic,
-        aligned: os.aligned.children.map((c) => (c.excluded ? { ref: c.ref, weight: c.weight, excluded: c.excluded } : { ref: c.ref, weight: c.weight })),
-        // Only what differs from the default: the model is sent for every key result of the workspace.
-        state: o.state === 'active' ? undefined : o.state,
-        reason: o.reason,
-        range: o.node.range,
-        keyResults: o.keyResults.map((kr, j): KeyResultModel => {
-          const ks = os.keyResults[j]!;
-          const kid = handleOf(kr, 'kr');
-          return {
-            id: kid,
-            title: kr.title ?? '(untitled key result)',
-            ref: `${fileRef}#${oid}/${kid}`,
-            kind: kr.kind,
-            owner: kr.effectiveOwner,
-            unit: kr.unit,
-            baseline: kr.baseline,
-            target: kr.target,
-            current: ks.current,
-            score: ks.score,
-            progress: ks.progress,
-            expected: ks.expected,
-            expectedScore: ks.expectedScore,
-            status: ks.status,
-            grade: ks.grade,
-            state: ks.state === 'active' ? undefined : ks.state,
-            reason: ks.reason,
-            // The newest check-in by date that gives one (as the hover's trend), not the last written.
-            confidence: kr.confidence ?? latestCheckin({ ...kr, checkins: kr.checkins.filter((c) => c.confidence !== undefined) })?.confidence,
-            checkins: withCommittedValues(
-              kr.checkins.filter((c) => c.date).map((c) => ({ date: c.date!, value: c.value, confidence: c.confidence, note: c.note })),
-              history?.keyResults.get(historyKey(o, kr))?.values,
-            ),
-            links: kr.links.map((l) => linkSummary(l.text, p, root)),
-            range: kr.node.range,
-            problems: problemsIn(kr),
-          };
-        }),
-      };
-    }),
-  };
+  const diagnostics = diagnosticsInRoot(doc, root, p, today);
+  return buildFileModel({ index: root.index, config: root.config, rootPath: root.path, path: p, doc, today, diagnostics, history: root.histories.get(p), toUri: pathToUri });
 }
 
 export function linkSummary(text: string, docPath: string, root: Root): LinkSummary {
-  const t = resolveLink(text, docPath, root.path, root.config);
-  switch (t.kind) {
-    case 'file':
-      return {
-        text,
-        kind: 'file',
-        target: pathToUri(t.path) + (t.startLine ? `#L${t.startLine}${t.endLine && t.endLine !== t.startLine ? `-L${t.endLine}` : ''}` : ''),
-        ...(t.outside ? { outside: true as const } : {}),
-      };
-    case 'github':
-    case 'gitlab':
-    case 'tracker':
-      return { text, kind: t.kind, target: t.url };
-    case 'url':
-      return { text, kind: 'url', target: t.url };
-    case 'invalid':
-      return { text, kind: 'invalid' };
-  }
-}
-
-/**
- * Explicit check-ins plus the values `current` took in commits (git history), by date: a committed
- * value on a day that already has a check-in with a value is left out (the check-in says more).
- */
-function withCommittedValues(checkins: CheckinSummary[], values: readonly HistoryValue[] | undefined): CheckinSummary[] {
-  const out = [...checkins];
-  if (values?.length) {
-    const days = new Set(checkins.filter((c) => c.value !== undefined).map((c) => c.date));
-    for (const v of values) if (!days.has(v.date)) out.push({ date: v.date, value: v.value, commit: shortSha(v.sha) });
-  }
-  return out.sort((a, b) => a.date.localeCompare(b.date));
+  return linkSummaryOf(text, docPath, root.path, root.config, pathToUri);
 }
