@@ -1,11 +1,12 @@
 // Entry point of the VS Code extension (dist/client.js): starts the language client, the Objectives
-// tree, the status bar item, the progress panel, the commands and the `okr` task type. Everything is disposed through context.subscriptions.
+// tree, the status bar item, the progress panel, the organisation map, the commands and the `okr` task type. Everything is disposed through context.subscriptions.
 import * as vscode from 'vscode';
 import { ModelChangedNotification } from '../../server/src/shared/protocol';
 import { registerCommands } from './commands';
 import type * as LanguageClientModule from './languageClient';
 import type { LanguageClient } from './languageClient';
 import { ModelStore } from './model/store';
+import { OrganisationPanel } from './org/panel';
 import { ProgressPanel } from './panel/panel';
 import { ScoreStatusBar } from './statusBar';
 import { registerTaskProvider } from './tasks/provider';
@@ -32,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const view = new ObjectivesView(provider);
   const statusBar = new ScoreStatusBar(store);
   const panel = new ProgressPanel(context.extensionUri, store, output);
-  context.subscriptions.push(store, provider, view, statusBar, panel);
+  const organisation = new OrganisationPanel(context.extensionUri, store, output);
+  context.subscriptions.push(store, provider, view, statusBar, panel, organisation);
 
   const setLoaded = () => void vscode.commands.executeCommand('setContext', 'okr.modelLoaded', true);
   context.subscriptions.push(store.onDidChange(setLoaded));
@@ -49,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }
   };
   const serverState = () => (lsp ? lsp.serverState(client) : 'starting');
-  context.subscriptions.push(...registerCommands({ context, output, client: () => client, serverState, store, view, statusBar, panel }, restartServer));
+  context.subscriptions.push(...registerCommands({ context, output, client: () => client, serverState, store, view, statusBar, panel, organisation }, restartServer));
   context.subscriptions.push(registerTaskProvider(context, output));
 
   // After activate() returns: VS Code counts activate() until its promise settles, and neither the

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../tree/nodes';
 import { checkIn } from './checkIn';
+import { exportReport } from './exportReport';
 import { comparePeriodStart, periodStartContentProvider } from './comparePeriodStart';
 import { openLinks } from './links';
 import { showKeyResultCode, showReferences } from './showCode';
@@ -33,6 +34,8 @@ export function registerCommands(services: Services, restartServer: () => Promis
     reg('okr.sortByFileOrder', () => provider.setSort('file')),
     reg('okr.refreshTree', () => services.store.refresh()),
     reg('okr.showProgress', () => services.panel.show()),
+    reg('okr.showOrganisation', () => services.organisation.show()),
+    reg('okr.exportReport', (target?: unknown) => exportReport(services, target)),
     reg('okr.comparePeriodStart', (uri?: unknown) => comparePeriodStart(services, uri)),
     periodStartContentProvider(),
     // Kept for the real-VS-Code tests (hidden from the palette): the tree as plain data, after a
@@ -44,5 +47,7 @@ export function registerCommands(services: Services, restartServer: () => Promis
     }),
     // The progress panel as the tests see it: open, visible, and what its page last reported drawing.
     reg('okr.test.progressSnapshot', () => services.panel.snapshot()),
+    // The organisation panel as the tests see it: what its page last reported drawing.
+    reg('okr.test.organisationSnapshot', () => services.organisation.snapshot()),
   ];
 }

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ModelStore } from '../model/store';
+import type { OrganisationPanel } from '../org/panel';
 import type { ProgressPanel } from '../panel/panel';
 import type { ScoreStatusBar } from '../statusBar';
 import type { ObjectivesView } from '../tree/view';
@@ -16,4 +17,5 @@ export interface Services {
   view: ObjectivesView;
   statusBar: ScoreStatusBar;
   panel: ProgressPanel;
+  organisation: OrganisationPanel;
 }

@@ -10,6 +10,8 @@ export interface PanelHtmlOptions {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** The tab's document title (default: OKR Progress). */
+  title?: string;
 }
 
 function attr(value: string): string {
@@ -30,7 +32,7 @@ export function panelHtml(o: PanelHtmlOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${attr(panelCsp(o.cspSource, o.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
-<title>OKR Progress</title>
+<title>${attr(o.title ?? 'OKR Progress')}</title>
 </head>
 <body>
 <main id="app" aria-busy="true"><p class="state">Loading objectives…</p></main>

@@ -38,11 +38,17 @@ export function isOrgView(v: unknown): v is OrgView {
     if (!Array.isArray(o.keyResults) || !o.keyResults.every(isKeyResult)) return false;
   }
   const objectives = v.objectives as Obj[];
-  // Every child names its parent back, and no parent chain loops: the renderer's walk ends.
+  // Every child names its parent back, and no parent chain loops (each walked once): the renderer's walk ends.
+  const mark = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (!(objectives[i]!.children as number[]).every((c) => objectives[c]!.parent === i)) return false;
-    let steps = 0;
-    for (let up = objectives[i]!.parent as number | undefined; up !== undefined; up = objectives[up]!.parent as number | undefined) if (++steps > n) return false;
+    const path: number[] = [];
+    for (let at = i as number | undefined; at !== undefined && mark[at] !== 2; at = objectives[at]!.parent as number | undefined) {
+      if (mark[at] === 1) return false;
+      mark[at] = 1;
+      path.push(at);
+    }
+    for (const k of path) mark[k] = 2;
   }
   return v.company.every((i) => isIndex(i, n)) && v.apart.every((i) => isIndex(i, n));
 }

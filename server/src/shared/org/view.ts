@@ -181,11 +181,13 @@ export function buildOrgView(model: WorkspaceModel): OrgView {
   // Parents from the aligned lists the server resolved: an objective is aligned where the server
   // counted it, so the map and the scores cannot disagree.
   const inCycle = new Set<number>();
+  // Each child's place in its parent's aligned list: children are listed in that order.
+  const order = new Map<number, number>();
   let p = 0;
   for (const f of files) {
     for (const o of f.objectives) {
       const parent = p++;
-      for (const c of o.aligned ?? []) {
+      for (const [at, c] of (o.aligned ?? []).entries()) {
         const child = byRef.get(c.ref);
         if (child === undefined || child === parent) continue;
         if (c.excluded === 'cycle') {
@@ -195,26 +197,35 @@ export function buildOrgView(model: WorkspaceModel): OrgView {
         const item = objectives[child]!;
         if (item.parent !== undefined) continue;
         item.parent = parent;
+        order.set(child, at);
         if (c.excluded) item.excluded = c.excluded;
       }
     }
   }
-  // A parent chain that comes back to itself (a model the server did not mark) is cut where it closes.
+  // A parent chain that comes back to itself (a model the server did not mark) is cut where it
+  // closes. Each objective is walked once (0 new, 1 on the current path, 2 done): linear at any depth.
+  const mark = new Uint8Array(objectives.length);
   for (let i = 0; i < objectives.length; i++) {
-    const seen = new Set<number>([i]);
-    for (let up = objectives[i]!.parent; up !== undefined; up = objectives[up]!.parent) {
-      if (seen.has(up)) {
-        objectives[i]!.parent = undefined;
-        inCycle.add(i);
+    const path: number[] = [];
+    let at: number | undefined = i;
+    while (at !== undefined && mark[at] === 0) {
+      mark[at] = 1;
+      path.push(at);
+      const up: number | undefined = objectives[at]!.parent;
+      if (up !== undefined && mark[up] === 1) {
+        objectives[at]!.parent = undefined;
+        inCycle.add(at);
         break;
       }
-      seen.add(up);
+      at = up;
     }
+    for (const k of path) mark[k] = 2;
   }
   for (let i = 0; i < objectives.length; i++) {
     const parent = objectives[i]!.parent;
     if (parent !== undefined) objectives[parent]!.children.push(i);
   }
+  for (const o of objectives) if (o.children.length > 1) o.children.sort((a, b) => order.get(a)! - order.get(b)!);
 
   const company: number[] = [];
   const apart: number[] = [];
