@@ -15,6 +15,7 @@ import { BenchClient, okrServerSpec, TimeoutError, withTimeout, type ServerSpec 
 import { measureHistory } from './bench/history';
 import { measureCodeTags } from './bench/code-tags';
 import { measureOrg, type OrgLine } from './bench/org';
+import { measurePanel } from './bench/panel';
 import { measureBundles, type Bundles } from './bench/bundle';
 import { okrCheckMs, yamlFloorMs } from './bench/floor';
 
@@ -315,6 +316,7 @@ async function main(): Promise<void> {
   let bundles: Bundles | undefined;
   let history: OrgLine[] | undefined;
   let tags: OrgLine[] | undefined;
+  let panel: OrgLine[] | undefined;
   try {
     // BENCH_SIZES=5x4,1000x5-realistic runs a subset (for a quick look; the committed figures use all
     // sizes); BENCH_SIZES=none runs none (with BENCH_ORG=0: only the bundles).
@@ -349,6 +351,17 @@ async function main(): Promise<void> {
       org = await measureOrg(dir, SERVER, CLI, TODAY);
       process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     }
+    // BENCH_PANEL=1 adds the organisation map in headless Chromium (needs .tools/ or OKR_TOOLS_DIR).
+    if (process.env.BENCH_PANEL === '1') {
+      process.stderr.write('bench: organisation map in headless Chromium (2,001 files)...');
+      const t0 = Date.now();
+      const r = await measurePanel(dir, REPO, TODAY);
+      if ('skipped' in r) process.stderr.write(` skipped: ${r.skipped}\n`);
+      else {
+        panel = r.lines;
+        process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+      }
+    }
     // BENCH_TAGS=0 leaves out the code-tag scenario (20,000 source files, a 5,000-line source file).
     if (process.env.BENCH_TAGS !== '0') {
       process.stderr.write('bench: code tags (20,000 source files; a 5,000-line source file)...');
@@ -368,11 +381,12 @@ async function main(): Promise<void> {
   }
 
   const t = table(rows);
-  const b = [...budgets(rows, qualityTiming(), bundles), ...(org ? orgBudgets(org.lines) : []), ...(tags ? orgBudgets(tags, 'code tags') : []), ...(history ? orgBudgets(history, 'git history') : [])];
+  const b = [...budgets(rows, qualityTiming(), bundles), ...(org ? orgBudgets(org.lines) : []), ...(tags ? orgBudgets(tags, 'code tags') : []), ...(history ? orgBudgets(history, 'git history') : []), ...(panel ? orgBudgets(panel, 'organisation map') : [])];
   const total = ((Date.now() - started) / 1000).toFixed(0);
   if (org) process.stdout.write(`\nOrganisation workspace:\n${orgTable(org.lines)}\n`);
   if (tags) process.stdout.write(`\nCode tags:\n${orgTable(tags)}\n`);
   if (history) process.stdout.write(`\nGit history:\n${orgTable(history)}\n`);
+  if (panel) process.stdout.write(`\nOrganisation map:\n${orgTable(panel)}\n`);
   process.stdout.write(`\n${t}\n\nBudgets (okr server):\n${b.join('\n')}\n\nTimes in ms (medians); whole run ${total} s.\n`);
 
   const doc = [
@@ -432,6 +446,16 @@ async function main(): Promise<void> {
           'Measured by `scripts/bench/history.ts`: `okr diff` as a process between two commits of the organisation workspace (2,001 .okr files, no source files; the second commit changes a target in every team file), and a fresh server started on a folder whose `team.okr` has 200 commits, until the open file\'s first diagnostics, with git (`OKR_GIT_HISTORY` unset) and without (`OKR_GIT_HISTORY=off`), alternating, and until the diagnostics that read the history arrive.',
           '',
           orgTable(history),
+          '',
+        ]
+      : []),
+    ...(panel
+      ? [
+          '## Organisation map',
+          '',
+          'Measured by `scripts/bench/panel.ts` (`BENCH_PANEL=1`): the organisation workspace\'s model built as the server builds it, turned into the organisation view and posted to the organisation panel\'s page in headless Chromium, until the page has painted its first draw; then a search, opening a company objective, opening a trend and sorting by risk, each until painted.',
+          '',
+          orgTable(panel),
           '',
         ]
       : []),
