@@ -14,6 +14,9 @@ import { ORG_VIEW_TYPE, parseOrgPageMessage, type OrgPageMessage, type OrgViewMe
 export interface OrganisationSnapshot {
   open: boolean;
   revision: number;
+  /** Of the last view sent: the company objectives' refs, and those apart with where they sit. */
+  company: string[];
+  apart: string[];
   rendered?: Omit<Extract<OrgPageMessage, { type: 'rendered' }>, 'type'>;
 }
 
@@ -23,6 +26,7 @@ export class OrganisationPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private revision = 0;
   private rendered: OrganisationSnapshot['rendered'];
+  private sent: Pick<OrganisationSnapshot, 'company' | 'apart'> = { company: [], apart: [] };
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -50,7 +54,7 @@ export class OrganisationPanel implements vscode.Disposable {
   }
 
   snapshot(): OrganisationSnapshot {
-    return { open: Boolean(this.panel), revision: this.revision, rendered: this.rendered };
+    return { open: Boolean(this.panel), revision: this.revision, ...this.sent, rendered: this.rendered };
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -84,7 +88,9 @@ export class OrganisationPanel implements vscode.Disposable {
   private send(): void {
     if (!this.panel) return;
     const model = this.store.current;
-    const message: OrgViewMessage = { type: 'org', revision: ++this.revision, view: model ? buildOrgView(model) : undefined };
+    const view = model ? buildOrgView(model) : undefined;
+    this.sent = { company: view?.company.map((i) => view.objectives[i]!.ref) ?? [], apart: view?.apart.map((i) => `${view.objectives[i]!.ref} (${view.objectives[i]!.place})`) ?? [] };
+    const message: OrgViewMessage = { type: 'org', revision: ++this.revision, view };
     void this.panel.webview.postMessage(message);
   }
 
