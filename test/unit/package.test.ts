@@ -27,6 +27,7 @@ const REQUIRED = [
   'dist/server.js',
   'dist/cli.js',
   'dist/webview/panel.js',
+  'dist/webview/org.js',
   'language-configuration.json',
   'okr.schema.json',
   'okr.config.schema.json',
@@ -36,6 +37,8 @@ const REQUIRED = [
   'media/okr-file.svg',
   'media/okr-activitybar.svg',
   'media/panel/panel.css',
+  'media/org/org.css',
+  'media/org/report.css',
   'media/walkthrough/create-file.md',
 ];
 
