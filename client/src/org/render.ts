@@ -6,7 +6,7 @@
 // Only what is expanded is in the DOM, cut to a page with a "Show more" row.
 import { orgRows, ORG_SORTS, PAGE, parseUiState, type OrgRow, type OrgUiState } from '../../../server/src/shared/org/rows';
 import { trendChart, valueText, type TrendChart } from '../../../server/src/shared/org/trend';
-import { placeNote, type OrgKeyResult, type OrgObjective, type OrgView } from '../../../server/src/shared/org/view';
+import { formatScore, placeNote, statusText, type OrgKeyResult, type OrgObjective, type OrgView } from '../../../server/src/shared/org/view';
 import { STATUSES, STATUS_LABEL } from '../../../server/src/core/status';
 
 /** What the page around the renderer provides: where the state is kept, and (panel) opening files. */
@@ -272,13 +272,15 @@ export function mountOrg(app: HTMLElement, host: OrgHost): { show(view: OrgView 
     const o = v.objectives[r.objective]!;
     const kr = o.keyResults[r.kr]!;
     const values = krValues(kr);
-    const label = `Key result: ${kr.title}. ${kr.kind}, ${values}, score ${kr.scoreText}, ${kr.statusLabel}. ${r.expanded ? 'Trend shown' : 'Expand for its trend'}`;
+    const scoreText = formatScore(kr.score);
+    const statusLabel = statusText(kr.status, kr.grade);
+    const label = `Key result: ${kr.title}. ${kr.kind}, ${values}, score ${scoreText}, ${statusLabel}. ${r.expanded ? 'Trend shown' : 'Expand for its trend'}`;
     const div = rowShell(r, label);
     const main = el('div', 'main');
     main.append(el('span', 'title', kr.title));
     main.append(el('span', 'meta', [kr.kind, kr.owner, `${kr.checkins.length} check-in${kr.checkins.length === 1 ? '' : 's'}`, kr.state].filter(Boolean).join(' · ')));
     const score = el('div', 'score-cell');
-    score.append(el('span', 'values', values), el('span', 'score', kr.scoreText), badge(kr.status, kr.statusLabel), el('span', 'gap'));
+    score.append(el('span', 'values', values), el('span', 'score', scoreText), badge(kr.status, statusLabel), el('span', 'gap'));
     div.append(main, score);
     const b = revealButton({ uri: v.files[o.file]!.uri, objectiveId: o.id, keyResultId: kr.id }, kr.title);
     if (b) div.append(b);

@@ -5,7 +5,7 @@ import type { OrgKeyResult } from '../../../server/src/shared/org/view';
 const Q4 = { start: '2026-10-01', end: '2026-12-31' };
 
 function kr(over: Partial<OrgKeyResult> = {}): OrgKeyResult {
-  return { id: 'k', ref: 'x#o/k', title: 'Cut errors', kind: 'metric', unit: '%', baseline: 2.4, target: 0.5, scoreText: '–', status: 'on-track', statusLabel: 'on track', elapsed: 0.5, checkins: [], ...over };
+  return { id: 'k', title: 'Cut errors', kind: 'metric', unit: '%', baseline: 2.4, target: 0.5, status: 'on-track', elapsed: 0.5, checkins: [], ...over };
 }
 
 const inside = (x: number, y: number) => x >= 0 && x <= CHART_WIDTH && y >= 0 && y <= CHART_HEIGHT;

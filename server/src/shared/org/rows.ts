@@ -2,7 +2,7 @@
 // status, search), sorted (map order, score, risk) and flattened into the rows of an ARIA tree, only
 // through expanded items (a collapsed subtree costs nothing), cut to a page. Pure and unit-tested: the
 // renderer draws the rows it gets and nothing else.
-import type { OrgObjective, OrgView } from './view';
+import { krRef, type OrgObjective, type OrgView } from './view';
 
 export type OrgSort = 'map' | 'score-asc' | 'score-desc' | 'risk';
 export const ORG_SORTS: ReadonlyArray<{ id: OrgSort; label: string }> = [
@@ -162,9 +162,10 @@ export function orgRows(view: OrgView, s: OrgUiState): OrgRows {
       const krs = context ? [] : o.keyResults;
       const size = krs.length + kids.length;
       krs.forEach((kr, j) => {
-        const trend = trends.has(kr.ref);
-        push({ kind: 'kr', key: kr.ref, objective: f.index, kr: j, level: f.level + 1, setSize: size, posInSet: j + 1, expanded: trend });
-        if (trend) push({ kind: 'trend', key: `${kr.ref}~trend`, objective: f.index, kr: j, level: f.level + 2, setSize: 1, posInSet: 1 });
+        const ref = krRef(o, kr);
+        const trend = trends.has(ref);
+        push({ kind: 'kr', key: ref, objective: f.index, kr: j, level: f.level + 1, setSize: size, posInSet: j + 1, expanded: trend });
+        if (trend) push({ kind: 'trend', key: `${ref}~trend`, objective: f.index, kr: j, level: f.level + 2, setSize: 1, posInSet: 1 });
       });
       pushSiblings(kids, f.level + 1, krs.length, size);
     }

@@ -11,6 +11,7 @@ const optStr = (v: unknown) => v === undefined || typeof v === 'string';
 const optNum = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 const isStatus = (v: unknown) => (STATUSES as readonly unknown[]).includes(v);
 const isIndex = (v: unknown, n: number) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < n;
+const GRADES = ['met', 'partial', 'missed'];
 const KINDS = ['metric', 'guardrail', 'milestone', 'draft'];
 const PLACES = ['company', 'aligned', 'unaligned', 'unresolved', 'cycle'];
 
@@ -19,9 +20,9 @@ function isPeriod(v: unknown): boolean {
 }
 
 function isKeyResult(k: unknown): boolean {
-  if (!isObj(k) || !str(k.id) || !str(k.ref) || !str(k.title) || !KINDS.includes(k.kind as string) || !optStr(k.owner) || !optStr(k.unit)) return false;
+  if (!isObj(k) || !str(k.id) || !str(k.title) || !KINDS.includes(k.kind as string) || !optStr(k.owner) || !optStr(k.unit)) return false;
   if (!optNum(k.baseline) || !optNum(k.target) || !optNum(k.score) || !(optNum(k.current) || typeof k.current === 'boolean')) return false;
-  if (!str(k.scoreText) || !isStatus(k.status) || !str(k.statusLabel) || typeof k.elapsed !== 'number' || !Array.isArray(k.checkins)) return false;
+  if (!isStatus(k.status) || !(k.grade === undefined || GRADES.includes(k.grade as string)) || typeof k.elapsed !== 'number' || !Array.isArray(k.checkins)) return false;
   return k.checkins.every((c) => isObj(c) && str(c.date) && (optNum(c.value) || typeof c.value === 'boolean') && optStr(c.note));
 }
 

@@ -14,9 +14,12 @@ export interface OrgCheckin {
   note?: string;
 }
 
+/**
+ * A key result as the map needs it. The organisation has 40,000 of them: what the page can derive
+ * (its ref, score text, status label) is not sent, so the view stays small to post and parse.
+ */
 export interface OrgKeyResult {
   id: string;
-  ref: string;
   title: string;
   kind: KeyResultModel['kind'];
   owner?: string;
@@ -25,10 +28,9 @@ export interface OrgKeyResult {
   target?: number;
   current?: number | boolean;
   score?: number;
-  scoreText: string;
   status: Status;
-  statusLabel: string;
-  /** The share of the period elapsed today (the expected value today lies that far from baseline to target). */
+  grade?: Grade;
+  /** The share of the period elapsed today, to 4 places (the expected value today lies that far from baseline to target). */
   elapsed: number;
   state?: 'closed' | 'dropped';
   checkins: OrgCheckin[];
@@ -110,7 +112,6 @@ function judged(status: Status): boolean {
 function keyResultOf(kr: KeyResultModel): OrgKeyResult {
   return {
     id: kr.id,
-    ref: kr.ref,
     title: kr.title,
     kind: kr.kind,
     owner: kr.owner,
@@ -119,10 +120,9 @@ function keyResultOf(kr: KeyResultModel): OrgKeyResult {
     target: kr.target,
     current: kr.current,
     score: kr.score,
-    scoreText: formatScore(kr.score),
     status: kr.status,
-    statusLabel: statusText(kr.status, kr.grade),
-    elapsed: kr.expected,
+    grade: kr.grade,
+    elapsed: Math.round(kr.expected * 10_000) / 10_000,
     state: kr.state === 'active' ? undefined : kr.state,
     checkins: kr.checkins.map((c) => {
       const out: OrgCheckin = { date: c.date };
@@ -237,6 +237,11 @@ export function buildOrgView(model: WorkspaceModel): OrgView {
     else if (o.place !== 'aligned') apart.push(i);
   });
   return { today: model.today, files: orgFiles, objectives, company, apart, owners: [...owners].sort((a, b) => a.localeCompare(b)), keyResultCount };
+}
+
+/** A key result's `<file-ref>#<objective>/<kr>`: the key of its row and of its open trend. */
+export function krRef(o: Pick<OrgObjective, 'ref'>, kr: Pick<OrgKeyResult, 'id'>): string {
+  return `${o.ref}/${kr.id}`;
 }
 
 /** Why an objective sits apart, for its row: "aligns_to 'company#x' does not resolve". */
