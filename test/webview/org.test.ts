@@ -323,7 +323,7 @@ describe('organisation map in headless Chromium', function () {
     });
     const posted = (type: string, revision?: number) =>
       page.waitForFunction(([t, r]) => (window as unknown as { __posted: Array<{ type: string; revision?: number }> }).__posted.some((m) => m.type === t && (r === null || m.revision === r)), [type, revision ?? null] as const, { timeout: 20_000 });
-    const send = (revision: number, view: OrgView | undefined) => page.evaluate(([r, v]) => window.postMessage({ type: 'org', revision: r, view: v }, '*'), [revision, view] as const);
+    const send = (revision: number, view: OrgView | undefined) => page.evaluate(([r, json]) => window.postMessage({ type: 'org', revision: r, json }, '*'), [revision, view && JSON.stringify(view)] as const);
     await page.goto(`${PANEL_ORIGIN}/index.html`);
     await posted('ready');
     await send(1, exampleView());

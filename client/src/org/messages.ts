@@ -4,9 +4,20 @@
 import { isOrgView } from '../../../server/src/shared/org/validate';
 import type { OrgView } from '../../../server/src/shared/org/view';
 
-/** extension -> page: the view to draw (undefined while the model loads). */
+/**
+ * extension -> page: the view to draw, as JSON text (absent while the model loads). Text, not an
+ * object: postMessage copies one string cheaply, and the objects JSON.parse makes in the page are
+ * fast to read, where a structured clone of 40,000 key results made validating them alone take
+ * most of a second.
+ */
 export interface OrgViewMessage {
   type: 'org';
+  revision: number;
+  json?: string;
+}
+
+/** What the page makes of a view message: the view, parsed and checked. */
+export interface OrgViewReceived {
   revision: number;
   view?: OrgView;
 }
@@ -48,8 +59,15 @@ export function parseOrgPageMessage(raw: unknown): OrgPageMessage | undefined {
   }
 }
 
-export function parseOrgViewMessage(raw: unknown): OrgViewMessage | undefined {
-  if (!isObj(raw) || raw.type !== 'org' || !isCount(raw.revision)) return undefined;
-  if (raw.view !== undefined && !isOrgView(raw.view)) return undefined;
-  return { type: 'org', revision: raw.revision, view: raw.view as OrgView | undefined };
+export function parseOrgViewMessage(raw: unknown): OrgViewReceived | undefined {
+  if (!isObj(raw) || raw.type !== 'org' || !isCount(raw.revision) || !keysAre(raw, ['type', 'revision', 'json'])) return undefined;
+  if (raw.json === undefined) return { revision: raw.revision };
+  if (typeof raw.json !== 'string') return undefined;
+  let view: unknown;
+  try {
+    view = JSON.parse(raw.json);
+  } catch {
+    return undefined;
+  }
+  return isOrgView(view) ? { revision: raw.revision, view } : undefined;
 }

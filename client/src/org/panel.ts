@@ -90,7 +90,7 @@ export class OrganisationPanel implements vscode.Disposable {
     const model = this.store.current;
     const view = model ? buildOrgView(model) : undefined;
     this.sent = { company: view?.company.map((i) => view.objectives[i]!.ref) ?? [], apart: view?.apart.map((i) => `${view.objectives[i]!.ref} (${view.objectives[i]!.place})`) ?? [] };
-    const message: OrgViewMessage = { type: 'org', revision: ++this.revision, view };
+    const message: OrgViewMessage = { type: 'org', revision: ++this.revision, json: view ? JSON.stringify(view) : undefined };
     void this.panel.webview.postMessage(message);
   }
 

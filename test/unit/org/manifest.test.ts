@@ -32,8 +32,10 @@ describe('organisation map manifest and messages', () => {
 
   it('the page draws a valid view message and drops one whose view is malformed', () => {
     const view = buildOrgView(orgModel());
-    assert.ok(parseOrgViewMessage({ type: 'org', revision: 3, view }));
-    assert.ok(parseOrgViewMessage({ type: 'org', revision: 0 }), 'no view yet: loading');
-    assert.equal(parseOrgViewMessage({ type: 'org', revision: 3, view: { ...view, company: [10_000] } }), undefined);
+    assert.deepEqual(parseOrgViewMessage({ type: 'org', revision: 3, json: JSON.stringify(view) }), { revision: 3, view: JSON.parse(JSON.stringify(view)) });
+    assert.deepEqual(parseOrgViewMessage({ type: 'org', revision: 0 }), { revision: 0 }, 'no view yet: loading');
+    assert.equal(parseOrgViewMessage({ type: 'org', revision: 3, json: JSON.stringify({ ...view, company: [10_000] }) }), undefined);
+    assert.equal(parseOrgViewMessage({ type: 'org', revision: 3, json: '{"today": ' }), undefined, 'not JSON');
+    assert.equal(parseOrgViewMessage({ type: 'org', revision: 3, view }), undefined, 'an object, not the JSON text');
   });
 });
