@@ -480,6 +480,8 @@ async function main(): Promise<void> {
     '- Subsets: `BENCH_SIZES=5x4,1000x5-realistic BENCH_ORG=0 BENCH_BUNDLES=0 BENCH_PEER=0 npm run bench` (a subset rewrites this',
     '  page with only those rows: run the whole bench before committing it).',
     '  Each size is its own workspace folder with that file and the `company.okr` it aligns to.',
+    '- `BENCH_PANEL=1` adds the organisation map in headless Chromium (`scripts/bench/panel.ts`; needs playwright-core',
+    '  in `.tools/` or `OKR_TOOLS_DIR`, and Chromium): off by default, since it needs the browser.',
     '- Each server runs in a fresh process per size, started with `node <server> --stdio` and driven by',
     '  `scripts/bench/lsp.ts` over JSON-RPC like an editor: `initialize` with workspace folders, settings answered',
     '  through `workspace/configuration`, then the operations above in order. Times are wall-clock from sending',

@@ -2,6 +2,7 @@
 // and one script (dist/webview/panel.js, which builds the DOM from the messages). Pure: the extension
 // passes the webview's cspSource, a fresh nonce and the resource URIs; the headless-Chromium test
 // (test/webview/) loads the same page.
+import { escapeHtml as attr } from '../../../server/src/shared/html-escape';
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin the webview serves local resources from. */
@@ -14,9 +15,6 @@ export interface PanelHtmlOptions {
   title?: string;
 }
 
-function attr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The CSP: nothing by default; styles from the extension's media, scripts only with the nonce. */
 export function panelCsp(cspSource: string, nonce: string): string {

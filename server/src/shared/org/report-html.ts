@@ -4,6 +4,7 @@
 // default-src 'none', so the file reaches no network and runs nothing else. Written by `okr report
 // --format html` and by the extension's "OKR: Export Organisation Report".
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../html-escape';
 import type { OrgView } from './view';
 
 export interface OrgReportInput {
@@ -16,9 +17,6 @@ export interface OrgReportInput {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** JSON safe inside a script element: no `</script`, no `<!--`. */
 export function jsonForScript(value: unknown): string {
@@ -30,8 +28,9 @@ export function reportCsp(script: string, style: string): string {
 }
 
 export function orgReportHtml(input: OrgReportInput): string {
-  // No source map comment: it names a file the reader does not have.
-  const script = input.script.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '\n');
+  // No source map comment: it names a file the reader does not have. ("[M]": the bundles that carry
+  // this function must not hold the comment's own text, which tools read as a source map reference.)
+  const script = input.script.replace(/\n\/\/# source[M]appingURL=\S*\s*$/, '\n');
   const style = input.style;
   if (/<\/script/i.test(script) || /<\/style/i.test(style)) throw new Error('the report script or style holds a closing tag');
   const title = `OKR report · as of ${input.view.today}`;

@@ -18,18 +18,7 @@ export interface OrgCheckin {
  * A key result as the map needs it. The organisation has 40,000 of them: what the page can derive
  * (its ref, score text, status label) is not sent, so the view stays small to post and parse.
  */
-export interface OrgKeyResult {
-  id: string;
-  title: string;
-  kind: KeyResultModel['kind'];
-  owner?: string;
-  unit?: string;
-  baseline?: number;
-  target?: number;
-  current?: number | boolean;
-  score?: number;
-  status: Status;
-  grade?: Grade;
+export interface OrgKeyResult extends Pick<KeyResultModel, 'id' | 'title' | 'kind' | 'owner' | 'unit' | 'baseline' | 'target' | 'current' | 'score' | 'status' | 'grade'> {
   /** The share of the period elapsed today, to 4 places (the expected value today lies that far from baseline to target). */
   elapsed: number;
   state?: 'closed' | 'dropped';
