@@ -350,6 +350,15 @@ describe('progress panel page in headless Chromium', function () {
     assert.ok(!posted.some((m) => m.type === 'rendered' && typeof (m as { revision: unknown }).revision !== 'number'));
   });
 
+  it('its header button asks for the organisation map', async () => {
+    await show(buildPanelView(model()));
+    const from = posted.length;
+    const button = await page.$('.top button.map');
+    assert.ok(button);
+    await button.click();
+    await next('showOrganisation', (m): m is PanelMessage => m.type === 'showOrganisation', from);
+  });
+
   it('shows the empty state with a button that asks for a new file', async () => {
     await show(buildPanelView({ today: '2026-11-20', files: [] }));
     assert.equal(await page.evaluate(() => document.querySelector('.state h2')?.textContent), 'No .okr file in this workspace yet');

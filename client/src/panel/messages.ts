@@ -30,6 +30,10 @@ export interface CheckInMessage {
 export interface NewFileMessage {
   type: 'newFile';
 }
+/** webview -> extension: run OKR: Show Organisation Map (the header's button). */
+export interface ShowOrganisationMessage {
+  type: 'showOrganisation';
+}
 /** webview -> extension: the page drew `revision` (what it shows, counted; read by the tests). */
 export interface RenderedMessage {
   type: 'rendered';
@@ -39,7 +43,7 @@ export interface RenderedMessage {
   /** Points drawn in all sparklines. */
   trendPoints: number;
 }
-export type PanelMessage = ReadyMessage | RevealMessage | CheckInMessage | NewFileMessage | RenderedMessage;
+export type PanelMessage = ReadyMessage | RevealMessage | CheckInMessage | NewFileMessage | ShowOrganisationMessage | RenderedMessage;
 
 /** The panel's webview type (also its serializer's). */
 export const PANEL_VIEW_TYPE = 'okr.progress';
@@ -66,6 +70,7 @@ export function parsePanelMessage(raw: unknown): PanelMessage | undefined {
   switch (raw.type) {
     case 'ready':
     case 'newFile':
+    case 'showOrganisation':
       return keysAre(raw, ['type']) ? { type: raw.type } : undefined;
     case 'reveal': {
       const target = keysAre(raw, ['type', 'target']) ? parseTarget(raw.target) : undefined;

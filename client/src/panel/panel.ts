@@ -131,6 +131,9 @@ export class ProgressPanel implements vscode.Disposable {
       case 'newFile':
         await vscode.commands.executeCommand('okr.newFile');
         return;
+      case 'showOrganisation':
+        await vscode.commands.executeCommand('okr.showOrganisation');
+        return;
       case 'reveal':
         await this.reveal(message.target);
         return;

@@ -13,6 +13,8 @@ describe('progress panel messages', () => {
   it('the extension accepts the page messages it knows', () => {
     assert.deepEqual(parsePanelMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parsePanelMessage({ type: 'newFile' }), { type: 'newFile' });
+    assert.deepEqual(parsePanelMessage({ type: 'showOrganisation' }), { type: 'showOrganisation' });
+    assert.equal(parsePanelMessage({ type: 'showOrganisation', command: 'x' }), undefined);
     assert.deepEqual(parsePanelMessage({ type: 'reveal', target: { uri } }), { type: 'reveal', target: { uri, objectiveId: undefined, keyResultId: undefined } });
     assert.deepEqual(parsePanelMessage({ type: 'reveal', target: { uri, objectiveId: 'o', keyResultId: 'k' } }), { type: 'reveal', target: { uri, objectiveId: 'o', keyResultId: 'k' } });
     assert.deepEqual(parsePanelMessage({ type: 'checkIn', target: { uri, objectiveId: 'o', keyResultId: 'k' } }), { type: 'checkIn', target: { uri, objectiveId: 'o', keyResultId: 'k' } });

@@ -236,7 +236,12 @@ function render(view: PanelView, app: HTMLElement): { files: number; keyResults:
   } else {
     const header = el('header', 'top');
     const n = view.files.length;
-    header.append(el('h1', undefined, 'OKR progress'), el('span', 'muted', `${n} file${n === 1 ? '' : 's'}${view.today ? ` · as of ${view.today}` : ''}`));
+    // How the teams' files roll up into the company's objectives is the organisation map's view.
+    const map = el('button', 'secondary map', 'Organisation map');
+    map.type = 'button';
+    map.title = 'OKR: Show Organisation Map: company objectives with the team objectives aligned to them';
+    map.addEventListener('click', () => post({ type: 'showOrganisation' }));
+    header.append(el('h1', undefined, 'OKR progress'), el('span', 'muted', `${n} file${n === 1 ? '' : 's'}${view.today ? ` · as of ${view.today}` : ''}`), map);
     app.append(header);
     for (const f of view.files) {
       app.append(file(f));
