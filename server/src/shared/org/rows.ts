@@ -82,17 +82,29 @@ function filtersSet(s: OrgUiState): boolean {
   return Boolean(s.file || s.owner || s.status || s.search.trim());
 }
 
-function matcher(view: OrgView, s: OrgUiState): (o: OrgObjective) => boolean {
-  const needle = s.search.trim().toLowerCase();
-  return (o) => {
+/**
+ * Per view, each objective's searchable text lowercased once (title, ref, owner, team, its key
+ * results' titles, a line each): a keystroke in the search box then costs one `includes` per objective.
+ */
+const searchTexts = new WeakMap<OrgView, string[]>();
+function searchText(view: OrgView): string[] {
+  let texts = searchTexts.get(view);
+  if (!texts) {
+    texts = view.objectives.map((o) => [o.title, o.ref, o.owner ?? '', view.files[o.file]?.label ?? '', ...o.keyResults.map((k) => k.title)].join('\n').toLowerCase());
+    searchTexts.set(view, texts);
+  }
+  return texts;
+}
+
+function matcher(view: OrgView, s: OrgUiState): (o: OrgObjective, i: number) => boolean {
+  // A search of several lines could match across two fields of the joined text: one line only.
+  const needle = s.search.trim().toLowerCase().split('\n')[0]!;
+  const texts = needle ? searchText(view) : [];
+  return (o, i) => {
     if (s.file && view.files[o.file]?.fileRef !== s.file) return false;
     if (s.status && o.status !== s.status) return false;
     if (s.owner && o.owner !== s.owner && !o.keyResults.some((k) => k.owner === s.owner)) return false;
-    if (needle) {
-      const hay = [o.title, o.ref, o.owner ?? '', view.files[o.file]?.label ?? ''];
-      if (!hay.some((h) => h.toLowerCase().includes(needle)) && !o.keyResults.some((k) => k.title.toLowerCase().includes(needle))) return false;
-    }
-    return true;
+    return !needle || texts[i]!.includes(needle);
   };
 }
 
@@ -125,7 +137,7 @@ export function orgRows(view: OrgView, s: OrgUiState): OrgRows {
     visible = new Uint8Array(objectives.length); // 0 hidden, 1 context, 2 match
     matches = 0;
     objectives.forEach((o, i) => {
-      if (!match(o)) return;
+      if (!match(o, i)) return;
       matches++;
       visible![i] = 2;
       for (let up = o.parent; up !== undefined && visible![up] === 0; up = objectives[up]!.parent) visible![up] = 1;
