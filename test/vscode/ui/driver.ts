@@ -410,6 +410,34 @@ async function steps(page: Page, folder: string, exp: Expectations, shot: (name:
   await settled(panelFrame.locator('.file').first(), 'the progress panel beside the file');
   await shot('10-progress-beside.png');
   say(`progress panel: Check in prompted for "${exp.editor.metricTitle}"; a click revealed it at line ${itemLine + 1}`);
+
+  // ------------------------------------------------------------ 11: the organisation map
+  // From the command palette, on examples/: the company's objectives with the team objectives aligned
+  // to them below, each with the CLI's score (the map computes none of its own).
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'OKR: Show Organisation Map');
+  await visible(page, '.tabs-container .tab.active', 'the "OKR Organisation" editor tab', 'OKR Organisation');
+  const orgFrame = await until('the organisation map page in a webview frame', async () => {
+    for (const frame of page.frames()) if ((await frame.locator('.tree .row-objective').count()) > 0) return frame;
+    return undefined;
+  });
+  const orgRows = () =>
+    orgFrame.locator('.tree .row-objective').evaluateAll((rows) => rows.map((r) => [r.querySelector('.title')?.textContent ?? '', r.querySelector('.score')?.textContent ?? ''] as [string, string]));
+  const objectiveScores = new Map(exp.scores.map((x) => [x.title, x.score === null ? '–' : fmt(x.score)]));
+  const orgShown = await until(
+    'the map to show the objectives of examples/, nested under the company, with the CLI\'s scores',
+    async () => {
+      const rows = await orgRows();
+      const known = rows.filter(([t]) => objectiveScores.has(t));
+      // The company objectives and at least one team objective aligned to them (open by default).
+      return known.length >= 3 && known.every(([t, sc]) => objectiveScores.get(t) === sc) ? rows : undefined;
+    },
+    async () => JSON.stringify(await orgRows()),
+  );
+  await page.mouse.move(640, 790);
+  await settled(orgFrame.locator('.tree').first(), 'the organisation map');
+  await shot('11-organisation.png');
+  say(`organisation map: ${orgShown.length} objective rows, each with the CLI's score`);
 }
 
 /** Waits until an element matching `selector` is on screen (inside the viewport, not covered). */
