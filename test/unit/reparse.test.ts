@@ -321,6 +321,18 @@ describe('incremental re-parse', () => {
     }
   });
 
+  it('re-parses in full an objective that ends with a key with no value (the fuzzer found its end moved)', () => {
+    // `npm run fuzz`, seed 180118: examples/okrs/company.okr with this edit. A whole parse lets the
+    // empty value's map reach the next item's dash; the objective parsed on its own ended at its text.
+    const text = fs.readFileSync(path.join(__dirname, '../../examples/okrs/company.okr'), 'utf8');
+    const next = text.slice(0, 1640) + '\n          - constructor: #' + text.slice(1680);
+    const doc = parseOkrDocument(text, URI, 1);
+    const inc = reparseOkrDocument(doc, next, 2);
+    assertSame(inc, parseOkrDocument(next, URI, 2), 'an edit ending an objective with an empty value');
+    // And when the file is parsed in parts, that item sends it to a whole parse.
+    assert.equal(typeof parseInChunks(next, URI, 2), 'string');
+  });
+
   it('falls back for edits outside an objective, YAML errors and anchors', () => {
     const cases: Array<[string, (t: string) => string]> = [
       ['top-level key', (t) => t.replace('team: Hand', 'team: Hands')],
@@ -380,7 +392,7 @@ describe('parsing a large file an objective at a time', () => {
       }
     }
     assert.ok(steps > 1500, `only ${steps} edits`);
-    assert.ok(taken > steps * 0.2, `parsed in parts ${taken} times of ${steps}`);
+    assert.ok(taken > steps * 0.15, `parsed in parts ${taken} times of ${steps}`);
   });
 
   it('declines layouts a part could read differently on its own', () => {

@@ -71,6 +71,7 @@ export function parseInChunks(text: string, uri: string, version = 0): OkrDocume
     if (!isSeq(seq) || seq.flow || seq.items.length !== last - first + 1 || seq.anchor || seq.tag) return 'the items are not list items';
     for (const item of seq.items as Array<Node | null>) {
       if (!isMap(item) || item.flow || !item.range) return 'an item is not a block map';
+      if (endsWithEmptyValue(item)) return 'an item ends with a key that has no value';
       shiftAll(item, 0, start);
       items.push(item);
     }
@@ -189,6 +190,24 @@ function fillTopLevel(doc: OkrDocument, root: MapNode): void {
   doc.owner = str(root.fields.get('owner')?.value);
   doc.alignsTo = str(root.fields.get('aligns_to')?.value);
   doc.objectivesField = root.fields.get('objectives');
+}
+
+/**
+ * Whether the last thing in `node` is a key or list item with no value written (`target:` at its
+ * end). How far such an empty value and the map around it reach depends on the comments and blank
+ * lines after it, and in a whole parse on where the next item starts: a part parsed on its own ends
+ * elsewhere (found by the fuzzer), so re-parsing and parsing in parts leave such an item to a whole parse.
+ */
+export function endsWithEmptyValue(node: unknown): boolean {
+  let n = node;
+  for (;;) {
+    if (isMap(n) || isSeq(n)) {
+      const last = n.items[n.items.length - 1] as unknown;
+      if (last === undefined) return false;
+      n = isPair(last) ? last.value : last;
+      if (n === null || n === undefined) return true;
+    } else return isScalar(n) && n.value === null && n.source === '';
+  }
 }
 
 /** Moves every offset at or after `from` by `delta`, in place (a freshly parsed part, to where it is). */

@@ -12,7 +12,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex, type Range } from './positions';
 import type { Checkin, KeyResult, MapNode, Objective, OkrDocument } from './model';
-import { ANCHOR_OR_ALIAS, findSuppressions, layoutOnDemand, moveMapNode, objectiveModel, parseOkrDocument, rebindValue, setObjectiveNode, shiftAll, treeInMemory, treeOnDemand } from './parse';
+import { ANCHOR_OR_ALIAS, endsWithEmptyValue, findSuppressions, layoutOnDemand, moveMapNode, objectiveModel, parseOkrDocument, rebindValue, setObjectiveNode, shiftAll, treeInMemory, treeOnDemand } from './parse';
 
 /** How the last re-parses went (tests assert the fast path is taken; the bench may print it). */
 export const reparseStats = { incremental: 0, full: 0, lastFallback: '' };
@@ -169,6 +169,7 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
   if (!isMap(newItem) || newItem.flow || !newItem.range) return 'the objective is no longer a block map';
   if (newItem.range[1] !== chunk.length || newItem.range[2] !== chunk.length) return 'the objective does not end where its text does';
   if (!hasNoAnchors(part, chunk)) return 'anchors or aliases in the objective';
+  if (endsWithEmptyValue(newItem)) return 'the objective ends with a key that has no value';
 
   // The new item at its place; every item after it moves by the delta (when the AST is asked for).
   shiftAll(newItem, 0, lineStart);
