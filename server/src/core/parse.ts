@@ -571,15 +571,20 @@ class OffsetMapNode implements MapNode {
   moved(lines: LineIndex, from: number, delta: number): MapNode {
     // Wholly after the edit: every offset moves by the same amount, so the fields can wait until read.
     if (this.start >= from) return new ShiftedMapNode(this, lines, delta);
-    const at = (x: number) => (x >= from ? x + delta : x);
-    const fields = new Map<string, Field>();
-    for (const [k, f] of this.fields) fields.set(k, f instanceof OffsetField ? f.moved(lines, from, delta) : f);
-    return new OffsetMapNode(fields, lines, at(this.start), at(this.end), this.indent, this.flow);
+    return movedAcross(this, lines, from, delta);
   }
 
   toJSON(): MapNode {
     return { fields: this.fields, range: this.range, start: this.start, end: this.end, indent: this.indent, flow: this.flow };
   }
+}
+
+/** A map an edit falls inside of: each field moved as it is (the offsets from `from` on by `delta`). */
+function movedAcross(node: MapNode, lines: LineIndex, from: number, delta: number): OffsetMapNode {
+  const at = (x: number) => (x >= from ? x + delta : x);
+  const fields = new Map<string, Field>();
+  for (const [k, f] of node.fields) fields.set(k, f instanceof OffsetField ? f.moved(lines, from, delta) : f);
+  return new OffsetMapNode(fields, lines, at(node.start), at(node.end), node.indent, node.flow);
 }
 
 /**
@@ -628,10 +633,7 @@ class ShiftedMapNode implements MapNode {
   moved(lines: LineIndex, from: number, delta: number): MapNode {
     if (this.start >= from) return new ShiftedMapNode(this.base, lines, this.shift + delta);
     // An edit inside it (not how re-parsing uses it, but a correct answer): move its fields as they are now.
-    const at = (x: number) => (x >= from ? x + delta : x);
-    const fields = new Map<string, Field>();
-    for (const [k, f] of this.fields) fields.set(k, f instanceof OffsetField ? f.moved(lines, from, delta) : f);
-    return new OffsetMapNode(fields, lines, at(this.start), at(this.end), this.indent, this.flow);
+    return movedAcross(this, lines, from, delta);
   }
 
   toJSON(): MapNode {
