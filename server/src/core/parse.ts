@@ -5,6 +5,7 @@ import { LineIndex, type Range } from './positions';
 import type { Checkin, Field, ItemState, KeyResult, KrKind, Link, MapNode, Objective, OkrDocument, RollupMode, YamlProblem } from './model';
 import { parsePeriod } from './period';
 import { ANCHOR_OR_ALIAS, chunkLayout } from './chunk-layout';
+import { readBlockList } from './block-reader';
 
 // logLevel 'error': the yaml package would print some problems (a map used as a key) as Node.js
 // process warnings on the terminal; the schema rule reports them on the file instead.
@@ -65,14 +66,20 @@ export function parseInChunks(text: string, uri: string, version = 0): OkrDocume
     const start = layout.items[first]!.lineStart;
     let last = first;
     while (last + 1 < layout.items.length && layout.items[last + 1]!.end - start <= PART_BYTES) last++;
-    const part = parseYaml(text.slice(start, layout.items[last]!.end));
-    if (part.errors.length || part.warnings.length) return 'an objective has YAML problems';
-    const seq = part.contents as Node | null;
+    const end = layout.items[last]!.end;
+    // Most parts are plain block YAML that block-reader.ts reads in one pass, at their offsets already.
+    const read = readBlockList(text, start, end);
+    let seq: Node | null | undefined = read;
+    if (!read) {
+      const part = parseYaml(text.slice(start, end));
+      if (part.errors.length || part.warnings.length) return 'an objective has YAML problems';
+      seq = part.contents as Node | null;
+    }
     if (!isSeq(seq) || seq.flow || seq.items.length !== last - first + 1 || seq.anchor || seq.tag) return 'the items are not list items';
     for (const item of seq.items as Array<Node | null>) {
       if (!isMap(item) || item.flow || !item.range) return 'an item is not a block map';
       if (endsWithEmptyValue(item)) return 'an item ends with a key that has no value';
-      shiftAll(item, 0, start);
+      if (!read) shiftAll(item, 0, start);
       items.push(item);
     }
     first = last + 1;
