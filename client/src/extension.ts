@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
       client = c;
       context.subscriptions.push(c.onNotification(ModelChangedNotification, () => void store.refresh()));
       context.subscriptions.push(lsp.registerGraphDiagnostics(c));
+      context.subscriptions.push(lsp.registerDocumentDiagnostics(c));
       void startClient(c, store, output);
     } catch (err) {
       output.appendLine(`[client] the language client could not be loaded: ${err instanceof Error ? err.message : String(err)}`);

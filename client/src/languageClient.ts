@@ -20,9 +20,10 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
-import { GRAPH_DIAGNOSTICS_OPTION } from '../../server/src/shared/protocol';
+import { DOCUMENT_DIAGNOSTICS_OPTION, GRAPH_DIAGNOSTICS_OPTION } from '../../server/src/shared/protocol';
 
 export { registerGraphDiagnostics } from './graphDiagnostics';
+export { registerDocumentDiagnostics } from './documentDiagnostics';
 export type { LanguageClient };
 
 /** How the status command and tests name the client's state. */
@@ -85,8 +86,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       { scheme: 'file' },
     ],
     // The server registers its own file watchers (dynamic registration) and pulls `okr` settings.
-    // Cross-file problems come apart, in okr/graphDiagnostics (graphDiagnostics.ts).
-    initializationOptions: { graphDiagnostics: GRAPH_DIAGNOSTICS_OPTION },
+    // Cross-file problems come apart, in okr/graphDiagnostics (graphDiagnostics.ts), and each
+    // document's own in blocks of which only the changed ones are sent (documentDiagnostics.ts).
+    initializationOptions: { graphDiagnostics: GRAPH_DIAGNOSTICS_OPTION, documentDiagnostics: DOCUMENT_DIAGNOSTICS_OPTION },
     outputChannel: output,
     traceOutputChannel: output,
     errorHandler: new RestartingErrorHandler(output),

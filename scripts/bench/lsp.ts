@@ -44,8 +44,26 @@ export function okrServerSpec(serverPath: string, today: string, extraCapabiliti
     languageId: 'okr',
     versionedDiagnostics: true,
     extraCapabilities,
+    // Each document's problems in blocks, as the VS Code client asks. Its cross-file problems stay in
+    // those blocks here (the client takes them apart too): every problem is in what is timed and counted.
+    initializationOptions: { documentDiagnostics: 'blocks' },
   };
 }
+
+interface Block {
+  line: number;
+  diagnostics: Array<{ range: Range }>;
+}
+
+interface DocumentDiagnostics {
+  uri: string;
+  version: number | null;
+  reset: boolean;
+  blocks: Array<{ key: string; line: number; diagnostics?: Array<{ range: Range }> }>;
+  removed: string[];
+}
+
+const moveRange = (r: Range, delta: number): Range => ({ start: { line: r.start.line + delta, character: r.start.character }, end: { line: r.end.line + delta, character: r.end.character } });
 
 export class BenchClient {
   private readonly proc: ChildProcess;
@@ -64,16 +82,21 @@ export class BenchClient {
     this.proc.stderr!.on('data', (d) => (this.stderr = (this.stderr + String(d)).slice(-4000)));
     this.proc.on('exit', () => (this.exited = true));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
-    this.conn.onNotification('textDocument/publishDiagnostics', (p: Publish) => {
-      for (const l of this.publishListeners) l(p);
-      for (let i = 0; i < this.waiters.length; i++) {
-        const w = this.waiters[i]!;
-        if (w.uri === p.uri && w.pred(p)) {
-          this.waiters.splice(i, 1);
-          w.resolve(p);
-          return;
-        }
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: Publish) => this.published(p));
+    // What the VS Code client does with okr/documentDiagnostics (client/src/documentDiagnostics.ts):
+    // the blocks that changed replace those held, moved blocks move, and the whole list is what counts.
+    const held = new Map<string, Map<string, Block>>();
+    this.conn.onNotification('okr/documentDiagnostics', (p: DocumentDiagnostics) => {
+      if (p.reset) held.delete(p.uri);
+      let blocks = held.get(p.uri);
+      if (!blocks) held.set(p.uri, (blocks = new Map()));
+      for (const key of p.removed) blocks.delete(key);
+      for (const b of p.blocks) {
+        const old = blocks.get(b.key);
+        if (b.diagnostics) blocks.set(b.key, { line: b.line, diagnostics: b.diagnostics.map((d) => ({ ...d, range: moveRange(d.range, b.line) })) });
+        else if (old) blocks.set(b.key, { line: b.line, diagnostics: old.diagnostics.map((d) => ({ ...d, range: moveRange(d.range, b.line - old.line) })) });
       }
+      this.published({ uri: p.uri, version: p.version ?? undefined, diagnostics: [...blocks.values()].flatMap((b) => b.diagnostics) });
     });
     this.conn.onNotification(() => undefined);
     this.conn.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) => {
@@ -86,6 +109,19 @@ export class BenchClient {
     this.conn.onRequest('window/showMessageRequest', () => null);
     this.conn.onRequest('workspace/workspaceFolders', () => null);
     this.conn.listen();
+  }
+
+  /** Diagnostics for a document arrived (published, or put together from blocks). */
+  private published(p: Publish): void {
+    for (const l of this.publishListeners) l(p);
+    for (let i = 0; i < this.waiters.length; i++) {
+      const w = this.waiters[i]!;
+      if (w.uri === p.uri && w.pred(p)) {
+        this.waiters.splice(i, 1);
+        w.resolve(p);
+        return;
+      }
+    }
   }
 
   get pid(): number {

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, RULES, ruleDocsUrl, unreadableFileDiagnostic, type IndexChange, type OkrDiagnostic, type OkrDocument } from '../core';
-import { GraphDiagnosticsNotification, type GraphDiagnosticsParams } from '../shared/protocol';
+import { DocumentDiagnosticsNotification, GraphDiagnosticsNotification, type DocumentDiagnosticsParams, type GraphDiagnosticsParams } from '../shared/protocol';
+import { blockDelta, blocksOf, type SentBlock } from './diagnostic-blocks';
 import { today as todayNow } from '../node/today';
 import { diagnosticPartsInRoot, diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
@@ -62,6 +63,9 @@ export class DiagnosticsPublisher {
   private readonly graphSent = new Map<string, string>();
   private readonly graphBatch = new Map<string, Diagnostic[]>();
   private graphFlushScheduled = false;
+  /** The client takes each document's problems in blocks (DocumentDiagnosticsNotification): the blocks last sent per uri. */
+  private blockChannel = false;
+  private readonly blocksSent = new Map<string, Map<string, SentBlock>>();
   /** Per file on disk, the problems last sent (the objects), to skip re-sending the same ones cheaply. */
   private readonly lastOnDisk = new Map<string, readonly OkrDiagnostic[]>();
 
@@ -152,6 +156,11 @@ export class DiagnosticsPublisher {
     this.graphChannel = true;
   }
 
+  /** From initialize: the client takes documents' problems in blocks (see DOCUMENT_DIAGNOSTICS_OPTION). */
+  sendDocumentsInBlocks(): void {
+    this.blockChannel = true;
+  }
+
   /** A document was opened: it is published under the editor's uri from now on. */
   opened(uri: string): void {
     const p = uriToPath(uri);
@@ -178,7 +187,10 @@ export class DiagnosticsPublisher {
     if (!this.sent.has(uri)) return;
     this.sent.delete(uri);
     this.sentVersioned.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.blockChannel) {
+      this.blocksSent.delete(uri);
+      void this.connection.sendNotification(DocumentDiagnosticsNotification, { uri, version: null, reset: true, blocks: [], removed: [] } satisfies DocumentDiagnosticsParams);
+    } else void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   private isOpen(p: string): boolean {
@@ -259,21 +271,24 @@ export class DiagnosticsPublisher {
   /** Checks a model and sends its problems: in two parts when the client takes the graph rules' apart. */
   private sendChecked(uri: string, version: number | undefined, doc: OkrDocument, root: Root, p: string | undefined, today: string): void {
     const parts = this.graphChannel ? diagnosticPartsInRoot(doc, root, p, today) : undefined;
-    if (!parts) return this.send(uri, version, diagnosticsInRoot(doc, root, p, today));
+    if (!parts) return this.send(uri, version, diagnosticsInRoot(doc, root, p, today), doc);
     this.sendGraph(uri, parts.workspace.map(toLspDiagnostic));
-    this.sendPushed(uri, version, parts.file);
+    this.sendPushed(uri, version, parts.file, doc);
   }
 
-  private send(uri: string, version: number | undefined, diagnostics: readonly OkrDiagnostic[]): void {
+  private send(uri: string, version: number | undefined, diagnostics: readonly OkrDiagnostic[], doc?: OkrDocument): void {
     if (this.graphChannel) {
       this.sendGraph(uri, diagnostics.filter((d) => GRAPH_RULES.has(d.rule)).map(toLspDiagnostic));
       diagnostics = diagnostics.filter((d) => !GRAPH_RULES.has(d.rule));
     }
-    this.sendPushed(uri, version, diagnostics);
+    this.sendPushed(uri, version, diagnostics, doc);
   }
 
-  /** publishDiagnostics, unless it would say again what it said last. */
-  private sendPushed(uri: string, version: number | undefined, diagnostics: readonly OkrDiagnostic[]): void {
+  /**
+   * publishDiagnostics (or the blocks that changed, to a client that takes them), unless it would
+   * say again what it said last. `doc` is the model the problems are of (where its objectives are).
+   */
+  private sendPushed(uri: string, version: number | undefined, diagnostics: readonly OkrDiagnostic[], doc?: OkrDocument): void {
     // A file on disk whose problems are the very objects sent last time (a file-scope result kept
     // with its model) needs no conversion or digest: a parent's change re-checks thousands of those.
     const last = this.lastOnDisk.get(uri);
@@ -285,16 +300,26 @@ export class DiagnosticsPublisher {
     // An open document's version is told apart by comparing its diagnostics themselves (most are the
     // very objects of the last analysis): hashing thousands of them cost as much as sending them.
     if (version !== undefined && this.sent.get(uri) === `editor@${version}` && sameDiagnostics(this.sentVersioned.get(uri), diagnostics)) return;
-    const lsp = diagnostics.map(toLspDiagnostic);
-    const digest = version === undefined ? `disk:${createHash('sha1').update(JSON.stringify(lsp)).digest('base64')}` : `editor@${version}`;
-    if (version === undefined && this.sent.get(uri) === digest) return;
-    if (version === undefined) this.sentVersioned.delete(uri);
-    else this.sentVersioned.set(uri, diagnostics);
+    let lsp: Diagnostic[] | undefined;
+    let digest = `editor@${version}`;
+    if (version === undefined) {
+      lsp = diagnostics.map(toLspDiagnostic);
+      digest = `disk:${createHash('sha1').update(JSON.stringify(lsp)).digest('base64')}`;
+      if (this.sent.get(uri) === digest) return;
+      this.sentVersioned.delete(uri);
+    } else this.sentVersioned.set(uri, diagnostics);
     // Nothing to say about a file never reported: no empty message for each clean file on disk.
-    if (lsp.length === 0 && !this.sent.has(uri) && version === undefined) return;
+    if (diagnostics.length === 0 && !this.sent.has(uri) && version === undefined) return;
     this.sent.set(uri, digest);
     if (version === undefined) this.lastOnDisk.set(uri, diagnostics);
-    void this.connection.sendDiagnostics({ uri, version, diagnostics: lsp });
+    if (this.blockChannel) {
+      // Only the blocks that changed: the rest the client holds already (diagnostic-blocks.ts).
+      const { params, sent } = blockDelta(uri, version ?? null, this.blocksSent.get(uri), blocksOf(doc, diagnostics));
+      this.blocksSent.set(uri, sent);
+      void this.connection.sendNotification(DocumentDiagnosticsNotification, params);
+      return;
+    }
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: lsp ?? diagnostics.map(toLspDiagnostic) });
   }
 
   /**

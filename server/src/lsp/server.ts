@@ -17,6 +17,7 @@ import { checkinEdits, CONFIG_FILE_NAME } from '../core';
 import { today } from '../node/today';
 import {
   CheckinRequest,
+  DOCUMENT_DIAGNOSTICS_OPTION,
   GRAPH_DIAGNOSTICS_OPTION,
   ModelChangedNotification,
   PeriodStartTextRequest,
@@ -150,8 +151,9 @@ export function startServer(connection: Connection, guard?: RequestGuard): void 
     canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     canWatchFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
     state.versionedEdits = Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges);
-    const options = params.initializationOptions as { graphDiagnostics?: unknown } | undefined;
+    const options = params.initializationOptions as { graphDiagnostics?: unknown; documentDiagnostics?: unknown } | undefined;
     if (options?.graphDiagnostics === GRAPH_DIAGNOSTICS_OPTION) diagnostics.separateGraphDiagnostics();
+    if (options?.documentDiagnostics === DOCUMENT_DIAGNOSTICS_OPTION) diagnostics.sendDocumentsInBlocks();
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => Boolean(p)) ?? [];
     const rootPath = params.rootUri ? uriToPath(params.rootUri) : undefined;
     for (const folder of folders.length ? folders : rootPath ? [rootPath] : []) state.addRoot(folder, true);

@@ -162,6 +162,32 @@ export interface GraphDiagnosticsParams {
   items: Array<{ uri: string; diagnostics: unknown[] }>;
 }
 
+/**
+ * client -> server, in `initializationOptions.documentDiagnostics`: 'blocks' asks for each document's
+ * problems in DocumentDiagnosticsNotification instead of textDocument/publishDiagnostics: in blocks,
+ * one per objective and one for the rest of the file, and after the first message only the blocks
+ * that changed (a keystroke in a large file changes one objective's problems; publishDiagnostics
+ * would send all of them again). Other clients get publishDiagnostics as usual.
+ */
+export const DOCUMENT_DIAGNOSTICS_OPTION = 'blocks';
+
+/** server -> client: what changed in one document's problems (see DOCUMENT_DIAGNOSTICS_OPTION). */
+export const DocumentDiagnosticsNotification = 'okr/documentDiagnostics';
+export interface DocumentDiagnosticsParams {
+  uri: string;
+  /** The version of the open document they are for; null for the file on disk. */
+  version: number | null;
+  /** Drop every block held for the document first (the first message, or after a clear). */
+  reset: boolean;
+  /**
+   * Blocks that changed or moved. With `diagnostics`: the block's problems now (LSP Diagnostic
+   * objects, lines counted from `line`). Without: the same problems as before, now from `line`.
+   */
+  blocks: Array<{ key: string; line: number; diagnostics?: unknown[] }>;
+  /** Blocks that no longer have problems. */
+  removed: string[];
+}
+
 export interface CheckinParams {
   uri: string;
   objectiveId: string;
