@@ -16,7 +16,7 @@ function tree(n: unknown): unknown {
   if (n === null || n === undefined) return n;
   if (isPair(n)) return { key: tree(n.key), value: tree(n.value) };
   const node = n as { range?: unknown; comment?: unknown; commentBefore?: unknown; tag?: unknown; anchor?: unknown };
-  const common = { range: node.range, comment: node.comment, commentBefore: node.commentBefore, tag: node.tag, anchor: node.anchor };
+  const common = { range: node.range, comment: node.comment, commentBefore: node.commentBefore, spaceBefore: (n as { spaceBefore?: boolean }).spaceBefore, tag: node.tag, anchor: node.anchor };
   if (isScalar(n)) {
     const v = n.value;
     return { ...common, value: typeof v === 'number' && !Number.isFinite(v) ? String(v) : v, type: n.type, source: n.source, format: n.format, digits: (n as { minFractionDigits?: number }).minFractionDigits };
@@ -93,6 +93,19 @@ objectives:
 
   - id: after-a-blank-line
     title: last
+
+    key_results:
+
+      - id: spaced
+
+        target: 2
+
+      - id: compact-after-blank
+        links:
+
+        - a
+
+        - b
 `;
 
 function fixtureTexts(): Array<{ name: string; text: string }> {

@@ -78,6 +78,11 @@ function plainScalar(source: string): Scalar {
 class Reader {
   /** A line start, between nodes. */
   pos: number;
+  /**
+   * Whether blank lines were passed since the last line with content was left (the yaml package
+   * marks what follows them: spaceBefore). Set by nextLine, cleared by whatever moves past a line's end.
+   */
+  blank = false;
 
   constructor(
     private readonly text: string,
@@ -107,6 +112,7 @@ class Reader {
       const c = this.text.charCodeAt(i);
       if (c === NL) {
         this.pos = i + 1;
+        this.blank = true;
         continue;
       }
       if (c === HASH) throw OUTSIDE;
@@ -133,6 +139,7 @@ class Reader {
     const seq = new YAMLSeq(this.schema);
     const start = this.pos + indent;
     let end = start;
+    let spaced = false;
     for (;;) {
       const dash = this.pos + indent;
       let j = dash + 1;
@@ -142,8 +149,10 @@ class Reader {
       if (c === NL) {
         // `-` alone on its line: the item is the block below it.
         this.pos = Math.min(j + 1, this.end);
+        this.blank = false;
         const inner = this.nextLine();
-        if (inner <= indent) throw OUTSIDE; // an empty item
+        // An empty item; or blank lines under the dash, which the yaml package marks on nothing.
+        if (inner <= indent || this.blank) throw OUTSIDE;
         item = this.block(inner);
       } else if (c === HASH || this.dashAt(j)) {
         throw OUTSIDE;
@@ -153,9 +162,11 @@ class Reader {
         const lineStart = this.pos;
         item = this.keyEnd(j) >= 0 ? this.map(j - lineStart, j) : this.scalar(j);
       }
+      if (spaced) item.spaceBefore = true;
       seq.items.push(item);
       end = item.range![2];
       const next = this.nextLine();
+      spaced = this.blank;
       if (next === indent && this.dashAt(this.pos + indent)) continue;
       if (next > indent) throw OUTSIDE;
       break;
@@ -170,6 +181,7 @@ class Reader {
     const names: string[] = [];
     let k = first;
     let end = first;
+    let spaced = false;
     for (;;) {
       const colon = this.keyEnd(k);
       if (colon < 0) throw OUTSIDE;
@@ -183,6 +195,7 @@ class Reader {
       key.range = [k, ke, ke];
       key.source = source;
       key.type = Scalar.PLAIN;
+      if (spaced) key.spaceBefore = true;
 
       let v = colon + 1;
       while (this.at(v) === SPACE) v++;
@@ -190,10 +203,13 @@ class Reader {
       const c = this.at(v);
       if (c === NL) {
         this.pos = Math.min(v + 1, this.end);
+        this.blank = false;
         const inner = this.nextLine();
+        const spacedValue = this.blank;
         if (inner > indent) value = this.block(inner);
         else if (inner === indent && this.dashAt(this.pos + indent)) value = this.seq(indent);
         else throw OUTSIDE; // a key with no value
+        if (spacedValue) value.spaceBefore = true;
       } else if (c === HASH) {
         throw OUTSIDE;
       } else {
@@ -202,6 +218,7 @@ class Reader {
       map.items.push(new Pair(key, value));
       end = value.range![2];
       const next = this.nextLine();
+      spaced = this.blank;
       if (next === indent && !this.dashAt(this.pos + indent)) {
         k = this.pos + indent;
         continue;
@@ -334,6 +351,7 @@ class Reader {
       while (this.at(i) !== NL) i++;
     } else if (this.at(i) !== NL) throw OUTSIDE;
     this.pos = Math.min(i + 1, this.end);
+    this.blank = false;
     return this.pos;
   }
 
@@ -453,7 +471,7 @@ export function readBlockList(text: string, start: number, end: number): YAMLSeq
   const reader = new Reader(text, start, end, coreSchema());
   try {
     const indent = reader.nextLine();
-    if (indent < 0) return undefined;
+    if (indent < 0 || reader.blank) return undefined;
     const seq = reader.seq(indent);
     // The list must be all there is: the yaml package would read anything after it as an error.
     return reader.nextLine() < 0 ? seq : undefined;

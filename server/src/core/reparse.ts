@@ -11,6 +11,7 @@
 // (test/unit/reparse.test.ts) checks both paths give the same document.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex, type Range } from './positions';
+import { readBlockList } from './block-reader';
 import type { Checkin, KeyResult, MapNode, Objective, OkrDocument } from './model';
 import { ANCHOR_OR_ALIAS, endsWithEmptyValue, findSuppressions, layoutOnDemand, moveMapNode, objectiveModel, parseOkrDocument, rebindValue, setObjectiveNode, shiftAll, treeInMemory, treeOnDemand } from './parse';
 
@@ -157,22 +158,29 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
   if (!linesInside(chunk, dashCol)) return 'a line of the objective is not indented inside it, or it ends with a comment';
   if (after === 'blank' && /[|>]/.test(chunk)) return 'a block scalar may take in the blank lines after the objective';
 
-  const part = parseDocument(chunk, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  if (part.errors.length || part.warnings.length) return 'the objective has YAML problems';
-  if (part.comment || part.commentBefore || part.directives?.docStart) return 'comments or markers outside the objective';
-  const partSeq = part.contents as Node | null;
+  // Plain block YAML is read in one pass at its offsets in the text (block-reader.ts); anything else
+  // is parsed by the yaml package as a document of its own, then moved to where it is.
+  const read = readBlockList(text, lineStart, chunkEnd);
+  let partSeq: Node | null = read ?? null;
+  const at = read ? lineStart : 0;
+  if (!read) {
+    const part = parseDocument(chunk, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    if (part.errors.length || part.warnings.length) return 'the objective has YAML problems';
+    if (part.comment || part.commentBefore || part.directives?.docStart) return 'comments or markers outside the objective';
+    if (!hasNoAnchors(part, chunk)) return 'anchors or aliases in the objective';
+    partSeq = part.contents as Node | null;
+  }
   if (!isSeq(partSeq) || partSeq.flow || partSeq.items.length !== 1 || partSeq.comment || partSeq.commentBefore || partSeq.anchor || partSeq.tag) {
     return 'the objective is no longer one list item';
   }
-  if (!partSeq.range || partSeq.range[0] !== dashCol) return 'the list item moved';
+  if (!partSeq.range || partSeq.range[0] !== at + dashCol) return 'the list item moved';
   const newItem = partSeq.items[0] as Node | null;
   if (!isMap(newItem) || newItem.flow || !newItem.range) return 'the objective is no longer a block map';
-  if (newItem.range[1] !== chunk.length || newItem.range[2] !== chunk.length) return 'the objective does not end where its text does';
-  if (!hasNoAnchors(part, chunk)) return 'anchors or aliases in the objective';
+  if (newItem.range[1] !== at + chunk.length || newItem.range[2] !== at + chunk.length) return 'the objective does not end where its text does';
   if (endsWithEmptyValue(newItem)) return 'the objective ends with a key that has no value';
 
   // The new item at its place; every item after it moves by the delta (when the AST is asked for).
-  shiftAll(newItem, 0, lineStart);
+  if (!read) shiftAll(newItem, 0, lineStart);
   if (oldItem?.commentBefore !== undefined) newItem.commentBefore = oldItem.commentBefore;
   if (oldItem?.spaceBefore !== undefined) newItem.spaceBefore = oldItem.spaceBefore;
   const pending: Pending | undefined = structure && {
