@@ -12,9 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { analyzeKeyResultText, okrJsonSchema } from '../server/src/core';
 import { SIZES, writeWorkspace, type Generated, type Size } from './bench/generate';
 import { BenchClient, okrServerSpec, TimeoutError, withTimeout, type ServerSpec } from './bench/lsp';
-import { measureHistory } from './bench/history';
-import { measureCodeTags } from './bench/code-tags';
-import { measureOrg, type OrgLine } from './bench/org';
+import { type measureOrg, type OrgLine } from './bench/org';
+import { isolated } from './bench/isolated';
 import { measurePanel } from './bench/panel';
 import { measureBundles, type Bundles } from './bench/bundle';
 import { okrCheckMs, yamlFloorMs } from './bench/floor';
@@ -348,7 +347,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_ORG !== '0') {
       process.stderr.write('bench: organisation workspace (2,001 .okr files, 20,000 source files)...');
       const t0 = Date.now();
-      org = await measureOrg(dir, SERVER, CLI, TODAY);
+      org = await isolated<Awaited<ReturnType<typeof measureOrg>>>('org', [dir, SERVER, CLI, TODAY]);
       process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     }
     // BENCH_PANEL=1 adds the organisation map in headless Chromium (needs .tools/ or OKR_TOOLS_DIR).
@@ -366,14 +365,14 @@ async function main(): Promise<void> {
     if (process.env.BENCH_TAGS !== '0') {
       process.stderr.write('bench: code tags (20,000 source files; a 5,000-line source file)...');
       const t0 = Date.now();
-      tags = await measureCodeTags(dir, SERVER, TODAY);
+      tags = await isolated<OrgLine[]>('tags', [dir, SERVER, TODAY]);
       process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     }
     // BENCH_HISTORY=0 leaves out the git history scenario (okr diff over 2,001 files, a file with 200 commits).
     if (process.env.BENCH_HISTORY !== '0') {
       process.stderr.write('bench: git history (okr diff over 2,001 files; a file with 200 commits)...');
       const t0 = Date.now();
-      history = await measureHistory(dir, SERVER, CLI, TODAY);
+      history = await isolated<OrgLine[]>('history', [dir, SERVER, CLI, TODAY]);
       process.stderr.write(` ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     }
   } finally {
