@@ -29,21 +29,32 @@ const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
  */
 export function resolveLink(text: string, docPath: string, root: string, config: OkrConfig): LinkTarget {
   // Three rules resolve every link of a file, and the workspace-scope one on each keystroke: the
-  // same few thousand strings, answered from a cache per configuration (targets are not mutated).
-  let cache = resolved.get(config);
-  if (!cache) resolved.set(config, (cache = new Map()));
-  const key = `${docPath}\u0000${root}\u0000${text}`;
-  const hit = cache.get(key);
+  // same few thousand strings, answered from a cache per configuration, file and root (targets are
+  // not mutated). Nested maps: a key joined from the three strings cost as much as resolving.
+  let cache = last.config === config && last.docPath === docPath && last.root === root ? last.cache : undefined;
+  if (!cache) {
+    let byFile = resolved.get(config);
+    if (!byFile) resolved.set(config, (byFile = new Map()));
+    const where = docPath + '\u0000' + root;
+    cache = byFile.get(where);
+    if (!cache) {
+      if (byFile.size >= FILES_LIMIT) byFile.clear();
+      byFile.set(where, (cache = new Map()));
+    }
+    // A rule asks for every link of one file in a row: the joined key is made once for the run.
+    last = { config, docPath, root, cache };
+  }
+  const hit = cache.get(text);
   if (hit) return hit;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   const target = resolveUncached(text, docPath, root, config);
-  cache.set(key, target);
+  cache.set(text, target);
   return target;
 }
 
-/** How many resolved links a configuration keeps (a workspace of 40,000 key results has ~80,000). */
-const CACHE_LIMIT = 200_000;
-const resolved = new WeakMap<OkrConfig, Map<string, LinkTarget>>();
+/** How many files' links a configuration keeps resolved (a workspace has a few thousand files). */
+const FILES_LIMIT = 20_000;
+const resolved = new WeakMap<OkrConfig, Map<string, Map<string, LinkTarget>>>();
+let last: { config?: OkrConfig; docPath?: string; root?: string; cache?: Map<string, LinkTarget> } = {};
 
 function resolveUncached(text: string, docPath: string, root: string, config: OkrConfig): LinkTarget {
   const t = text.trim();

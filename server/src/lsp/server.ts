@@ -1,4 +1,5 @@
 // The LSP layer: adapts messages to the core and back. Holds no analysis logic of its own.
+import { indexedDocuments } from './text-document';
 import {
   DidChangeConfigurationNotification,
   FileChangeType,
@@ -108,7 +109,7 @@ function routeDocuments(connection: Connection, okr: TextDocuments<TextDocument>
 }
 
 export function startServer(connection: Connection, guard?: RequestGuard): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(indexedDocuments);
   const state = new ServerState();
   const diagnostics = new DiagnosticsPublisher(connection, documents, state);
   const codeTags = new CodeTagService(connection, state, async (root) => {

@@ -1,5 +1,6 @@
 // What the server knows: workspace roots with their index and configuration, and a parse cache
 // keyed by document version. Every feature asks here for the model; nothing else parses.
+import { IndexedTextDocument } from './text-document';
 import { yieldToRequests } from '../node/yield';
 import { HistoryCache } from './history';
 import * as fs from 'node:fs';
@@ -267,6 +268,8 @@ export class ServerState {
     }
     this.cache.set(doc.uri, parsed);
     if (p) this.rootFor(p).index.set(p, parsed);
+    // The editor's document and its model index the same text: one index for both (text-document.ts).
+    if (doc instanceof IndexedTextDocument) doc.adopt(parsed.lines);
     return parsed;
   }
 
