@@ -207,6 +207,12 @@ function randomEdit(text: string, r: () => number): Edit[] {
   }
 }
 
+/** The region an edit replaced, as the editor tells it. */
+function editOf(text: string, e: Edit): { start: number; oldEnd: number; newEnd: number } {
+  const start = Math.min(e.at, text.length);
+  return { start, oldEnd: Math.min(text.length, start + e.remove), newEnd: start + e.insert.length };
+}
+
 function apply(text: string, e: Edit): string {
   const at = Math.min(e.at, text.length);
   return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
@@ -249,7 +255,8 @@ describe('incremental re-parse', () => {
           const snapshot = steps % 25 === 0 ? ast(doc.yaml) : undefined;
           const fb = reparseStats.full;
           const t0 = performance.now();
-          const inc = reparseOkrDocument(doc, next, ++version);
+          // Every other step with the editor's account of the change (as the server passes it), the rest found by comparing.
+          const inc = reparseOkrDocument(doc, next, ++version, steps % 2 === 0 ? editOf(text, e) : undefined);
           if (process.env.REPARSE_DEBUG) {
             const k = reparseStats.full > fb ? reparseStats.lastFallback : 'fast';
             REASONS.set(k, (REASONS.get(k) ?? 0) + 1);
@@ -331,6 +338,18 @@ describe('incremental re-parse', () => {
     assertSame(inc, parseOkrDocument(next, URI, 2), 'an edit ending an objective with an empty value');
     // And when the file is parsed in parts, that item sends it to a whole parse.
     assert.equal(typeof parseInChunks(next, URI, 2), 'string');
+  });
+
+  it('compares the texts when the editor\'s account of the change does not fit them', () => {
+    const text = generateOkr(6, 3).text;
+    const doc = parseOkrDocument(text, URI, 1);
+    const at = text.indexOf('title: ', text.length / 2) + 'title: '.length;
+    const next = text.slice(0, at) + 'X' + text.slice(at);
+    const right = { start: at, oldEnd: at, newEnd: at + 1 };
+    const full = parseOkrDocument(next, URI, 2);
+    for (const wrong of [{ start: at + 40, oldEnd: at + 40, newEnd: at + 41 }, { start: at, oldEnd: at + 1, newEnd: at + 1 }, { start: -1, oldEnd: 0, newEnd: 1 }, right]) {
+      assertSame(reparseOkrDocument(doc, next, 2, wrong), full, `account ${JSON.stringify(wrong)}`);
+    }
   });
 
   it('falls back for edits outside an objective, YAML errors and anchors', () => {

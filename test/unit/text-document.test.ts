@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IndexedTextDocument } from '../../server/src/lsp/text-document';
 import { LineIndex } from '../../server/src/core/positions';
+import { MAX_FILE_BYTES, refusalOfText } from '../../server/src/node/discover';
 
 function same(ours: IndexedTextDocument, theirs: TextDocument, what: string): void {
   assert.equal(ours.getText(), theirs.getText(), `text ${what}`);
@@ -36,6 +37,28 @@ describe('open documents indexed by LineIndex', () => {
         }
       }
     }
+  });
+
+  it('refuses a version as refusalOfText does, following the byte count and NULs through edits', () => {
+    const near = 'a'.repeat(MAX_FILE_BYTES - 4) + '\n';
+    const doc = new IndexedTextDocument('file:///a.okr', 'okr', 1, near);
+    const check = (what: string) => assert.equal(doc.refusal('a.okr'), refusalOfText(doc.getText(), 'a.okr'), what);
+    check('just under the limit');
+    const end = { line: 0, character: MAX_FILE_BYTES };
+    doc.update([{ range: { start: end, end }, text: 'éé' }], 2);
+    check('two bytes over');
+    assert.ok(doc.refusal('a.okr'));
+    doc.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, text: '' }], 3);
+    check('under again');
+    assert.equal(doc.refusal('a.okr'), undefined);
+    doc.update([{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, text: '\u0000' }], 4);
+    check('a NUL');
+    doc.update([{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } }, text: '\ud83d' }], 5);
+    check('half a surrogate pair in place of the NUL');
+    doc.update([{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, text: '\ude00' }], 6);
+    check('the pair completed');
+    doc.update([{ text: 'short\n' }], 7);
+    check('replaced whole');
   });
 
   it('takes over an index only for its own text', () => {

@@ -53,8 +53,11 @@ const pendingAst = new WeakMap<OkrDocument, Pending>();
 /** Documents known to hold no anchors or aliases (an alias could reach into the edited item). */
 const noAnchors = new WeakSet<Document.Parsed>();
 
-export function reparseOkrDocument(previous: OkrDocument, text: string, version: number): OkrDocument {
-  const out = tryIncremental(previous, text, version);
+/**
+ * `edit`, when the editor said what changed since `previous` (one region), saves comparing the texts.
+ */
+export function reparseOkrDocument(previous: OkrDocument, text: string, version: number, edit?: TextEdit): OkrDocument {
+  const out = tryIncremental(previous, text, version, edit);
   if (typeof out === 'string') {
     reparseStats.full++;
     reparseStats.lastFallback = out;
@@ -65,7 +68,7 @@ export function reparseOkrDocument(previous: OkrDocument, text: string, version:
 }
 
 /** The re-parsed document, or why the fast path does not apply. */
-function tryIncremental(previous: OkrDocument, text: string, version: number): OkrDocument | string {
+function tryIncremental(previous: OkrDocument, text: string, version: number, edit?: TextEdit): OkrDocument | string {
   const old = previous.text;
   if (old === text) return 'no change';
   // A version made by the fast path passed every check below already (edits since kept them true).
@@ -89,26 +92,10 @@ function tryIncremental(previous: OkrDocument, text: string, version: number): O
     structure = { base: yaml, pairIndex, items: (seq.items as unknown[]).map((node) => ({ node, shift: 0 })), total: 0 };
   }
 
-  // The changed region: old[start, oldEnd) became text[start, newEnd). Compared a block at a time
-  // (a block's comparison is a memory compare), then character by character in the block that differs.
-  let start = 0;
-  const min = Math.min(old.length, text.length);
-  for (const block of [65536, 4096, 256]) {
-    while (start + block <= min && old.slice(start, start + block) === text.slice(start, start + block)) start += block;
-  }
-  while (start < min && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let oldEnd = old.length;
-  let newEnd = text.length;
-  for (const block of [65536, 4096, 256]) {
-    while (oldEnd - block >= start && newEnd - block >= start && old.slice(oldEnd - block, oldEnd) === text.slice(newEnd - block, newEnd)) {
-      oldEnd -= block;
-      newEnd -= block;
-    }
-  }
-  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
+  // The changed region: old[start, oldEnd) became text[start, newEnd): as the editor said (`edit`),
+  // when it agrees with the texts around it, else found by comparing them.
+  const region = edit && editAgrees(old, text, edit) ? edit : changedRegion(old, text);
+  const { start, oldEnd, newEnd } = region;
   const delta = text.length - old.length;
 
   // The item whose lines hold the change: from the start of its `- ` line to the end of its map.
@@ -425,3 +412,49 @@ function cloneShifted(node: unknown, from: number, delta: number): unknown {
   return node;
 }
 
+/**
+ * Where `text` differs from `old`: old[start, oldEnd) became text[start, newEnd). Compared a block at
+ * a time (a block's comparison is a memory compare), then character by character in the block that differs.
+ */
+function changedRegion(old: string, text: string): TextEdit {
+  let start = 0;
+  const min = Math.min(old.length, text.length);
+  for (const block of [65536, 4096, 256]) {
+    while (start + block <= min && old.slice(start, start + block) === text.slice(start, start + block)) start += block;
+  }
+  while (start < min && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = old.length;
+  let newEnd = text.length;
+  for (const block of [65536, 4096, 256]) {
+    while (oldEnd - block >= start && newEnd - block >= start && old.slice(oldEnd - block, oldEnd) === text.slice(newEnd - block, newEnd)) {
+      oldEnd -= block;
+      newEnd -= block;
+    }
+  }
+  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
+}
+
+/**
+ * Whether the editor's account of the change fits the two texts: the lengths, and the text just
+ * around the region the same in both (a cheap check against a stale account; comparing all of a
+ * large text cost milliseconds per keystroke).
+ */
+function editAgrees(old: string, text: string, e: TextEdit): boolean {
+  const AROUND = 64;
+  if (e.start < 0 || e.oldEnd < e.start || e.newEnd < e.start || e.oldEnd > old.length || e.newEnd > text.length) return false;
+  if (text.length - old.length !== e.newEnd - e.oldEnd) return false;
+  const before = Math.max(0, e.start - AROUND);
+  if (old.slice(before, e.start) !== text.slice(before, e.start)) return false;
+  return old.slice(e.oldEnd, e.oldEnd + AROUND) === text.slice(e.newEnd, e.newEnd + AROUND);
+}
+
+/** One replaced region: old[start, oldEnd) became new[start, newEnd). */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}

@@ -245,7 +245,8 @@ export class ServerState {
     const p = uriToPath(doc.uri);
     // The limits a file on disk has hold for the editor's text too: an empty model stands in for it,
     // the publisher says why (refusal), and the index keeps what the disk says.
-    const refused = refusalOfText(text, path.basename(p ?? doc.uri));
+    const shown = path.basename(p ?? doc.uri);
+    const refused = doc instanceof IndexedTextDocument ? doc.refusal(shown) : refusalOfText(text, shown);
     if (refused) {
       const empty = parseOkrDocument('', doc.uri, doc.version);
       this.refusals.set(empty, refused);
@@ -255,7 +256,8 @@ export class ServerState {
     let parsed: OkrDocument;
     if (hit) {
       // An edit of a version we hold re-parses only the objective it touched (or all, when unsure).
-      parsed = reparseOkrDocument(hit, text, doc.version);
+      // The editor's document says which region changed since that version: no need to compare the texts.
+      parsed = reparseOkrDocument(hit, text, doc.version, doc instanceof IndexedTextDocument ? doc.editSince(hit.version) : undefined);
     } else {
       // Opening a file as it is on disk: the workspace scan parsed exactly this text already.
       const onDisk = p ? this.rootFor(p).index.get(p) : undefined;

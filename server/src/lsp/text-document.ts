@@ -7,11 +7,21 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../core/positions';
+import type { TextEdit } from '../core/reparse';
+import { MAX_FILE_BYTES, refusalOfText } from '../node/discover';
 
 const isEol = (c: number) => c === 10 || c === 13;
 
 export class IndexedTextDocument implements TextDocument {
   private index: LineIndex | undefined;
+  /**
+   * The text's UTF-8 length and whether it holds no NUL, followed through edits: the size and NUL
+   * checks every version gets (refusal) measured the whole text again on each keystroke.
+   */
+  private bytes: number | undefined;
+  private nulFree: boolean | undefined;
+  /** The one region the last update replaced, and between which versions (for an incremental re-parse). */
+  private lastEdit: (TextEdit & { from: number; to: number }) | undefined;
 
   constructor(
     readonly uri: string,
@@ -92,19 +102,52 @@ export class IndexedTextDocument implements TextDocument {
     return offset;
   }
 
+  /** The region replaced since `version`, when that was the version before this one and one region changed. */
+  editSince(version: number): TextEdit | undefined {
+    const e = this.lastEdit;
+    return e && e.from === version && e.to === this.currentVersion ? { start: e.start, oldEnd: e.oldEnd, newEnd: e.newEnd } : undefined;
+  }
+
+  /** Why this text is not taken as an .okr file (too large, or a NUL in it), as refusalOfText says. */
+  refusal(shown: string): string | undefined {
+    if (this.bytes === undefined) this.bytes = Buffer.byteLength(this.text, 'utf8');
+    // A NUL once seen is looked for again until it is gone (the document is refused meanwhile).
+    if (this.nulFree !== true) this.nulFree = !this.text.includes('\0');
+    return this.bytes > MAX_FILE_BYTES || !this.nulFree ? refusalOfText(this.text, shown) : undefined;
+  }
+
+  /** The byte count and NUL check after replacing [start, end) with `inserted`, when known before. */
+  private followLimits(start: number, end: number, inserted: string): void {
+    if (this.nulFree === true && inserted.includes('\0')) this.nulFree = false;
+    if (this.bytes === undefined) return;
+    // A surrogate pair cut by the edit counts differently in pieces than whole: measured again.
+    const surrogate = (i: number) => i >= 0 && i < this.text.length && (this.text.charCodeAt(i) & 0xf800) === 0xd800;
+    if (surrogate(start - 1) || surrogate(start) || surrogate(end - 1) || surrogate(end) || /[\ud800-\udfff]/.test(inserted)) {
+      this.bytes = undefined;
+      return;
+    }
+    this.bytes += Buffer.byteLength(inserted, 'utf8') - Buffer.byteLength(this.text.slice(start, end), 'utf8');
+  }
+
   /** Applies the client's changes in order; the line index follows each incremental one. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    const from = this.currentVersion;
+    this.lastEdit = undefined;
     for (const change of changes) {
       if ('range' in change && change.range) {
         const a = this.offsetAt(change.range.start);
         const b = this.offsetAt(change.range.end);
         const [start, end] = a <= b ? [a, b] : [b, a];
         const previous = this.index;
+        this.followLimits(start, end, change.text);
         this.text = this.text.slice(0, start) + change.text + this.text.slice(end);
         this.index = previous ? LineIndex.afterEdit(previous, this.text, start, end, start + change.text.length) : undefined;
+        if (changes.length === 1) this.lastEdit = { from, to: version, start, oldEnd: end, newEnd: start + change.text.length };
       } else {
         this.text = change.text;
         this.index = undefined;
+        this.bytes = undefined;
+        this.nulFree = undefined;
       }
     }
     this.currentVersion = version;
