@@ -57,52 +57,67 @@ export function featureSpans(text: string, a: TextAnalysis): FeatureSpan[] {
   return [...out.values()];
 }
 
-/**
- * The learned layer's weights by kind of feature, so scoring a title looks words and pairs up by their
- * stems instead of building a feature name per word (most of them have no weight at all).
- */
-interface CompiledWeights {
-  named: Map<string, number>;
-  first: Map<string, number>;
-  word: Map<string, number>;
-  /** Second stem by first stem. */
-  pair: Map<string, Map<string, number>>;
+/** A weighted feature while a title is scored: `seen` is the number of the last sum that counted it. */
+interface Weighted { w: number; seen: number }
+
+/** What the weights say about one stem: as the first word, as a word, and as the first of a pair. */
+interface StemWeights {
+  first?: number;
+  word?: Weighted;
+  /** By the second stem's entry. */
+  pairs?: Map<StemWeights, Weighted>;
 }
 
+/**
+ * The learned layer's weights by kind of feature, so that scoring a title looks each word up once
+ * (by its text) instead of building a feature name per word and pair (most have no weight at all).
+ */
+interface CompiledWeights {
+  named: Map<string, Weighted>;
+  stems: Map<string, StemWeights>;
+  /** Word as written -> its stem's weights (NO_WEIGHTS when the stem has none); cleared when large. */
+  byText: Map<string, StemWeights>;
+}
+
+const NO_WEIGHTS: StemWeights = {};
 const compiled = new WeakMap<Readonly<Record<string, number>>, CompiledWeights>();
 
 function compile(weights: Readonly<Record<string, number>>): CompiledWeights {
   let c = compiled.get(weights);
   if (c) return c;
-  c = { named: new Map(), first: new Map(), word: new Map(), pair: new Map() };
+  const stems = new Map<string, StemWeights>();
+  const entry = (st: string): StemWeights => {
+    let e = stems.get(st);
+    if (!e) stems.set(st, (e = {}));
+    return e;
+  };
+  c = { named: new Map(), stems, byText: new Map() };
   for (const [name, w] of Object.entries(weights)) {
-    if (name.startsWith('first:')) c.first.set(name.slice(6), w);
-    else if (name.startsWith('word:')) c.word.set(name.slice(5), w);
+    if (name.startsWith('first:')) entry(name.slice(6)).first = w;
+    else if (name.startsWith('word:')) entry(name.slice(5)).word = { w, seen: 0 };
     else if (name.startsWith('pair:')) {
       // Stems have no underscore (they are letters, digits, hyphens, apostrophes and dots), so the
       // first one ends at the first underscore.
       const at = name.indexOf('_', 5);
-      const a = name.slice(5, at);
-      let m = c.pair.get(a);
-      if (!m) c.pair.set(a, (m = new Map()));
-      m.set(name.slice(at + 1), w);
-    } else c.named.set(name, w);
+      const a = entry(name.slice(5, at));
+      (a.pairs ??= new Map()).set(entry(name.slice(at + 1)), { w, seen: 0 });
+    } else c.named.set(name, { w, seen: 0 });
   }
   compiled.set(weights, c);
   return c;
 }
 
-// A stem per distinct word, kept like the lemma cache in phrases.ts: stemming is most of a feature's cost.
-const stemCache = new Map<string, string>();
-function stemOf(word: Word): string {
-  let s = stemCache.get(word.text);
-  if (s === undefined) {
-    if (stemCache.size > 20000) stemCache.clear();
-    s = stem(word.text);
-    stemCache.set(word.text, s);
+function weightsOf(c: CompiledWeights, word: Word): StemWeights {
+  let e = c.byText.get(word.text);
+  if (e === undefined) {
+    if (c.byText.size > 20000) c.byText.clear();
+    e = c.stems.get(stem(word.text)) ?? NO_WEIGHTS;
+    c.byText.set(word.text, e);
   }
-  return s;
+  return e;
 }
+
+let sums = 0;
 
 /**
  * The sum `bias + Σ weights` over the features `featureSpans` lists, added in the same order (so the
@@ -113,14 +128,14 @@ function stemOf(word: Word): string {
 export function weightedSum(bias: number, weights: Readonly<Record<string, number>>, text: string, a: TextAnalysis, words: Word[] = tokenize(text)): number {
   const c = compile(weights);
   const named = c.named;
+  // Each feature counts once, where it first occurs: a feature remembers the sum that counted it.
+  const sum = ++sums;
   let z = bias;
-  // Each feature counts once, where it first occurs; only those with a weight need remembering.
-  const seen = new Set<string>();
   const add = (name: string): void => {
-    const w = named.get(name);
-    if (w === undefined || seen.has(name)) return;
-    seen.add(name);
-    z += w;
+    const f = named.get(name);
+    if (f === undefined || f.seen === sum) return;
+    f.seen = sum;
+    z += f.w;
   };
   add(a.measurable ? 'rule:measurable' : 'rule:vague');
   for (const s of a.signals) add(`signal:${s.id}`);
@@ -132,22 +147,16 @@ export function weightedSum(bias: number, weights: Readonly<Record<string, numbe
   if (a.fromTo) add('amount:from-to');
   if (a.quantities.length === 0) add('amount:none');
   const n = words.length;
-  let next = n > 0 ? stemOf(words[0]!) : '';
-  if (n > 0) z += c.first.get(next) ?? 0;
-  const seenWords = new Set<string>();
-  let seenPairs: Set<string> | undefined;
+  let next = n > 0 ? weightsOf(c, words[0]!) : NO_WEIGHTS;
+  if (next.first !== undefined) z += next.first;
   for (let i = 0; i < n; i++) {
-    const s = next;
-    const ww = c.word.get(s);
-    if (ww !== undefined && !seenWords.has(s)) { seenWords.add(s); z += ww; }
+    const e = next;
+    const word = e.word;
+    if (word !== undefined && word.seen !== sum) { word.seen = sum; z += word.w; }
     if (i + 1 < n) {
-      next = stemOf(words[i + 1]!);
-      const pw = c.pair.get(s)?.get(next);
-      if (pw !== undefined && !PAIR_BREAK.test(text.slice(words[i]!.end, words[i + 1]!.start))) {
-        const key = `${s}_${next}`;
-        seenPairs ??= new Set();
-        if (!seenPairs.has(key)) { seenPairs.add(key); z += pw; }
-      }
+      next = weightsOf(c, words[i + 1]!);
+      const pair = e.pairs?.get(next);
+      if (pair !== undefined && pair.seen !== sum && !PAIR_BREAK.test(text.slice(words[i]!.end, words[i + 1]!.start))) { pair.seen = sum; z += pair.w; }
     }
   }
   add(n > 20 ? 'length:long' : n > 8 ? 'length:medium' : 'length:short');
