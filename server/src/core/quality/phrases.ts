@@ -20,9 +20,12 @@ export interface VerbHit {
   cls: VerbClass;
 }
 
-const ALL_VERBS = (w: string): boolean =>
-  TASK_VERBS.has(w) || ACTIVITY_VERBS.has(w) || INCREASE_VERBS.has(w) || DECREASE_VERBS.has(w) ||
-  IMPROVE_VERBS.has(w) || MAINTAIN_VERBS.has(w) || OUTCOME_VERBS.has(w);
+// Every verb of the lexicons in one set: lemmas and clause breaks ask for each word (the lexicons are
+// fixed at load; the team's extra vague words are adjectives, not verbs).
+const VERB_SET: ReadonlySet<string> = new Set([
+  ...TASK_VERBS, ...ACTIVITY_VERBS, ...INCREASE_VERBS, ...DECREASE_VERBS, ...IMPROVE_VERBS, ...MAINTAIN_VERBS, ...OUTCOME_VERBS,
+]);
+const ALL_VERBS = (w: string): boolean => VERB_SET.has(w);
 
 // Lemmas are looked up for every word of every KR; a small cache keeps that cheap.
 const lemmaCache = new Map<string, string>();
@@ -34,6 +37,18 @@ export function verbLemma(word: string): string {
     lemmaCache.set(word, l);
   }
   return l;
+}
+
+// A class per lemma, asked for each word of each title.
+const classes = new Map<string, VerbClass | null>();
+function classOf(base: string): VerbClass | undefined {
+  let c = classes.get(base);
+  if (c === undefined) {
+    if (classes.size > 20000) classes.clear();
+    c = classify(base) ?? null;
+    classes.set(base, c);
+  }
+  return c ?? undefined;
 }
 
 function classify(base: string): VerbClass | undefined {
@@ -53,7 +68,15 @@ function classify(base: string): VerbClass | undefined {
  * sentence is then a name ("Fast Ethernet", "Public Learn Platform") and not a verb or
  * adjective. Title-case texts ("Maintain & Secure Critical Infrastructure") opt out.
  */
+// Asked by several passes over the same words of one title.
+const titleCases = new WeakMap<Word[], boolean>();
 export function isTitleCase(words: Word[]): boolean {
+  let t = titleCases.get(words);
+  if (t === undefined) titleCases.set(words, (t = computeTitleCase(words)));
+  return t;
+}
+
+function computeTitleCase(words: Word[]): boolean {
   const alpha = words.filter((w) => /^\p{L}/u.test(w.text) && w.text.length > 3);
   if (alpha.length < 3) return false;
   const caps = alpha.filter((w) => /^\p{Lu}/u.test(w.text)).length;
@@ -109,7 +132,7 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
   for (const w of words) {
     if (/\d/.test(w.text) || looksLikeName(w, words, text, titleCase)) continue;
     const base = verbLemma(w.lower);
-    const cls = classify(base);
+    const cls = classOf(base);
     if (!cls) continue;
     const last = hits[hits.length - 1];
     const prevIsVerb = !!last && last.word.index === w.index - 1;
@@ -691,6 +714,12 @@ const STANDARD_RE = /\b(?:SOC\s?-?[12]|ISO\s?\/?(?:IEC\s?)?\d{4,5}|PCI[-\s]?DSS|
  */
 export const COMPARED_TO_NAMED = /\b(?:match(?:es|ed)?|equals?|exceeds?|exceeded|beats?|outperforms?|(?:higher|lower|better|greater|faster|more|fewer|less|above|below)\s+than|as\s+[\p{L}-]+\s+as)\s+(?:that\s+of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?(?:\p{Lu}[\p{L}\d.-]*|\d[\d.,]*\s?%?)/u;
 
+// A decision taken by a vote: "voted on at the AGM", "passes the community vote", "adopted at the board meeting".
+const VOTE_RE = /\bvot(?:e|es|ed)\s+(?:on|through|in)\b|\bpass(?:es|ed)?\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,3}(?:vote|ballot)\b|\b(?:adopted|approved|accepted|ratified)\s+(?:at|in)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:meeting|vote|assembly|AGM)\b/iu;
+// A level of a named external framework: "OpenSSF Best Practices silver level", "SLSA level 3",
+// "level 3 of the CMMI model", "WCAG 2.1 AA". The framework defines what the level requires.
+const FRAMEWORK_LEVEL_RE = /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|\p{Lu}(?<=[\p{L}\d,]\s+\p{Lu})[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u;
+
 // Verifiable end states of a binary milestone (guide §1.1 step 4).
 const END_STATE_RES: RegExp[] = [
   /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification|assessments?|accreditation|inspections?|CI|builds?|linters?|conformance)\b/i,
@@ -715,14 +744,11 @@ const END_STATE_RES: RegExp[] = [
   // A check by a named party: "reviewed by a lawyer", "audited by the security team", "validated by Legal".
   // The party must stand outside the work (a role or a named body): "reviewed by the team" is not a check.
   /\b(?:reviewed|audited|validated|verified|vetted|endorsed|adopted)\s+by\s+(?:(?:an?|the|our|its|an\s+external|a\s+third[-\s]party)\s+)?(?:\p{Lu}[\p{L}\d.-]*|(?:external\s+|independent\s+|outside\s+)?(?:lawyers?|attorneys?|counsel|legal|auditors?|board|committee|council|regulators?|third[-\s]part(?:y|ies)|security\s+team|steering)\b)/u,
-  // A decision taken by a vote: "voted on at the AGM", "passes the community vote", "adopted at the board meeting".
-  /\bvot(?:e|es|ed)\s+(?:on|through|in)\b|\bpass(?:es|ed)?\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,3}(?:vote|ballot)\b|\b(?:adopted|approved|accepted|ratified)\s+(?:at|in)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:meeting|vote|assembly|AGM)\b/iu,
+  VOTE_RE,
   // Replaced by a named product, stated as the state reached: "Jenkins replaced by GitHub Actions".
   // The bare task "Replace Redash with Looker" stays a task (labelled vague), like "Migrate to X".
   /\b(?:replaced|superseded)\s+(?:by|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
-  // A level of a named external framework: "OpenSSF Best Practices silver level", "SLSA level 3",
-  // "level 3 of the CMMI model", "WCAG 2.1 AA". The framework defines what the level requires.
-  /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|\p{Lu}(?<=[\p{L}\d,]\s+\p{Lu})[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u,
+  FRAMEWORK_LEVEL_RE,
   // Meeting or beating a named reference: "matches or is higher than the AWS SLA", "exceeds the GOV.UK benchmark".
   COMPARED_TO_NAMED,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
@@ -768,9 +794,19 @@ export const APPROVAL_RE = /\b(?:approved|signed(?:[-\s]off)?|countersigned|rati
 // Cheap test for the audited-standard pattern, the costliest of the end-state expressions.
 const STANDARD_GATE = /SOC|ISO|PCI|FedRAMP|HITRUST|CSA|Cyber/;
 
+// The two next costliest, with the words they cannot match without (`iu` as the expressions, so a
+// gate never skips a text its expression would match).
+const VOTE_GATE = /vot|ballot|meeting|assembly|AGM/iu;
+const FRAMEWORK_LEVEL_GATE = /level|tier|grade|badge|status|certification|membership|conformance|complian|rating/u;
+
+/** Each gated expression with its gate: a text the expression matches passes the gate (a test holds it). */
+export const END_STATE_GATES: ReadonlyArray<readonly [RegExp, RegExp]> = [[STANDARD_RE, STANDARD_GATE], [VOTE_RE, VOTE_GATE], [FRAMEWORK_LEVEL_RE, FRAMEWORK_LEVEL_GATE]];
+
 export function findEndState(text: string): { text: string; start: number; end: number } | undefined {
   for (const re of END_STATE_RES) {
     if (re === STANDARD_RE && !STANDARD_GATE.test(text)) continue;
+    if (re === VOTE_RE && !VOTE_GATE.test(text)) continue;
+    if (re === FRAMEWORK_LEVEL_RE && !FRAMEWORK_LEVEL_GATE.test(text)) continue;
     const m = re.exec(text);
     if (m) return { text: m[0], start: m.index, end: m.index + m[0].length };
   }
