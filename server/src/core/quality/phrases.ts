@@ -471,6 +471,8 @@ const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
 
 const THRESHOLD_AFTER = /^\s+(?:to\s+)?(?:within|under|below|above|over|at\s+least|at\s+most|±|\+\/-)\s*[<>≤≥~]?\s*\d|^\s*:\s+[^,;.]{0,40}?\d/i;
 const OPEN_ITEMS_AFTER = /^(?:\s+[\p{L}-]+)?\s+(?:issues?|bugs?|tickets?|items?|invoices?|requests?|tasks?|prs|mrs|defects?|actions?|debts?|balances?|vulnerabilit(?:y|ies)|questions?|work)\b/iu;
+// One or two words, then a bracketed definition of two words or more: "contact (failure demand)".
+const DEFINED_TERM_AFTER = /^[\s-]+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+\(\s*(?:i\.e\.?,?\s+|aka\s+)?\p{L}[\p{L}-]*\s+\p{L}[^()]*\)/u;
 const COUNT_IN_PARENS = /^(?:\s+[\p{L}-]+){0,2}\s*\(\s*(?:~|≈|about|over|at\s+least)?\s*\d/u;
 // A purpose ("to …"), a means ("through proactive sharing of …", "via …") or a relative
 // clause on what is counted ("3 issues that may impede significant adoption").
@@ -614,6 +616,9 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     if (TERM_HEADS.has(w.lower) && TERM_TAILS.has(words[w.index + 1]?.lower ?? '')) continue;
     // "a robust list (50+)": the count in parentheses says what the adjective means.
     if (COUNT_IN_PARENS.test(text.slice(w.end, w.end + 40))) continue;
+    // "Unnecessary contact (failure demand) down to 15%": a term defined in brackets right after it
+    // names a category someone counts, not a claim of quality.
+    if (DEFINED_TERM_AFTER.test(text.slice(w.end, w.end + 40))) continue;
     // "accurate within 5%", "fast (under 200 ms)": a threshold right after defines the word.
     if (THRESHOLD_AFTER.test(text.slice(w.end, w.end + 24))) continue;
     // "Reduce "unnecessary" tickets … "Unnecessary": questions that …": a quoted word is a
@@ -783,8 +788,28 @@ const EVENT_DEADLINE_RE = new RegExp(
   'u',
 );
 
+/**
+ * The same deadline by the shape of the phrase rather than a list of events: a preposition of time,
+ * one event the determiner picks out, a few words that say which, and a noun that names a dated
+ * occasion (a call, a vote, a freeze, a network upgrade…): "by the June governance call", "in the next
+ * minor release", "before the next token holder vote". "In" and "at" need a word that places the
+ * event in time (next, upcoming, first…): "at the call" says where an activity happens. The occasion
+ * must end its phrase: in "by the review process" the review is a means.
+ */
+const OCCASION_NOUNS = `${EVENT_NOUNS}|call|vote|ballot|referendum|freeze|fork|upgrade|town\\s*hall|epoch|deadline|cut-?off|review|sprint\\s+demo|go-?live|cutover|renewal`;
+const EVENT_SHAPE_RE = new RegExp(
+  String.raw`\b(?:(?:by|before|until|ahead\s+of|in\s+time\s+for)\s+(?:the|our|this|next\s+year[’']s)\s+(?:[\p{L}\d.'’-]+\s+){0,3}?` +
+  String.raw`|(?:in|at|for|during)\s+(?:the|our)\s+(?:next|upcoming|coming|following|first|final|last)\s+(?:[\p{L}\d.'’-]+\s+){0,2}?` +
+  // A stage of the product's own life names its date without an article: "before public beta", "by GA",
+  // "ahead of mainnet", "before 1.0".
+  String.raw`|(?:by|before|until|ahead\s+of)\s+(?:(?:public|private|open|closed)\s+)?(?=(?:beta|alpha|GA|general\s+availability|mainnet|testnet|go-?live|v?\d+\.\d+(?:\.\d+)?)\b))` +
+  // The occasion ends the phrase ("by the review process" is a means, not a date).
+  `(?:${OCCASION_NOUNS}|beta|alpha|GA|general\\s+availability|mainnet|testnet|go-?live|v?\\d+\\.\\d+(?:\\.\\d+)?)s?\\b(?=\\s*(?:[.,;:!?()]|$)|\\s+(?:and|or|in|on|at|of|to|with|for|so|that|which|where|when|this|next|each|every|after|latest|\\d|Q[1-4]|H[12])\\b)`,
+  'iu',
+);
+
 export function findEventDeadline(text: string): { text: string; start: number; end: number } | undefined {
-  const m = EVENT_DEADLINE_RE.exec(text);
+  const m = EVENT_DEADLINE_RE.exec(text) ?? EVENT_SHAPE_RE.exec(text);
   return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
 }
 

@@ -111,8 +111,8 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
   const head = /^\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?(?:\s+([a-z][a-z-]*))?/.exec(text.slice(end, end + 40).replace(/^(?:[kKMB]|MM|bn)\b/, ''));
   if (name && head && !STOP_AFTER_NAME.has(head[1]) && !(head[1] in DURATION_UNITS) &&
     ![head[1], head[2], head[3]].some((x) => x && /[^s]s$/.test(x))) return true;
-  // version numbers "1.2.3", "the 1.0 version", "version 2"
-  if (/^\.\d/.test(after)) return true;
+  // version numbers "1.2.3", "the 1.0 version", "version 2"; a release line "the 2.x branch", "3.x"
+  if (/^\.\d/.test(after) || /^\.[x*](?![\p{L}\d])/iu.test(after)) return true;
   // "Phase 1 and 2", "tier 1/2": a number coordinated with a named one is named too.
   const coordinated = /\b([\p{L}]+)\s+\d+[a-z]?\s*(?:,|and|or|&|\/)\s*$/iu.exec(text.slice(Math.max(0, start - 24), start));
   if (coordinated && IDENTIFIER_PREFIXES.has(coordinated[1]!.toLowerCase())) return true;
@@ -482,6 +482,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     // Idioms where "one"/"single"/"half" is not a count.
     if (!oneMore && /^(?:one|single|half)$/.test(w) && (/\b(?:in|at|as|no|any|the|of|this|that)\s+$/.test(before) || /^\s*(?:of|another|place|day|way|go|step|time|source|stop|click|team|voice|and)\b/.test(after) || /^\s*more\s+(?:time|than)\b/.test(after) || /^-/.test(after))) return;
     if (/^-/.test(after) && w !== 'one') return; // "three-year pitch" describes, it does not count
+    // "a single sign-on", "single end-to-end flow": before a hyphenated compound, single names a kind.
+    if (w === 'single' && /^\s+\p{L}+-\p{L}/u.test(after)) return;
     // "Implement single object storage", "based on single app": without "a", single means unified.
     if (w === 'single' && !/\ba\s+$/.test(before)) return;
     // "select and implement one": a pronoun closing the clause stands for a thing, not a count.
