@@ -232,6 +232,17 @@ describe('quality/milestones: events and programmes', () => {
     assert.equal(verdict('Discuss treasury options before the next token holder vote'), 'vague');
     assert.equal(verdict('Improve the installer by the October community call'), 'vague');
   });
+  it('a check done by a named outside party is an end state; done by the team, or by a day, it is not', () => {
+    assert.equal(verdict('Penetration test of the wallet carried out by NCC Group'), 'measurable');
+    assert.ok(signals('Accessibility audit performed by the Digital Accessibility Centre').includes('end-state'));
+    assert.equal(verdict('Accessibility audit performed by the team'), 'vague');
+    assert.ok(!signals('Accessibility audit performed by Friday').includes('end-state'));
+  });
+  it('the end of a named kind of year dates a deliverable as the end of the year does', () => {
+    assert.ok(kinds('Publish the records schedule by the end of the financial year').some((k) => k.startsWith('date:')));
+    assert.equal(verdict('Publish the records schedule by the end of the fiscal year'), 'measurable');
+    assert.equal(verdict('Publish the records schedule'), 'vague');
+  });
   it('passing a named assessment or vote, or a status a named programme grants, is an end state', () => {
     assert.equal(verdict('Pass the beta service assessment'), 'measurable');
     assert.equal(verdict('Proposal passes on-chain vote'), 'measurable');

@@ -242,7 +242,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const s = m.index + m[0].length - m[1].length;
     c.add('date', s, m.index + m[0].length, Number(m[1]));
   }, HAS_DIGIT);
-  c.scan(/\b(?:(?:by|at|before|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the|this|next|each|every)?\s*(?:quarter|year|month|sprint|week|half|period|cycle)\b|\b(?:EOQ|EOY|EOM|EOW|EOD)\b/gi, (m) => {
+  c.scan(/\b(?:(?:by|at|before|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the|this|next|each|every)?\s*(?:(?:financial|fiscal|calendar|academic|school|tax|budget|current)\s+)?(?:quarter|year|month|sprint|week|half|period|cycle)\b|\b(?:EOQ|EOY|EOM|EOW|EOD)\b/gi, (m) => {
     c.add('date', m.index, m.index + m[0].length);
   }, END_GATE);
 
