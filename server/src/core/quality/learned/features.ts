@@ -73,7 +73,12 @@ interface StemWeights {
  * (by its text) instead of building a feature name per word and pair (most have no weight at all).
  */
 interface CompiledWeights {
+  /** Features by their whole name, and the signal, reason and amount features by the part after the colon. */
   named: Map<string, Weighted>;
+  signal: Map<string, Weighted>;
+  reason: Map<string, Weighted>;
+  amount: Map<string, Weighted>;
+  comparator: Map<string, Weighted>;
   stems: Map<string, StemWeights>;
   /** Word as written -> its stem's weights (NO_WEIGHTS when the stem has none); cleared when large. */
   byText: Map<string, StemWeights>;
@@ -91,7 +96,7 @@ function compile(weights: Readonly<Record<string, number>>): CompiledWeights {
     if (!e) stems.set(st, (e = {}));
     return e;
   };
-  c = { named: new Map(), stems, byText: new Map() };
+  c = { named: new Map(), signal: new Map(), reason: new Map(), amount: new Map(), comparator: new Map(), stems, byText: new Map() };
   for (const [name, w] of Object.entries(weights)) {
     if (name.startsWith('first:')) entry(name.slice(6)).first = w;
     else if (name.startsWith('word:')) entry(name.slice(5)).word = { w, seen: 0 };
@@ -101,7 +106,14 @@ function compile(weights: Readonly<Record<string, number>>): CompiledWeights {
       const at = name.indexOf('_', 5);
       const a = entry(name.slice(5, at));
       (a.pairs ??= new Map()).set(entry(name.slice(at + 1)), { w, seen: 0 });
-    } else c.named.set(name, { w, seen: 0 });
+    } else {
+      // One object per feature, shared by both maps, so a feature counted through one is seen by the other.
+      const f: Weighted = { w, seen: 0 };
+      c.named.set(name, f);
+      const colon = name.indexOf(':');
+      const kind = name.slice(0, colon);
+      if (kind === 'signal' || kind === 'reason' || kind === 'amount' || kind === 'comparator') c[kind].set(name.slice(colon + 1), f);
+    }
   }
   compiled.set(weights, c);
   return c;
@@ -131,21 +143,21 @@ export function weightedSum(bias: number, weights: Readonly<Record<string, numbe
   // Each feature counts once, where it first occurs: a feature remembers the sum that counted it.
   const sum = ++sums;
   let z = bias;
-  const add = (name: string): void => {
-    const f = named.get(name);
+  // By kind and the part after the colon: no feature name is built for the signals, reasons and amounts.
+  const add = (f: Weighted | undefined): void => {
     if (f === undefined || f.seen === sum) return;
     f.seen = sum;
     z += f.w;
   };
-  add(a.measurable ? 'rule:measurable' : 'rule:vague');
-  for (const s of a.signals) add(`signal:${s.id}`);
-  for (const r of a.reasons) add(`reason:${r}`);
+  add(named.get(a.measurable ? 'rule:measurable' : 'rule:vague'));
+  for (const s of a.signals) add(c.signal.get(s.id));
+  for (const r of a.reasons) add(c.reason.get(r));
   for (const q of a.quantities) {
-    add(`amount:${q.kind}`);
-    if (q.comparator) add(`comparator:${q.comparator}`);
+    add(c.amount.get(q.kind));
+    if (q.comparator) add(c.comparator.get(q.comparator));
   }
-  if (a.fromTo) add('amount:from-to');
-  if (a.quantities.length === 0) add('amount:none');
+  if (a.fromTo) add(c.amount.get('from-to'));
+  if (a.quantities.length === 0) add(c.amount.get('none'));
   const n = words.length;
   let next = n > 0 ? weightsOf(c, words[0]!) : NO_WEIGHTS;
   if (next.first !== undefined) z += next.first;
@@ -159,6 +171,6 @@ export function weightedSum(bias: number, weights: Readonly<Record<string, numbe
       if (pair !== undefined && pair.seen !== sum && !PAIR_BREAK.test(text.slice(words[i]!.end, words[i + 1]!.start))) { pair.seen = sum; z += pair.w; }
     }
   }
-  add(n > 20 ? 'length:long' : n > 8 ? 'length:medium' : 'length:short');
+  add(named.get(n > 20 ? 'length:long' : n > 8 ? 'length:medium' : 'length:short'));
   return z;
 }
