@@ -14,6 +14,12 @@ describe('quality/amounts: names and identifiers are not amounts or fuzzy nouns'
     assert.equal(verdict('Harden the 3.x branch'), 'vague');
     assert.deepEqual(amounts('Ship 3 fixes to the 5.x branch'), ['3']);
   });
+  it('one more person in a role is a count of one; one more thing, or a person the metric names, is not', () => {
+    assert.equal(verdict('Onboard a third on-call engineer'), 'measurable');
+    assert.equal(verdict('Appoint another community steward'), 'measurable');
+    assert.deepEqual(amounts('Onboard a new partner ecosystem'), []);
+    assert.deepEqual(amounts('Shorten the time it takes to onboard a new maintainer'), []);
+  });
   it('"single" before a hyphenated compound names a kind ("single sign-on"), not a count of one', () => {
     assert.deepEqual(amounts('Investigate a single sign-on for partner portals'), []);
     assert.equal(verdict('Investigate a single sign-on for partner portals'), 'vague');

@@ -243,6 +243,12 @@ describe('quality/milestones: events and programmes', () => {
     assert.equal(verdict('Publish the records schedule by the end of the fiscal year'), 'measurable');
     assert.equal(verdict('Publish the records schedule'), 'vague');
   });
+  it('a named level, tier or status reached is an end state; a level that is only a degree is not', () => {
+    assert.equal(verdict('The SDK reaches Incubating maturity level in the foundation'), 'measurable');
+    assert.equal(verdict('Achieve Platinum partner status with the cloud marketplace'), 'measurable');
+    assert.equal(verdict('Reach a high level of code quality'), 'vague');
+    assert.equal(verdict('Reach the next level'), 'vague');
+  });
   it('passing a named assessment or vote, or a status a named programme grants, is an end state', () => {
     assert.equal(verdict('Pass the beta service assessment'), 'measurable');
     assert.equal(verdict('Proposal passes on-chain vote'), 'measurable');

@@ -132,6 +132,11 @@ describe('quality/wording: what defines a word or an object', () => {
     assert.equal(verdict('Unnecessary rework below 5% of tickets'), 'vague');
     assert.equal(verdict('Unnecessary rework (mostly) below 5% of tickets'), 'vague');
   });
+  it('what a measured share of people feels is a survey answer; a feeling with no share is a claim', () => {
+    assert.equal(verdict('Developer survey: 70% of respondents feel the docs are helpful'), 'measurable');
+    assert.equal(verdict('Developers feel the docs are helpful'), 'vague');
+    assert.equal(verdict('Cut build time to 5 minutes and make CI feel faster'), 'vague');
+  });
   it('a gerund before a plural noun only modifies it', () => {
     assert.equal(verdict('Increase speaking slots by 20%'), 'measurable');
     assert.equal(verdict('Improve onboarding by 20%'), 'vague');

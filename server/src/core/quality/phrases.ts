@@ -518,6 +518,9 @@ function cadenceInParens(text: string, w: Word, quantities: Quantity[]): boolean
 
 /** "… of users report / rate / say / agree …": the words after it are what people answer. */
 const SURVEY_ANSWER = /\b(?:report|reports|rate|rates|say|says|agree|agrees|describe|describes|find|finds|consider|considers|call|calls)\s+(?:\p{L}+\s+){0,7}$/u;
+// What a measured share of people feels or thinks is a survey's answer too ("80% of respondents feel the
+// project is welcoming"); without the share it is a state of mind ("make the dashboard feel snappier").
+const SURVEY_FEELING = /\d\s?%\s+of\s+(?:the\s+|our\s+)?(?:[\p{L}-]+\s+){0,3}(?:feel|feels|believe|believes|think|thinks|perceive|perceives)\s+(?:\p{L}+\s+){0,7}$/u;
 
 function countBefore(text: string, w: Word, quantities: Quantity[]): boolean {
   const sentenceStart = Math.max(0, text.lastIndexOf('. ', w.start) + 1);
@@ -647,6 +650,7 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     // "report a better experience", "rate support as faster": what a measured share of people
     // answers is the survey's item, not a claim the key result makes.
     if (SURVEY_ANSWER.test(text.slice(0, w.start)) && countBefore(text, w, quantities)) continue;
+    if (SURVEY_FEELING.test(text.slice(0, w.start))) continue;
     // "open for more than a week", "faster than a day": a span of time in words is the threshold.
     if (comparative && /^\s+than\s+(?:a|an|one|half\s+an?)\s+(?:second|minute|hour|day|week|fortnight|month|quarter|year|sprint)\b(?!\s+ago)/i.test(text.slice(w.end, w.end + 30))) continue;
     // "Completion rate for the online form is higher than the paper form's": a metric compared with

@@ -423,6 +423,15 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const s = m.index + m[0].length - m[1].length - 1;
     c.add('number', s, s + m[1].length, 1, countedNoun(text, s + m[1].length, []));
   }, HIRE_GATE);
+  // "Onboard a second release manager", "Appoint a new community steward", "Add another maintainer": one
+  // more person in a role (a noun of an agent: -er, -or, -ist, -ant, -ent, steward, lead, … heading its
+  // phrase: "a new partner ecosystem" is no person) is a count of one; "the time it takes to onboard a new
+  // customer" names what is measured.
+  c.scan(/(?<!\bto\s+)\b(?:onboard|appoint|add|welcome|train|elect|nominate)(?:s|ed|ing)?\s+(?:(an?)\s+(?:second|third|fourth|fifth|new|additional|dedicated|full-time|part-time)|(another))\s+(?:[\p{L}-]+\s+){0,2}?(?:[\p{L}-]+(?:er|or|ist|ant|ent)|steward|lead|head|owner|champion|ambassador|advocate|mentor|member)\b(?=\s*(?:[.,;:!?()]|$)|\s+(?:to|for|in|on|with|from|at|by|and|or|who|per|each|within|before|after|this|next|\d)\b)/giu, (m) => {
+    const word = m[1] ?? m[2]!;
+    const s = m.index + m[0].indexOf(word, m[0].search(/\s/));
+    c.add('number', s, s + word.length, 1, countedNoun(text, s + word.length, []));
+  }, /onboard|appoint|add|welcome|train|elect|nominat/i);
   // Named roles without an article: "Onboard VP, Director of SRE, and Sr/Mgr of DBRE",
   // "Hire Head of Design". Each title listed after the hire verb is one hire.
   c.scan(/\b(?:[Hh]ires?|[Rr]ecruits?|[Oo]nboards?)\s+(?=(?:VP|SVP|EVP|Director|Head|Chief|C[TFOMRI]O|CISO|Manager|Lead)\b)/g, (m) => {
