@@ -427,7 +427,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
   // more person in a role (a noun of an agent: -er, -or, -ist, -ant, -ent, steward, lead, … heading its
   // phrase: "a new partner ecosystem" is no person) is a count of one; "the time it takes to onboard a new
   // customer" names what is measured.
-  c.scan(/(?<!\bto\s+)\b(?:onboard|appoint|add|welcome|train|elect|nominate)(?:s|ed|ing)?\s+(?:(an?)\s+(?:second|third|fourth|fifth|new|additional|dedicated|full-time|part-time)|(another))\s+(?:[\p{L}-]+\s+){0,2}?(?:[\p{L}-]+(?:er|or|ist|ant|ent)|steward|lead|head|owner|champion|ambassador|advocate|mentor|member)\b(?=\s*(?:[.,;:!?()]|$)|\s+(?:to|for|in|on|with|from|at|by|and|or|who|per|each|within|before|after|this|next|\d)\b)/giu, (m) => {
+  c.scan(/\b(?:onboard|appoint|add|welcome|train|elect|nominate)(?:s|ed|ing)?\s+(?:(an?)\s+(?:second|third|fourth|fifth|new|additional|dedicated|full-time|part-time)|(another))\s+(?:[\p{L}-]+\s+){0,2}?(?:[\p{L}-]+(?:er|or|ist|ant|ent)|steward|lead|head|owner|champion|ambassador|advocate|mentor|member)\b(?=\s*(?:[.,;:!?()]|$)|\s+(?:to|for|in|on|with|from|at|by|and|or|who|per|each|within|before|after|this|next|\d)\b)/giu, (m) => {
+    if (/\bto\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) return;
     const word = m[1] ?? m[2]!;
     const s = m.index + m[0].indexOf(word, m[0].search(/\s/));
     c.add('number', s, s + word.length, 1, countedNoun(text, s + word.length, []));

@@ -84,11 +84,17 @@ const CHECK_BY_NAMED = new RegExp(
 const PASSED_CHECK = /\b(?:tests?|suites?|assessments?|audits?|inspections?|reviews?|checks?)\b[^.;]{0,30}?\bpassed\b/iu;
 
 // Cheap test before the expressions above: most key results name none of these.
-const GATE = /approv|ratif|sign|endorse|go-ahead|accept|adopt|endors|certif|authori|accredit|review|audit|validat|verif|vet|vot|agree|confirm|elect|pass|grant|sanction|clear|green|complian|conform|badge|ATO|replac|assess|inspect|rat|evaluat|pen[-\s]?test|penetration|level|tier|status|stage/i;
+const GATE = /approv|ratif|sign|endorse|go-ahead|accept|adopt|endors|certif|authori|accredit|review|audit|validat|verif|vet|vot|agree|confirm|elect|pass|grant|sanction|clear|green|complian|conform|badge|ATO|replac|assess|inspect|rat|evaluat|pen[-\s]?test|penetration/i;
+
+// A named level's own gate: its words are common, so it does not widen the gate of the others.
+const LEVEL_GATE = /level|tier|status|stage/;
 
 export function findVerifiableState(text: string): { text: string; start: number; end: number } | undefined {
-  if (!GATE.test(text)) return undefined;
+  const decided = GATE.test(text);
+  const level = LEVEL_GATE.test(text);
+  if (!decided && !level) return undefined;
   for (const re of [DECIDED_BY_BODY, ORDERED_DECISION, BODY_DECIDES, STANDING, GRADE, NAMED_LEVEL, REPLACES_NAMED, PASSED_CHECK, CHECK_BY_NAMED]) {
+    if (re === NAMED_LEVEL ? !level : !decided) continue;
     const m = re.exec(text);
     if (m) return { text: m[0].trim(), start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].trimEnd().length };
   }
