@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeKeyResultText, okrJsonSchema } from '../server/src/core';
+import { okrJsonSchema } from '../server/src/core';
 import { SIZES, writeWorkspace, type Generated, type Size } from './bench/generate';
 import { BenchClient, okrServerSpec, TimeoutError, withTimeout, type ServerSpec } from './bench/lsp';
 import { type measureOrg, type OrgLine } from './bench/org';
@@ -17,6 +17,7 @@ import { isolated } from './bench/isolated';
 import { measurePanel } from './bench/panel';
 import { measureBundles, type Bundles } from './bench/bundle';
 import { okrCheckMs, yamlFloorMs } from './bench/floor';
+import { QUALITY_BUDGET_MS, qualityTiming } from './bench/quality';
 
 const REPO = path.resolve(__dirname, '..');
 const SERVER = path.join(REPO, 'dist', 'server.js');
@@ -42,31 +43,10 @@ const BUDGETS = {
   clientActivation: 50,
   clientKb: 300,
   serverKb: 1536,
-  qualityPerKr: 0.1,
+  qualityPerKr: QUALITY_BUDGET_MS,
 };
 /** The ratio budgets apply from this size on: below it fixed costs (a process start, a message) are most of the figure. */
 const FLOOR_RATIO_MIN_BYTES = 1024 * 1024;
-
-/**
- * The key-result text analysis, in process: ms per title, warm, over the labelled dev set (or
- * generated titles without it). analyzeKeyResultText has no cache of its own, so every call counts.
- */
-function qualityTiming(): { perKr: number; titles: number } {
-  const dev = path.resolve(REPO, '..', 'shared', 'okr-quality', 'key_results.dev.jsonl');
-  const titles = fs.existsSync(dev)
-    ? fs.readFileSync(dev, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text)
-    : Array.from({ length: 200 }, (_, i) => `Reduce p95 latency of service ${i} from ${800 + i} ms to ${300 + i} ms`);
-  // Warm up until the JIT has settled, then report the median of ten timed rounds (one slow round,
-  // a GC or another process, does not decide the figure).
-  for (let i = 0; i < 30; i++) for (const t of titles) analyzeKeyResultText(t);
-  const perRound: number[] = [];
-  for (let r = 0; r < 10; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < 10; i++) for (const t of titles) analyzeKeyResultText(t);
-    perRound.push(Number(process.hrtime.bigint() - t0) / 1e6 / (10 * titles.length));
-  }
-  return { perKr: median(perRound), titles: titles.length };
-}
 
 type Cell = number | string | undefined;
 
@@ -476,6 +456,9 @@ async function main(): Promise<void> {
     '  module, until the promise it returns settles (median of five). The language client (vscode-languageclient and',
     '  its protocol libraries) is a bundle of its own that activate() loads on the next turn: its size and load time',
     '  are printed beside the budgets, not in them.',
+    '- Key-result text analysis: `analyzeKeyResultText` bundled by esbuild with the server\'s build options (as the server and',
+    '  the CLI run it), warm, median of ten rounds over the labelled dev set (`scripts/bench/quality.ts`). `npm run bench:quality`',
+    '  measures only that, without rewriting this page, and prints the same code loaded from the sources through tsx beside it.',
     '- Subsets: `BENCH_SIZES=5x4,1000x5-realistic BENCH_ORG=0 BENCH_BUNDLES=0 BENCH_PEER=0 npm run bench` (a subset rewrites this',
     '  page with only those rows: run the whole bench before committing it).',
     '  Each size is its own workspace folder with that file and the `company.okr` it aligns to.',

@@ -8,6 +8,23 @@ import { amounts, kinds, verdict } from './helpers';
 // these tests, not copied from the labelled samples.
 
 describe('quality/amounts: names and identifiers are not amounts or fuzzy nouns', () => {
+  it('a release line ("the 3.x branch", "4.X") names versions, it counts nothing; a count beside it stays', () => {
+    assert.deepEqual(amounts('Backport security fixes to the 3.x branch'), []);
+    assert.deepEqual(amounts('End support for 4.X'), []);
+    assert.equal(verdict('Harden the 3.x branch'), 'vague');
+    assert.deepEqual(amounts('Ship 3 fixes to the 5.x branch'), ['3']);
+  });
+  it('one more person in a role is a count of one; one more thing, or a person the metric names, is not', () => {
+    assert.equal(verdict('Onboard a third on-call engineer'), 'measurable');
+    assert.equal(verdict('Appoint another community steward'), 'measurable');
+    assert.deepEqual(amounts('Onboard a new partner ecosystem'), []);
+    assert.deepEqual(amounts('Shorten the time it takes to onboard a new maintainer'), []);
+  });
+  it('"single" before a hyphenated compound names a kind ("single sign-on"), not a count of one', () => {
+    assert.deepEqual(amounts('Investigate a single sign-on for partner portals'), []);
+    assert.equal(verdict('Investigate a single sign-on for partner portals'), 'vague');
+    assert.equal(amounts('Hire a single on-call engineer for the night shift').length, 1, 'a hire still counts one');
+  });
   it('a capitalised name is not a fuzzy object ("Culture Amp")', () => {
     assert.equal(verdict('Implement at least one Culture Amp action item'), 'measurable');
     assert.equal(verdict('Implement at least one culture change'), 'vague');

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { analyzeWithRules } from '../../../server/src/core/quality';
+import { tokenize } from '../../../server/src/core/quality/words';
 import { decide } from '../../../server/src/core/quality/analyze';
-import { featureSpans, stem } from '../../../server/src/core/quality/learned/features';
+import { featureSpans, stem, weightedSum } from '../../../server/src/core/quality/learned/features';
 import { judge, type LinearModel } from '../../../server/src/core/quality/learned/model';
 import shipped from '../../../server/src/core/quality/learned/weights.json';
 import { DEV_SET, loadLabelledRows } from '../../../scripts/quality/dataset';
@@ -91,6 +92,34 @@ describe('quality/learned: the verdict and its explanation', () => {
     assert.equal(a.measurable, false);
     assert.equal(decide(a, text, options, model(-20, {})).measurable, false);
     assert.equal(decide(a, text, {}, model(-20, {})).measurable, true, 'the check can fail: without the setting the model decides');
+  });
+});
+
+describe('quality/learned: the sum the verdict reads', function () {
+  this.timeout(60_000);
+
+  it('equals the sum judge() makes over featureSpans(), to the last bit, on every labelled title and on repeated words and pairs', () => {
+    const ship = shipped as LinearModel;
+    const texts = [
+      'Improve onboarding, improve onboarding; Improve onboarding (improve onboarding)',
+      'Reduce p95 latency from 800 ms to 300 ms. Reduce p95 latency, reduce p95 latency',
+      ...(fs.existsSync(DEV_SET) ? loadLabelledRows().map((r) => r.text) : []),
+    ];
+    const off: string[] = [];
+    for (const text of texts) {
+      const a = analyzeWithRules(text);
+      const z = weightedSum(ship.bias, ship.weights, text, a);
+      const zWords = weightedSum(ship.bias, ship.weights, text, a, tokenize(text));
+      if (1 / (1 + Math.exp(-z)) !== judge(ship, featureSpans(text, a)).probability || z !== zWords) off.push(text);
+    }
+    assert.deepEqual(off, []);
+  });
+
+  it('counts a repeated word or pair once, and a pair only inside one clause', () => {
+    const a = analyzeWithRules('a b');
+    const m = { 'word:a': 1, 'pair:a_b': 10, 'first:a': 100, 'length:short': 1000 };
+    assert.equal(weightedSum(0, m, 'a b a b', a), 1111);
+    assert.equal(weightedSum(0, m, 'a, b a. b', a), 1101);
   });
 });
 

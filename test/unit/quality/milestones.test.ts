@@ -215,6 +215,40 @@ describe('quality/milestones: events and programmes', () => {
     assert.equal(verdict('Launch the SDK at the Open Source Summit'), 'measurable');
     assert.equal(verdict('Define KPIs and build monitoring for release cycle performance'), 'vague');
   });
+  it('an occasion is found by the shape of the phrase: a time preposition, the one occasion meant, and its noun', () => {
+    assert.equal(verdict('Charter amendment published by the October community call'), 'measurable');
+    assert.equal(verdict('Deprecate the legacy endpoint in the upcoming major release'), 'measurable');
+    assert.equal(verdict('Treasury policy drafted before the next token holder vote'), 'measurable');
+    assert.equal(verdict('Ship the signing service before public beta'), 'measurable');
+    assert.equal(verdict('Ship the signing service by GA'), 'measurable');
+    assert.ok(signals('Charter amendment published by the October community call').includes('deadline'));
+  });
+  it('an occasion must end its phrase and, after "in" or "at", be placed in time', () => {
+    // A means ("by the review process") and a place ("at the community call") are no deadlines.
+    assert.equal(verdict('Publish the style guide by the review process'), 'vague');
+    assert.equal(verdict('Publish the style guide at the community call'), 'vague');
+    assert.equal(verdict('Publish the style guide in the release'), 'vague');
+    // An occasion still does not make an activity or an unmeasured change a result.
+    assert.equal(verdict('Discuss treasury options before the next token holder vote'), 'vague');
+    assert.equal(verdict('Improve the installer by the October community call'), 'vague');
+  });
+  it('a check done by a named outside party is an end state; done by the team, or by a day, it is not', () => {
+    assert.equal(verdict('Penetration test of the wallet carried out by NCC Group'), 'measurable');
+    assert.ok(signals('Accessibility audit performed by the Digital Accessibility Centre').includes('end-state'));
+    assert.equal(verdict('Accessibility audit performed by the team'), 'vague');
+    assert.ok(!signals('Accessibility audit performed by Friday').includes('end-state'));
+  });
+  it('the end of a named kind of year dates a deliverable as the end of the year does', () => {
+    assert.ok(kinds('Publish the records schedule by the end of the financial year').some((k) => k.startsWith('date:')));
+    assert.equal(verdict('Publish the records schedule by the end of the fiscal year'), 'measurable');
+    assert.equal(verdict('Publish the records schedule'), 'vague');
+  });
+  it('a named level, tier or status reached is an end state; a level that is only a degree is not', () => {
+    assert.equal(verdict('The SDK reaches Incubating maturity level in the foundation'), 'measurable');
+    assert.equal(verdict('Achieve Platinum partner status with the cloud marketplace'), 'measurable');
+    assert.equal(verdict('Reach a high level of code quality'), 'vague');
+    assert.equal(verdict('Reach the next level'), 'vague');
+  });
   it('passing a named assessment or vote, or a status a named programme grants, is an end state', () => {
     assert.equal(verdict('Pass the beta service assessment'), 'measurable');
     assert.equal(verdict('Proposal passes on-chain vote'), 'measurable');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeKeyResultText } from '../../../server/src/core/quality';
-import { kinds, verdict } from './helpers';
+import { kinds, signals, verdict } from './helpers';
 
 // Wording: quality words, weasel verbs and names. A word is a claim only where it qualifies the
 // result itself, not a name, a purpose, a survey answer or a manner the count already measures.
@@ -124,6 +124,18 @@ describe('quality/wording: what defines a word or an object', () => {
   it('a quality word followed by a colon and a number is defined', () => {
     assert.equal(verdict('Running the linter locally is easy: 1 command'), 'measurable');
     assert.equal(verdict('Running the linter locally is easy'), 'vague');
+  });
+  it('a quality word on a term defined in brackets names a category someone counts', () => {
+    assert.equal(verdict('Unnecessary rework (tickets reopened after closure) below 5% of tickets'), 'measurable');
+    assert.ok(!signals('Unnecessary rework (tickets reopened after closure) below 5% of tickets').includes('weasel-word'));
+    // Without the definition, or with a one-word aside, the word is still a claim.
+    assert.equal(verdict('Unnecessary rework below 5% of tickets'), 'vague');
+    assert.equal(verdict('Unnecessary rework (mostly) below 5% of tickets'), 'vague');
+  });
+  it('what a measured share of people feels is a survey answer; a feeling with no share is a claim', () => {
+    assert.equal(verdict('Developer survey: 70% of respondents feel the docs are helpful'), 'measurable');
+    assert.equal(verdict('Developers feel the docs are helpful'), 'vague');
+    assert.equal(verdict('Cut build time to 5 minutes and make CI feel faster'), 'vague');
   });
   it('a gerund before a plural noun only modifies it', () => {
     assert.equal(verdict('Increase speaking slots by 20%'), 'measurable');

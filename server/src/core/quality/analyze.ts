@@ -8,11 +8,12 @@
  */
 import type { QualityOptions, QualityReason, Signal, TextAnalysis } from './types';
 import { REASON_ORDER } from './types';
-import { analyzeWithRules } from './analyzeText';
+import { analyzeWithRulesAndWords } from './analyzeText';
 import { analysedPart } from './cap';
-import { featureSpans } from './learned/features';
+import { featureSpans, weightedSum } from './learned/features';
 import { judge, type Contribution, type LinearModel } from './learned/model';
 import weights from './learned/weights.json';
+import type { Word } from './words';
 
 const MODEL = weights as LinearModel;
 
@@ -21,15 +22,22 @@ const VAGUE_ONLY: ReadonlySet<QualityReason> = new Set(['no_number', 'no_target'
 
 export function analyzeKeyResultText(fullText: string, options: QualityOptions = {}): TextAnalysis {
   const text = analysedPart(fullText);
-  return decide(analyzeWithRules(text, options), text, options, MODEL);
+  const rules = analyzeWithRulesAndWords(text, options);
+  return decide(rules.analysis, text, options, MODEL, rules.text === text ? rules.words : undefined);
 }
 
-/** The rules' analysis `a` of `text`, with the verdict of `model` (exported for tests with a model of their own). */
-export function decide(a: TextAnalysis, text: string, options: QualityOptions, model: LinearModel): TextAnalysis {
+/**
+ * The rules' analysis `a` of `text`, with the verdict of `model` (exported for tests with a model of
+ * their own). `words` is `tokenize(text)` when the caller has it.
+ */
+export function decide(a: TextAnalysis, text: string, options: QualityOptions, model: LinearModel, words?: Word[]): TextAnalysis {
   // A word the team itself listed as vague is a decision, not something to weigh.
   if (!a.measurable && configured(a, text, options)) return a;
+  // Most titles: the layer agrees with the rules, and only its sum is needed (judge() would build
+  // every feature with its span and sort the contributions, which costs more than the rules).
+  const z = weightedSum(model.bias, model.weights, text, a, words);
+  if (1 / (1 + Math.exp(-z)) >= model.threshold === !a.measurable) return a;
   const verdict = judge(model, featureSpans(text, a));
-  if (verdict.vague === !a.measurable) return a;
   const decided = verdict.reasons.find((c) => c.start !== undefined) ?? verdict.reasons[0];
   return verdict.vague ? overruledAsVague(a, text, decided) : overruledAsMeasurable(a, text, verdict.reasons.find((c) => c.start !== undefined));
 }

@@ -220,6 +220,14 @@ export function findPlaceholderIn(wholeText: string, options: QualityOptions = {
 }
 
 export function analyzeWithRules(wholeText: string, options: QualityOptions = {}): TextAnalysis {
+  return analyzeWithRulesAndWords(wholeText, options).analysis;
+}
+
+/**
+ * analyzeWithRules, with the text it judged and that text's words: when that text is the whole title
+ * (no abbreviation masked, no commentary cut), the learned layer reads the same words.
+ */
+export function analyzeWithRulesAndWords(wholeText: string, options: QualityOptions = {}): { analysis: TextAnalysis; text: string; words: Word[] } {
   const { text, words, quantities, illustrations, fronted } = readQuantities(analysedPart(wholeText), options);
   const extraUnits = new Set((options.units ?? []).map((u) => u.toLowerCase()));
   const extraVague = new Set((options.extraVagueWords ?? []).map((u) => u.toLowerCase()));
@@ -417,7 +425,7 @@ export function analyzeWithRules(wholeText: string, options: QualityOptions = {}
   analysis.summary = ex.summary;
   if (ex.fix) analysis.fix = ex.fix;
   if (ex.example) analysis.example = ex.example;
-  return analysis;
+  return { analysis, text, words };
 }
 
 /**

@@ -20,9 +20,12 @@ export interface VerbHit {
   cls: VerbClass;
 }
 
-const ALL_VERBS = (w: string): boolean =>
-  TASK_VERBS.has(w) || ACTIVITY_VERBS.has(w) || INCREASE_VERBS.has(w) || DECREASE_VERBS.has(w) ||
-  IMPROVE_VERBS.has(w) || MAINTAIN_VERBS.has(w) || OUTCOME_VERBS.has(w);
+// Every verb of the lexicons in one set: lemmas and clause breaks ask for each word (the lexicons are
+// fixed at load; the team's extra vague words are adjectives, not verbs).
+const VERB_SET: ReadonlySet<string> = new Set([
+  ...TASK_VERBS, ...ACTIVITY_VERBS, ...INCREASE_VERBS, ...DECREASE_VERBS, ...IMPROVE_VERBS, ...MAINTAIN_VERBS, ...OUTCOME_VERBS,
+]);
+const ALL_VERBS = (w: string): boolean => VERB_SET.has(w);
 
 // Lemmas are looked up for every word of every KR; a small cache keeps that cheap.
 const lemmaCache = new Map<string, string>();
@@ -34,6 +37,18 @@ export function verbLemma(word: string): string {
     lemmaCache.set(word, l);
   }
   return l;
+}
+
+// A class per lemma, asked for each word of each title.
+const classes = new Map<string, VerbClass | null>();
+function classOf(base: string): VerbClass | undefined {
+  let c = classes.get(base);
+  if (c === undefined) {
+    if (classes.size > 20000) classes.clear();
+    c = classify(base) ?? null;
+    classes.set(base, c);
+  }
+  return c ?? undefined;
 }
 
 function classify(base: string): VerbClass | undefined {
@@ -53,7 +68,15 @@ function classify(base: string): VerbClass | undefined {
  * sentence is then a name ("Fast Ethernet", "Public Learn Platform") and not a verb or
  * adjective. Title-case texts ("Maintain & Secure Critical Infrastructure") opt out.
  */
+// Asked by several passes over the same words of one title.
+const titleCases = new WeakMap<Word[], boolean>();
 export function isTitleCase(words: Word[]): boolean {
+  let t = titleCases.get(words);
+  if (t === undefined) titleCases.set(words, (t = computeTitleCase(words)));
+  return t;
+}
+
+function computeTitleCase(words: Word[]): boolean {
   const alpha = words.filter((w) => /^\p{L}/u.test(w.text) && w.text.length > 3);
   if (alpha.length < 3) return false;
   const caps = alpha.filter((w) => /^\p{Lu}/u.test(w.text)).length;
@@ -109,7 +132,7 @@ export function findVerbs(text: string, words: Word[]): VerbHit[] {
   for (const w of words) {
     if (/\d/.test(w.text) || looksLikeName(w, words, text, titleCase)) continue;
     const base = verbLemma(w.lower);
-    const cls = classify(base);
+    const cls = classOf(base);
     if (!cls) continue;
     const last = hits[hits.length - 1];
     const prevIsVerb = !!last && last.word.index === w.index - 1;
@@ -448,6 +471,8 @@ const TERM_TAILS = new Set(['practice', 'practices', 'practise', 'practises']);
 
 const THRESHOLD_AFTER = /^\s+(?:to\s+)?(?:within|under|below|above|over|at\s+least|at\s+most|±|\+\/-)\s*[<>≤≥~]?\s*\d|^\s*:\s+[^,;.]{0,40}?\d/i;
 const OPEN_ITEMS_AFTER = /^(?:\s+[\p{L}-]+)?\s+(?:issues?|bugs?|tickets?|items?|invoices?|requests?|tasks?|prs|mrs|defects?|actions?|debts?|balances?|vulnerabilit(?:y|ies)|questions?|work)\b/iu;
+// One or two words, then a bracketed definition of two words or more: "contact (failure demand)".
+const DEFINED_TERM_AFTER = /^[\s-]+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+\(\s*(?:i\.e\.?,?\s+|aka\s+)?\p{L}[\p{L}-]*\s+\p{L}[^()]*\)/u;
 const COUNT_IN_PARENS = /^(?:\s+[\p{L}-]+){0,2}\s*\(\s*(?:~|≈|about|over|at\s+least)?\s*\d/u;
 // A purpose ("to …"), a means ("through proactive sharing of …", "via …") or a relative
 // clause on what is counted ("3 issues that may impede significant adoption").
@@ -493,6 +518,9 @@ function cadenceInParens(text: string, w: Word, quantities: Quantity[]): boolean
 
 /** "… of users report / rate / say / agree …": the words after it are what people answer. */
 const SURVEY_ANSWER = /\b(?:report|reports|rate|rates|say|says|agree|agrees|describe|describes|find|finds|consider|considers|call|calls)\s+(?:\p{L}+\s+){0,7}$/u;
+// What a measured share of people feels or thinks is a survey's answer too ("80% of respondents feel the
+// project is welcoming"); without the share it is a state of mind ("make the dashboard feel snappier").
+const SURVEY_FEELING = /\d\s?%\s+of\s+(?:the\s+|our\s+)?(?:[\p{L}-]+\s+){0,3}(?:feel|feels|believe|believes|think|thinks|perceive|perceives)\s+(?:\p{L}+\s+){0,7}$/u;
 
 function countBefore(text: string, w: Word, quantities: Quantity[]): boolean {
   const sentenceStart = Math.max(0, text.lastIndexOf('. ', w.start) + 1);
@@ -591,6 +619,9 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     if (TERM_HEADS.has(w.lower) && TERM_TAILS.has(words[w.index + 1]?.lower ?? '')) continue;
     // "a robust list (50+)": the count in parentheses says what the adjective means.
     if (COUNT_IN_PARENS.test(text.slice(w.end, w.end + 40))) continue;
+    // "Unnecessary contact (failure demand) down to 15%": a term defined in brackets right after it
+    // names a category someone counts, not a claim of quality.
+    if (DEFINED_TERM_AFTER.test(text.slice(w.end, w.end + 40))) continue;
     // "accurate within 5%", "fast (under 200 ms)": a threshold right after defines the word.
     if (THRESHOLD_AFTER.test(text.slice(w.end, w.end + 24))) continue;
     // "Reduce "unnecessary" tickets … "Unnecessary": questions that …": a quoted word is a
@@ -619,6 +650,7 @@ export function findQualityWords(text: string, words: Word[], quantities: Quanti
     // "report a better experience", "rate support as faster": what a measured share of people
     // answers is the survey's item, not a claim the key result makes.
     if (SURVEY_ANSWER.test(text.slice(0, w.start)) && countBefore(text, w, quantities)) continue;
+    if (SURVEY_FEELING.test(text.slice(0, w.start))) continue;
     // "open for more than a week", "faster than a day": a span of time in words is the threshold.
     if (comparative && /^\s+than\s+(?:a|an|one|half\s+an?)\s+(?:second|minute|hour|day|week|fortnight|month|quarter|year|sprint)\b(?!\s+ago)/i.test(text.slice(w.end, w.end + 30))) continue;
     // "Completion rate for the online form is higher than the paper form's": a metric compared with
@@ -691,6 +723,12 @@ const STANDARD_RE = /\b(?:SOC\s?-?[12]|ISO\s?\/?(?:IEC\s?)?\d{4,5}|PCI[-\s]?DSS|
  */
 export const COMPARED_TO_NAMED = /\b(?:match(?:es|ed)?|equals?|exceeds?|exceeded|beats?|outperforms?|(?:higher|lower|better|greater|faster|more|fewer|less|above|below)\s+than|as\s+[\p{L}-]+\s+as)\s+(?:that\s+of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?(?:\p{Lu}[\p{L}\d.-]*|\d[\d.,]*\s?%?)/u;
 
+// A decision taken by a vote: "voted on at the AGM", "passes the community vote", "adopted at the board meeting".
+const VOTE_RE = /\bvot(?:e|es|ed)\s+(?:on|through|in)\b|\bpass(?:es|ed)?\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,3}(?:vote|ballot)\b|\b(?:adopted|approved|accepted|ratified)\s+(?:at|in)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:meeting|vote|assembly|AGM)\b/iu;
+// A level of a named external framework: "OpenSSF Best Practices silver level", "SLSA level 3",
+// "level 3 of the CMMI model", "WCAG 2.1 AA". The framework defines what the level requires.
+const FRAMEWORK_LEVEL_RE = /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|\p{Lu}(?<=[\p{L}\d,]\s+\p{Lu})[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u;
+
 // Verifiable end states of a binary milestone (guide §1.1 step 4).
 const END_STATE_RES: RegExp[] = [
   /\bpass(?:es|ed|ing)?\b[^.;]*\b(?:tests?|suites?|checks?|audits?|review|certification|assessments?|accreditation|inspections?|CI|builds?|linters?|conformance)\b/i,
@@ -715,14 +753,11 @@ const END_STATE_RES: RegExp[] = [
   // A check by a named party: "reviewed by a lawyer", "audited by the security team", "validated by Legal".
   // The party must stand outside the work (a role or a named body): "reviewed by the team" is not a check.
   /\b(?:reviewed|audited|validated|verified|vetted|endorsed|adopted)\s+by\s+(?:(?:an?|the|our|its|an\s+external|a\s+third[-\s]party)\s+)?(?:\p{Lu}[\p{L}\d.-]*|(?:external\s+|independent\s+|outside\s+)?(?:lawyers?|attorneys?|counsel|legal|auditors?|board|committee|council|regulators?|third[-\s]part(?:y|ies)|security\s+team|steering)\b)/u,
-  // A decision taken by a vote: "voted on at the AGM", "passes the community vote", "adopted at the board meeting".
-  /\bvot(?:e|es|ed)\s+(?:on|through|in)\b|\bpass(?:es|ed)?\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+){0,3}(?:vote|ballot)\b|\b(?:adopted|approved|accepted|ratified)\s+(?:at|in)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,3}(?:meeting|vote|assembly|AGM)\b/iu,
+  VOTE_RE,
   // Replaced by a named product, stated as the state reached: "Jenkins replaced by GitHub Actions".
   // The bare task "Replace Redash with Looker" stays a task (labelled vague), like "Migrate to X".
   /\b(?:replaced|superseded)\s+(?:by|with)\s+(?:the\s+)?\p{Lu}[\p{L}\d.-]*/u,
-  // A level of a named external framework: "OpenSSF Best Practices silver level", "SLSA level 3",
-  // "level 3 of the CMMI model", "WCAG 2.1 AA". The framework defines what the level requires.
-  /\b(?:bronze|silver|gold|platinum|passing)\s+(?:level|badge|tier|status|certification|membership)\b|\b(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\s+(?:of|in|on|under)\s+(?:the\s+)?\p{Lu}|\p{Lu}(?<=[\p{L}\d,]\s+\p{Lu})[\p{L}\d.-]*\s+(?:(?:maturity|conformance)\s+)?(?:level|tier|grade)\s+(?:\d{1,2}|[IVX]{1,4}|[A-E]\+?|AAA?)\b|\b(?:level\s+)?AAA?\s+(?:conformance|compliance|compliant|rating)\b/u,
+  FRAMEWORK_LEVEL_RE,
   // Meeting or beating a named reference: "matches or is higher than the AWS SLA", "exceeds the GOV.UK benchmark".
   COMPARED_TO_NAMED,
   /\bRFC[-\s]?\d+|\(#\d+|#\d{2,}|\bissues?\s+#?\d+/i,
@@ -757,8 +792,28 @@ const EVENT_DEADLINE_RE = new RegExp(
   'u',
 );
 
+/**
+ * The same deadline by the shape of the phrase rather than a list of events: a preposition of time,
+ * one event the determiner picks out, a few words that say which, and a noun that names a dated
+ * occasion (a call, a vote, a freeze, a network upgrade…): "by the June governance call", "in the next
+ * minor release", "before the next token holder vote". "In" and "at" need a word that places the
+ * event in time (next, upcoming, first…): "at the call" says where an activity happens. The occasion
+ * must end its phrase: in "by the review process" the review is a means.
+ */
+const OCCASION_NOUNS = `${EVENT_NOUNS}|call|vote|ballot|referendum|freeze|fork|upgrade|town\\s*hall|epoch|deadline|cut-?off|review|sprint\\s+demo|go-?live|cutover|renewal`;
+const EVENT_SHAPE_RE = new RegExp(
+  String.raw`\b(?:(?:by|before|until|ahead\s+of|in\s+time\s+for)\s+(?:the|our|this|next\s+year[’']s)\s+(?:[\p{L}\d.'’-]+\s+){0,3}?` +
+  String.raw`|(?:in|at|for|during)\s+(?:the|our)\s+(?:next|upcoming|coming|following|first|final|last)\s+(?:[\p{L}\d.'’-]+\s+){0,2}?` +
+  // A stage of the product's own life names its date without an article: "before public beta", "by GA",
+  // "ahead of mainnet", "before 1.0".
+  String.raw`|(?:by|before|until|ahead\s+of)\s+(?:(?:public|private|open|closed)\s+)?(?=(?:beta|alpha|GA|general\s+availability|mainnet|testnet|go-?live|v?\d+\.\d+(?:\.\d+)?)\b))` +
+  // The occasion ends the phrase ("by the review process" is a means, not a date).
+  `(?:${OCCASION_NOUNS}|beta|alpha|GA|general\\s+availability|mainnet|testnet|go-?live|v?\\d+\\.\\d+(?:\\.\\d+)?)s?\\b(?=\\s*(?:[.,;:!?()]|$)|\\s+(?:and|or|in|on|at|of|to|with|for|so|that|which|where|when|this|next|each|every|after|latest|\\d|Q[1-4]|H[12])\\b)`,
+  'iu',
+);
+
 export function findEventDeadline(text: string): { text: string; start: number; end: number } | undefined {
-  const m = EVENT_DEADLINE_RE.exec(text);
+  const m = EVENT_DEADLINE_RE.exec(text) ?? EVENT_SHAPE_RE.exec(text);
   return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
 }
 
@@ -768,9 +823,19 @@ export const APPROVAL_RE = /\b(?:approved|signed(?:[-\s]off)?|countersigned|rati
 // Cheap test for the audited-standard pattern, the costliest of the end-state expressions.
 const STANDARD_GATE = /SOC|ISO|PCI|FedRAMP|HITRUST|CSA|Cyber/;
 
+// The two next costliest, with the words they cannot match without (`iu` as the expressions, so a
+// gate never skips a text its expression would match).
+const VOTE_GATE = /vot|ballot|meeting|assembly|AGM/iu;
+const FRAMEWORK_LEVEL_GATE = /level|tier|grade|badge|status|certification|membership|conformance|complian|rating/u;
+
+/** Each gated expression with its gate: a text the expression matches passes the gate (a test holds it). */
+export const END_STATE_GATES: ReadonlyArray<readonly [RegExp, RegExp]> = [[STANDARD_RE, STANDARD_GATE], [VOTE_RE, VOTE_GATE], [FRAMEWORK_LEVEL_RE, FRAMEWORK_LEVEL_GATE]];
+
 export function findEndState(text: string): { text: string; start: number; end: number } | undefined {
   for (const re of END_STATE_RES) {
     if (re === STANDARD_RE && !STANDARD_GATE.test(text)) continue;
+    if (re === VOTE_RE && !VOTE_GATE.test(text)) continue;
+    if (re === FRAMEWORK_LEVEL_RE && !FRAMEWORK_LEVEL_GATE.test(text)) continue;
     const m = re.exec(text);
     if (m) return { text: m[0], start: m.index, end: m.index + m[0].length };
   }

@@ -111,8 +111,8 @@ function isIdentifierContext(text: string, start: number, end: number): boolean 
   const head = /^\s+([a-z][a-z-]*)(?:\s+([a-z][a-z-]*))?(?:\s+([a-z][a-z-]*))?/.exec(text.slice(end, end + 40).replace(/^(?:[kKMB]|MM|bn)\b/, ''));
   if (name && head && !STOP_AFTER_NAME.has(head[1]) && !(head[1] in DURATION_UNITS) &&
     ![head[1], head[2], head[3]].some((x) => x && /[^s]s$/.test(x))) return true;
-  // version numbers "1.2.3", "the 1.0 version", "version 2"
-  if (/^\.\d/.test(after)) return true;
+  // version numbers "1.2.3", "the 1.0 version", "version 2"; a release line "the 2.x branch", "3.x"
+  if (/^\.\d/.test(after) || /^\.[x*](?![\p{L}\d])/iu.test(after)) return true;
   // "Phase 1 and 2", "tier 1/2": a number coordinated with a named one is named too.
   const coordinated = /\b([\p{L}]+)\s+\d+[a-z]?\s*(?:,|and|or|&|\/)\s*$/iu.exec(text.slice(Math.max(0, start - 24), start));
   if (coordinated && IDENTIFIER_PREFIXES.has(coordinated[1]!.toLowerCase())) return true;
@@ -242,7 +242,7 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const s = m.index + m[0].length - m[1].length;
     c.add('date', s, m.index + m[0].length, Number(m[1]));
   }, HAS_DIGIT);
-  c.scan(/\b(?:(?:by|at|before|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the|this|next|each|every)?\s*(?:quarter|year|month|sprint|week|half|period|cycle)\b|\b(?:EOQ|EOY|EOM|EOW|EOD)\b/gi, (m) => {
+  c.scan(/\b(?:(?:by|at|before|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the|this|next|each|every)?\s*(?:(?:financial|fiscal|calendar|academic|school|tax|budget|current)\s+)?(?:quarter|year|month|sprint|week|half|period|cycle)\b|\b(?:EOQ|EOY|EOM|EOW|EOD)\b/gi, (m) => {
     c.add('date', m.index, m.index + m[0].length);
   }, END_GATE);
 
@@ -423,6 +423,16 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     const s = m.index + m[0].length - m[1].length - 1;
     c.add('number', s, s + m[1].length, 1, countedNoun(text, s + m[1].length, []));
   }, HIRE_GATE);
+  // "Onboard a second release manager", "Appoint a new community steward", "Add another maintainer": one
+  // more person in a role (a noun of an agent: -er, -or, -ist, -ant, -ent, steward, lead, … heading its
+  // phrase: "a new partner ecosystem" is no person) is a count of one; "the time it takes to onboard a new
+  // customer" names what is measured.
+  c.scan(/\b(?:onboard|appoint|add|welcome|train|elect|nominate)(?:s|ed|ing)?\s+(?:(an?)\s+(?:second|third|fourth|fifth|new|additional|dedicated|full-time|part-time)|(another))\s+(?:[\p{L}-]+\s+){0,2}?(?:[\p{L}-]+(?:er|or|ist|ant|ent)|steward|lead|head|owner|champion|ambassador|advocate|mentor|member)\b(?=\s*(?:[.,;:!?()]|$)|\s+(?:to|for|in|on|with|from|at|by|and|or|who|per|each|within|before|after|this|next|\d)\b)/giu, (m) => {
+    if (/\bto\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) return;
+    const word = m[1] ?? m[2]!;
+    const s = m.index + m[0].indexOf(word, m[0].search(/\s/));
+    c.add('number', s, s + word.length, 1, countedNoun(text, s + word.length, []));
+  }, /onboard|appoint|add|welcome|train|elect|nominat/i);
   // Named roles without an article: "Onboard VP, Director of SRE, and Sr/Mgr of DBRE",
   // "Hire Head of Design". Each title listed after the hire verb is one hire.
   c.scan(/\b(?:[Hh]ires?|[Rr]ecruits?|[Oo]nboards?)\s+(?=(?:VP|SVP|EVP|Director|Head|Chief|C[TFOMRI]O|CISO|Manager|Lead)\b)/g, (m) => {
@@ -482,6 +492,8 @@ export function extractQuantities(text: string, options: ExtractOptions = {}): Q
     // Idioms where "one"/"single"/"half" is not a count.
     if (!oneMore && /^(?:one|single|half)$/.test(w) && (/\b(?:in|at|as|no|any|the|of|this|that)\s+$/.test(before) || /^\s*(?:of|another|place|day|way|go|step|time|source|stop|click|team|voice|and)\b/.test(after) || /^\s*more\s+(?:time|than)\b/.test(after) || /^-/.test(after))) return;
     if (/^-/.test(after) && w !== 'one') return; // "three-year pitch" describes, it does not count
+    // "a single sign-on", "single end-to-end flow": before a hyphenated compound, single names a kind.
+    if (w === 'single' && /^\s+\p{L}+-\p{L}/u.test(after)) return;
     // "Implement single object storage", "based on single app": without "a", single means unified.
     if (w === 'single' && !/\ba\s+$/.test(before)) return;
     // "select and implement one": a pronoun closing the clause stands for a thing, not a count.

@@ -7,8 +7,10 @@
  * - a standing a named framework grants: "Achieve FedRAMP Moderate authorization", "earn the
  *   OpenSSF badge", "PCI DSS Level 1 compliance" (not "GDPR compliance": no one certifies it);
  * - a grade in a named assessment: "Achieve Good in the cyber security baseline assessment";
+ * - a named level reached: "reaches Graduated maturity level", "achieve Gold partner status";
  * - a named product replaced: "Salesforce replaces HubSpot", "…, replacing ReadTheDocs";
- * - a check stated as passed ("GDS assessment: beta passed").
+ * - a check stated as passed ("GDS assessment: beta passed"), or done by a named outside party
+ *   ("audit of the contracts completed by Trail of Bits").
  * Each needs both halves (the decision and who takes it, the standing and whose it is): "reviewed by
  * the team", "GDPR compliance" or "Replace Redash with Looker" (a task) stay unsettled.
  */
@@ -54,6 +56,14 @@ const STANDING = new RegExp(
   'u',
 );
 
+// A named level, tier or status reached: "reaches Graduated maturity level", "achieve Gold partner
+// status", "move to the Incubating stage". The capital, inside the sentence, says the level is a defined
+// name someone grants, not a degree ("reach a high level").
+const NAMED_LEVEL = new RegExp(
+  String.raw`\b(?:[Rr]each|[Aa]chiev|[Aa]ttain|[Oo]btain|[Ee]arn|[Gg]ain|[Gg]et|[Mm]ov|[Gg]raduat|[Pp]romot|[Aa]dvanc)[a-z]*\s+(?:to\s+|into\s+)?(?:the\s+|an?\s+|our\s+)?(?!(?:Q[1-4]|H[12]|FY\d*)\b)\p{Lu}[\p{L}-]*\s+(?:[\p{L}-]+\s+)?(?:maturity\s+)?(?:level|tier|status|stage)\b`,
+  'u',
+);
+
 // A grade a named assessment awards: "Achieve Good in the … assessment", "rated 'Outstanding' by …".
 const GRADE = new RegExp(
   String.raw`\b(?:[Aa]chiev|[Gg]et|[Rr]eceiv|[Ss]cor|[Rr]at|[Rr]each|[Oo]btain|[Ee]arn|[Mm]aintain|[Rr]etain|[Kk]eep)[a-z]*\s+(?:an?\s+|the\s+)?['"“‘]?\p{Lu}\p{Ll}+['"”’]?\s+(?:rating\s+|grade\s+)?(?:in|on|at|from|for)\s+(?:the|our|its|an?)\s+[^,;.]{0,50}?\b(?:assessments?|inspections?|reviews?|audits?|evaluations?|ratings?|surveys?|scorecards?|checks?|index|benchmarks?)\b`,
@@ -63,15 +73,28 @@ const GRADE = new RegExp(
 // The state reached, not the task: "X replaces Y", "…, replacing Y" (never the opening "Replace …").
 const REPLACES_NAMED = new RegExp(String.raw`(?<=\S\s+)\breplac(?:es|ing)\s+(?:the\s+|our\s+)?${NAME}`, 'u');
 
+// A check done by a named outside party: "Security audit of the contracts completed by Trail of Bits",
+// "penetration test carried out by NCC Group". The check is the deliverable and someone else vouches for it.
+const CHECK_BY_NAMED = new RegExp(
+  String.raw`\b(?:[Aa]udits?|[Aa]ssessments?|[Rr]eviews?|[Pp]en(?:etration)?[-\s][Tt]ests?|[Ii]nspections?|[Ee]valuations?)\b[^.;]{0,60}?\b(?:completed|performed|conducted|carried\s+out|done|delivered)\s+by\s+(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)${NAME}`,
+  'u',
+);
+
 // A check named and stated as passed, in either order ("GDS assessment: beta passed").
 const PASSED_CHECK = /\b(?:tests?|suites?|assessments?|audits?|inspections?|reviews?|checks?)\b[^.;]{0,30}?\bpassed\b/iu;
 
 // Cheap test before the expressions above: most key results name none of these.
-const GATE = /approv|ratif|sign|endorse|go-ahead|accept|adopt|endors|certif|authori|accredit|review|audit|validat|verif|vet|vot|agree|confirm|elect|pass|grant|sanction|clear|green|complian|conform|badge|ATO|replac|assess|inspect|rat/i;
+const GATE = /approv|ratif|sign|endorse|go-ahead|accept|adopt|endors|certif|authori|accredit|review|audit|validat|verif|vet|vot|agree|confirm|elect|pass|grant|sanction|clear|green|complian|conform|badge|ATO|replac|assess|inspect|rat|evaluat|pen[-\s]?test|penetration/i;
+
+// A named level's own gate: its words are common, so it does not widen the gate of the others.
+const LEVEL_GATE = /level|tier|status|stage/;
 
 export function findVerifiableState(text: string): { text: string; start: number; end: number } | undefined {
-  if (!GATE.test(text)) return undefined;
-  for (const re of [DECIDED_BY_BODY, ORDERED_DECISION, BODY_DECIDES, STANDING, GRADE, REPLACES_NAMED, PASSED_CHECK]) {
+  const decided = GATE.test(text);
+  const level = LEVEL_GATE.test(text);
+  if (!decided && !level) return undefined;
+  for (const re of [DECIDED_BY_BODY, ORDERED_DECISION, BODY_DECIDES, STANDING, GRADE, NAMED_LEVEL, REPLACES_NAMED, PASSED_CHECK, CHECK_BY_NAMED]) {
+    if (re === NAMED_LEVEL ? !level : !decided) continue;
     const m = re.exec(text);
     if (m) return { text: m[0].trim(), start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].trimEnd().length };
   }
