@@ -20,7 +20,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
-import { DOCUMENT_DIAGNOSTICS_OPTION, GRAPH_DIAGNOSTICS_OPTION } from '../../server/src/shared/protocol';
+import { DOCUMENT_DIAGNOSTICS_OPTION, GRAPH_DIAGNOSTICS_OPTION, SERVER_NODE_OPTIONS } from '../../server/src/shared/protocol';
 
 export { registerGraphDiagnostics } from './graphDiagnostics';
 export { registerDocumentDiagnostics } from './documentDiagnostics';
@@ -73,8 +73,8 @@ async function tell(output: vscode.LogOutputChannel, level: 'warning' | 'error',
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_OPTIONS } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     // .okr documents for the OKR features, and source files of every language for code tags

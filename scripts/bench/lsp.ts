@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { SERVER_NODE_OPTIONS } from '../../server/src/shared/protocol';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 export class TimeoutError extends Error {}
@@ -38,7 +39,8 @@ export function okrServerSpec(serverPath: string, today: string, extraCapabiliti
     name: 'okr',
     command: process.execPath,
     // OKR_BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the server of a run.
-    args: [...(process.env.OKR_BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, '--stdio'],
+    // With the Node options the VS Code client starts it with (SERVER_NODE_OPTIONS).
+    args: [...SERVER_NODE_OPTIONS, ...(process.env.OKR_BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, '--stdio'],
     env: { OKR_TODAY: today },
     configuration: (section) => (section === 'okr' ? {} : null),
     languageId: 'okr',

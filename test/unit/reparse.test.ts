@@ -352,6 +352,28 @@ describe('incremental re-parse', () => {
     }
   });
 
+  it('answers the value range of a field of a map moved by an edit as its fields do, without copying them', () => {
+    const text = generateOkr(6, 3).text;
+    const doc = parseOkrDocument(text, URI, 1);
+    // A line added to the first objective: every objective after it moves by a line.
+    const at = text.indexOf('\n', text.indexOf('    title: ')) + 1;
+    const edited = text.slice(0, at) + '    note: added\n' + text.slice(at);
+    const next = reparseOkrDocument(doc, edited, 2);
+    const full = parseOkrDocument(edited, URI, 2);
+    assert.ok(next.objectives.length > 2);
+    for (const [i, o] of next.objectives.entries()) {
+      for (const [j, kr] of o.keyResults.entries()) {
+        for (const key of ['id', 'title', 'target', 'nothing']) {
+          assert.deepEqual(kr.node.fieldValueRange?.(key), full.objectives[i]!.keyResults[j]!.node.fields.get(key)?.valueRange, `${key} of ${kr.id}`);
+        }
+      }
+    }
+    const last = next.objectives[next.objectives.length - 1]!;
+    const moved = last.keyResults[0]!.node as unknown as { copied?: unknown; shift?: number };
+    assert.notEqual(moved.shift, undefined, 'the last objective\'s key result was moved, not parsed again');
+    assert.equal(moved.copied, undefined, 'the moved map copied its fields');
+  });
+
   it('falls back for edits outside an objective, YAML errors and anchors', () => {
     const cases: Array<[string, (t: string) => string]> = [
       ['top-level key', (t) => t.replace('team: Hand', 'team: Hands')],

@@ -469,6 +469,22 @@ describe('rules', () => {
       check(links('/src/b.ts'), 'link-broken', [], { fileExists: () => undefined });
       check(links('/src/b.ts'), 'link-broken', [], { fileExists: () => false, path: null });
     });
+    it('answers the same when the same model is checked again, and follows the disk for file links', () => {
+      const text = (t: string | string[]) => (Array.isArray(t) ? t.join('\n') + '\n' : t);
+      const doc = parseOkrDocument(text(links('ftp://x', 'https://x.test', '/src/b.ts')), 'file:///ws/okrs/team.okr');
+      const config = mergeConfig();
+      const shown = (fileExists: (p: string) => boolean) =>
+        analyzeDocument(doc, { config, today: TODAY, path: FILE, workspace: ws, fileExists }).filter((d) => d.rule === 'link-broken').map(show);
+      const missing = shown(() => false);
+      assert.equal(missing.length, 2);
+      assert.deepEqual(shown(() => false), missing, 'checked again');
+      assert.equal(shown((p) => p.endsWith('b.ts')).length, 1, 'the file appeared on disk');
+      const textOnly = parseOkrDocument(text(links('ftp://x', 'https://x.test')), 'file:///ws/okrs/team.okr');
+      const first = analyzeDocument(textOnly, { config, today: TODAY, path: FILE, workspace: ws }).map(show);
+      assert.deepEqual(analyzeDocument(textOnly, { config, today: TODAY, path: FILE, workspace: ws }).map(show), first, 'answered from what the links said before');
+      const other = analyzeDocument(textOnly, { config: mergeConfig(), today: TODAY, path: '/elsewhere/team.okr', workspace: ws }).filter((d) => d.rule === 'link-broken');
+      assert.equal(other.length, 1, 'another file or configuration is checked for itself');
+    });
   });
 
   describe('link-outside-workspace', () => {

@@ -397,6 +397,11 @@ class OffsetField implements Field {
     return this.lines.range(this.vs, this.ve);
   }
 
+  /** The value range of this field moved by `shift` characters, in the text `lines` indexes. */
+  valueRangeMoved(lines: LineIndex, shift: number): Range {
+    return lines.range(this.vs + shift, this.ve + shift);
+  }
+
   // Lists and maps become plain data only when a reader asks: converting every nested collection
   // eagerly copied the whole document once per level (most of the parse's garbage).
   get value(): unknown {
@@ -574,6 +579,10 @@ class OffsetMapNode implements MapNode {
     return this.lines.range(this.start, this.end);
   }
 
+  fieldValueRange(key: string): Range | undefined {
+    return this.fields.get(key)?.valueRange;
+  }
+
   /** This map in the text after an edit before it (see OffsetField.moved). */
   moved(lines: LineIndex, from: number, delta: number): MapNode {
     // Wholly after the edit: every offset moves by the same amount, so the fields can wait until read.
@@ -627,6 +636,12 @@ class ShiftedMapNode implements MapNode {
 
   get indent(): number {
     return this.base.indent;
+  }
+
+  fieldValueRange(key: string): Range | undefined {
+    if (this.copied) return this.copied.get(key)?.valueRange;
+    const f = this.base.fields.get(key);
+    return f instanceof OffsetField ? f.valueRangeMoved(this.lines, this.shift) : f?.valueRange;
   }
 
   get flow(): boolean {

@@ -224,3 +224,12 @@ export interface PeriodStartTextParams {
 export type PeriodStartTextResult =
   | { ok: true; text: string; period: string; periodStart: string; commit: string; commitDate: string }
   | { ok: false; message: string };
+
+/**
+ * Node options the VS Code client starts the server with. A larger young generation: on a keystroke
+ * in a file of thousands of problems the re-parse and re-analysis allocate more than the default
+ * 16 MB semi-space holds, so each keystroke paid a scavenge of 10-14 ms copying the new model; with
+ * 32 MB most keystrokes pay none (docs/performance.md, the bench starts the server the same way).
+ */
+export const SERVER_NODE_OPTIONS = ['--max-semi-space-size=32'];
+

@@ -1,7 +1,7 @@
 // Document symbols: the period, then objectives with their key results, each with its score and
 // status as the detail ("0.62 · on track"). Ranges come from the model; nothing is re-parsed.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { GRADE_LABEL, scoreDocument, STATUS_LABEL, type Grade, type KeyResult, type Objective, type ObjectiveScorer, type OkrDocument, type Range, type Status } from '../../core';
+import { GRADE_LABEL, scoreDocument, STATUS_LABEL, type Grade, type KeyResult, type MapNode, type Objective, type ObjectiveScorer, type OkrDocument, type Range, type Status } from '../../core';
 
 /** How objectives and key results are named in the outline and in workspace symbols. */
 export function objectiveName(o: Objective): string {
@@ -44,7 +44,7 @@ export function documentSymbols(doc: OkrDocument, today: string, scorer?: Object
       detail: scoreDetail(os.score, os.status, os.grade),
       kind: SymbolKind.Class,
       range: o.node.range,
-      selectionRange: idRange(o.node.fields, o.node.range),
+      selectionRange: nodeIdRange(o.node),
       children: o.keyResults.map((kr, j) => {
         const ks = os.keyResults[j]!;
         return {
@@ -52,12 +52,18 @@ export function documentSymbols(doc: OkrDocument, today: string, scorer?: Object
           detail: scoreDetail(ks.score, ks.status, ks.grade),
           kind: SymbolKind.Field,
           range: kr.node.range,
-          selectionRange: idRange(kr.node.fields, kr.node.range),
+          selectionRange: nodeIdRange(kr.node),
         };
       }),
     });
   });
   return out;
+}
+
+/** idRange of a map of the model, without copying the fields of a map an edit moved (see MapNode.fieldValueRange). */
+export function nodeIdRange(node: MapNode): Range {
+  if (!node.fieldValueRange) return idRange(node.fields, node.range);
+  return node.fieldValueRange('id') ?? node.fieldValueRange('title') ?? { start: node.range.start, end: node.range.start };
 }
 
 /** The id's value when there is one (what the cursor lands on), else the start of the node. */
