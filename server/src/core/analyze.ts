@@ -33,11 +33,16 @@ const placeholderCache = new Map<string, Placeholder | null>();
 
 type Placeholder = NonNullable<TextAnalysis['placeholder']>;
 
+/** A text's key in the caches: the part that is analysed (so the cache holds at most QUALITY_CACHE_MAX short texts), with the settings. */
+function cacheKey(text: string, config: OkrConfig): string {
+  const q = config.quality;
+  return q.extraVagueWords.length || q.units.length ? `${q.extraVagueWords.join(',')}|${q.units.join(',')}|${text}` : text;
+}
+
 function cached<T>(cache: Map<string, T>, analyse: (text: string, options: QualityOptions) => T, wholeText: string, config: OkrConfig): T {
-  // Keyed by the part that is analysed, so the cache holds at most QUALITY_CACHE_MAX short texts.
   const text = analysedPart(wholeText);
   const q = config.quality;
-  const key = q.extraVagueWords.length || q.units.length ? `${q.extraVagueWords.join(',')}|${q.units.join(',')}|${text}` : text;
+  const key = cacheKey(text, config);
   let hit = cache.get(key);
   if (!hit) {
     hit = analyse(text, { extraVagueWords: q.extraVagueWords, units: q.units });
@@ -57,6 +62,10 @@ export function qualityOf(text: string, config: OkrConfig): TextAnalysis {
  * titles in full was seconds of a large organisation's check, for a verdict nobody reads.
  */
 export function placeholderOf(text: string, config: OkrConfig): Placeholder | undefined {
+  // A key result's title was analysed in full already (kr-not-measurable runs first): the analysis
+  // found the same placeholder (a test holds the two equal), so its quantities are not read twice.
+  const analysed = qualityCache.get(cacheKey(analysedPart(text), config));
+  if (analysed) return analysed.placeholder;
   return cached(placeholderCache, (t, o) => findPlaceholderIn(t, o) ?? null, text, config) ?? undefined;
 }
 

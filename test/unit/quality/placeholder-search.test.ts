@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWithRules, findPlaceholderIn } from '../../../server/src/core/quality';
+import { analyzeKeyResultText, analyzeWithRules, findPlaceholderIn } from '../../../server/src/core/quality';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'quality');
 
@@ -26,5 +26,8 @@ describe('findPlaceholderIn', () => {
     assert.ok(texts.length > 1000, 'the labelled rows are there');
     const differ = texts.filter((t) => JSON.stringify(findPlaceholderIn(t) ?? null) !== JSON.stringify(analyzeWithRules(t).placeholder ?? null));
     assert.deepEqual(differ, []);
+    // placeholder-text takes a key result title's placeholder from its full analysis (learned layer included) when that ran.
+    const differFull = texts.filter((t) => JSON.stringify(findPlaceholderIn(t) ?? null) !== JSON.stringify(analyzeKeyResultText(t).placeholder ?? null));
+    assert.deepEqual(differFull, []);
   });
 });
