@@ -105,6 +105,19 @@ describe('document problems in blocks (initializationOptions.documentDiagnostics
     assert.equal(blocky.publishCount.get(blockyUri), undefined, 'no publishDiagnostics for the document to a client that takes blocks');
   });
 
+  it('says when a closed document\'s problems become its file\'s, in a message of the disk', async () => {
+    const file = path.join(dir, 'team.okr');
+    const { uri } = await blocky.open(file);
+    const opened = await holder.forVersion(1);
+    const disk = new Promise<Blocks>((resolve) => blocky.conn.onNotification('okr/documentDiagnostics', (p: Blocks) => p.version === null && resolve(p)));
+    await blocky.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const message = await disk;
+    assert.equal(message.uri, uri);
+    // The text on disk is the one that was open: the blocks the client holds stay as they are.
+    assert.deepEqual(message.blocks, []);
+    assert.ok(opened.length > 100);
+  });
+
   it('sends a keystroke in one objective of a large file as that objective\'s block alone', async () => {
     const file = path.join(dir, 'team.okr');
     const { uri } = await blocky.open(file);

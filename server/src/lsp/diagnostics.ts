@@ -300,6 +300,7 @@ export class DiagnosticsPublisher {
     // An open document's version is told apart by comparing its diagnostics themselves (most are the
     // very objects of the last analysis): hashing thousands of them cost as much as sending them.
     if (version !== undefined && this.sent.get(uri) === `editor@${version}` && sameDiagnostics(this.sentVersioned.get(uri), diagnostics)) return;
+    if (this.blockChannel) return this.sendBlocks(uri, version, diagnostics, doc);
     let lsp: Diagnostic[] | undefined;
     let digest = `editor@${version}`;
     if (version === undefined) {
@@ -312,14 +313,30 @@ export class DiagnosticsPublisher {
     if (diagnostics.length === 0 && !this.sent.has(uri) && version === undefined) return;
     this.sent.set(uri, digest);
     if (version === undefined) this.lastOnDisk.set(uri, diagnostics);
-    if (this.blockChannel) {
-      // Only the blocks that changed: the rest the client holds already (diagnostic-blocks.ts).
-      const { params, sent } = blockDelta(uri, version ?? null, this.blocksSent.get(uri), blocksOf(doc, diagnostics));
-      this.blocksSent.set(uri, sent);
-      void this.connection.sendNotification(DocumentDiagnosticsNotification, params);
-      return;
-    }
     void this.connection.sendDiagnostics({ uri, version, diagnostics: lsp ?? diagnostics.map(toLspDiagnostic) });
+  }
+
+  /**
+   * The blocks that changed (diagnostic-blocks.ts), to a client that takes blocks. The comparison of
+   * blocks is the digest: a file on disk whose blocks did not change sends nothing, and a document
+   * opened with its file's problems sends only its version (the blocks went out with the disk's).
+   */
+  private sendBlocks(uri: string, version: number | undefined, diagnostics: readonly OkrDiagnostic[], doc: OkrDocument | undefined): void {
+    const previous = this.blocksSent.get(uri);
+    // Nothing to say about a file never reported: no empty message for each clean file on disk.
+    if (diagnostics.length === 0 && !previous && version === undefined) return;
+    const wasDisk = this.sent.get(uri) === 'disk';
+    if (version === undefined) {
+      this.lastOnDisk.set(uri, diagnostics);
+      this.sentVersioned.delete(uri);
+    } else this.sentVersioned.set(uri, diagnostics);
+    const { params, sent } = blockDelta(uri, version ?? null, previous, blocksOf(doc, diagnostics));
+    this.blocksSent.set(uri, sent);
+    this.sent.set(uri, version === undefined ? 'disk' : `editor@${version}`);
+    // A version is always answered (a client may wait for its version's problems), and so is the move
+    // from a closed document's problems to its file's; the file on disk again only when they changed.
+    if (version === undefined && wasDisk && !params.reset && params.blocks.length === 0 && params.removed.length === 0) return;
+    void this.connection.sendNotification(DocumentDiagnosticsNotification, params);
   }
 
   /**
