@@ -3,13 +3,12 @@
 // sources, comments), and everything it does not know it must decline. These tests hold it to that on
 // the examples, generated files, hand-written edge cases and random edits.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { readBlockList } from '../../server/src/core/block-reader';
 import { chunkLayout } from '../../server/src/core/chunk-layout';
 import { shiftAll } from '../../server/src/core/parse';
 import { generateOkr, generateRealisticOkr } from '../../scripts/bench/generate';
+import { exampleOkrTexts } from './example-files';
 
 /** Every node as plain data: kind, ranges, value, style, source, number format, comments and spacing. */
 function tree(n: unknown): unknown {
@@ -109,10 +108,8 @@ objectives:
 `;
 
 function fixtureTexts(): Array<{ name: string; text: string }> {
-  const dir = path.join(__dirname, '../../examples/okrs');
-  const files = [path.join(dir, 'company.okr'), ...fs.readdirSync(path.join(dir, 'teams')).map((f) => path.join(dir, 'teams', f))];
   return [
-    ...files.filter((f) => f.endsWith('.okr')).map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') })),
+    ...exampleOkrTexts(),
     { name: 'generated 30x5', text: generateOkr(30, 5).text },
     { name: 'realistic 30x5', text: generateRealisticOkr(30, 5).text },
     { name: 'edge cases', text: EDGE },

@@ -13,6 +13,7 @@ import { openedCopy, parseInChunks, parseOkrDocument, parseWhole, releaseSyntaxT
 import { reparseOkrDocument, reparseStats } from '../../server/src/core/reparse';
 import type { OkrDocument } from '../../server/src/core/model';
 import { generateOkr, generateRealisticOkr } from '../../scripts/bench/generate';
+import { exampleOkrTexts } from './example-files';
 
 const URI = 'file:///ws/okrs/team.okr';
 const CONFIG = mergeConfig();
@@ -73,10 +74,8 @@ aligns_to: company#quality
 `;
 
 function fixtures(): Array<{ name: string; text: string }> {
-  const dir = path.join(__dirname, '../../examples/okrs');
-  const files = [path.join(dir, 'company.okr'), ...fs.readdirSync(path.join(dir, 'teams')).map((f) => path.join(dir, 'teams', f))];
   return [
-    ...files.filter((f) => f.endsWith('.okr')).map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') })),
+    ...exampleOkrTexts(),
     { name: 'generated 4x3', text: generateOkr(4, 3).text },
     { name: 'generated 2x5', text: generateOkr(2, 5).text },
     { name: 'hand-written', text: HAND },
