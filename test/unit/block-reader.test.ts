@@ -8,7 +8,7 @@ import { readBlockList } from '../../server/src/core/block-reader';
 import { chunkLayout } from '../../server/src/core/chunk-layout';
 import { shiftAll } from '../../server/src/core/parse';
 import { generateOkr, generateRealisticOkr } from '../../scripts/bench/generate';
-import { exampleOkrTexts } from './example-files';
+import { exampleOkrTexts, rng } from './test-inputs';
 
 /** Every node as plain data: kind, ranges, value, style, source, number format, comments and spacing. */
 function tree(n: unknown): unknown {
@@ -117,16 +117,6 @@ function fixtureTexts(): Array<{ name: string; text: string }> {
   ];
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // What a random edit types: YAML's indicators, quotes and escapes, spaces and line breaks, words and digits.
 const PIECES = ['a', 'Z', '0', '7', '.', ' ', '  ', '\n', '\n    ', ':', ': ', '#', ' #', '-', '- ', "'", '"', "''", '\\', '{', '}', '[', ']', ',', ', ', '&', '*', '!', '|', '>', '%', '@', '`', '?', '~', 'é', 'null', 'true', '0x', '1e', 'id: x', 'k: v\n      '];

@@ -13,23 +13,12 @@ import { openedCopy, parseInChunks, parseOkrDocument, parseWhole, releaseSyntaxT
 import { reparseOkrDocument, reparseStats } from '../../server/src/core/reparse';
 import type { OkrDocument } from '../../server/src/core/model';
 import { generateOkr, generateRealisticOkr } from '../../scripts/bench/generate';
-import { exampleOkrTexts } from './example-files';
+import { exampleOkrTexts, rng } from './test-inputs';
 
 const URI = 'file:///ws/okrs/team.okr';
 const CONFIG = mergeConfig();
 const TODAY = '2026-11-20';
 
-/** Mulberry32: small, seedable, good enough to pick edits. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HAND = `# okr-disable-next-line placeholder-text
 period: 2026-Q4

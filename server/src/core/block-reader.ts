@@ -282,37 +282,8 @@ class Reader {
     const c = this.at(v);
     let scalar: Scalar;
     let valueEnd: number;
-    if (c === DOUBLE) {
-      let i = v + 1;
-      for (;;) {
-        const d = this.at(i);
-        if (d === NL || d === BACKSLASH) throw OUTSIDE; // over several lines, or an escape
-        if (d === DOUBLE) break;
-        i++;
-      }
-      const source = this.text.slice(v + 1, i);
-      scalar = new Scalar(source);
-      scalar.source = source;
-      scalar.type = Scalar.QUOTE_DOUBLE;
-      valueEnd = i + 1;
-    } else if (c === SINGLE) {
-      let i = v + 1;
-      let escaped = false;
-      for (;;) {
-        const d = this.at(i);
-        if (d === NL) throw OUTSIDE;
-        if (d === SINGLE) {
-          if (this.at(i + 1) !== SINGLE) break;
-          escaped = true;
-          i += 2;
-        } else i++;
-      }
-      let source = this.text.slice(v + 1, i);
-      if (escaped) source = source.replace(/''/g, "'");
-      scalar = new Scalar(source);
-      scalar.source = source;
-      scalar.type = Scalar.QUOTE_SINGLE;
-      valueEnd = i + 1;
+    if (c === DOUBLE || c === SINGLE) {
+      [scalar, valueEnd] = this.quoted(v, false);
     } else {
       if (!this.plainStart(v)) throw OUTSIDE;
       let i = v + 1;
@@ -406,21 +377,7 @@ class Reader {
     let valueEnd: number;
     if (c === DOUBLE || c === SINGLE) {
       if (isKey) throw OUTSIDE;
-      let i = s + 1;
-      for (;;) {
-        const d = this.at(i);
-        if (d === NL || d === BACKSLASH) throw OUTSIDE;
-        if (d === c) {
-          if (c === SINGLE && this.at(i + 1) === SINGLE) throw OUTSIDE;
-          break;
-        }
-        i++;
-      }
-      const source = this.text.slice(s + 1, i);
-      scalar = new Scalar(source);
-      scalar.source = source;
-      scalar.type = c === DOUBLE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-      valueEnd = i + 1;
+      [scalar, valueEnd] = this.quoted(s, true);
     } else {
       if (!this.plainStart(s)) throw OUTSIDE;
       let i = s;
@@ -452,6 +409,32 @@ class Reader {
     if (isKey) throw OUTSIDE;
     scalar.range = [s, valueEnd, after];
     return [scalar, after];
+  }
+
+  /**
+   * A quoted scalar on one line starting at `v`, and where it ends. Left to the yaml package: a line
+   * break inside, an escape in double quotes, and in a flow collection any backslash or `''`.
+   */
+  private quoted(v: number, inFlow: boolean): [Scalar, number] {
+    const q = this.at(v);
+    let i = v + 1;
+    let escaped = false;
+    for (;;) {
+      const d = this.at(i);
+      if (d === NL || (d === BACKSLASH && (q === DOUBLE || inFlow))) throw OUTSIDE;
+      if (d === q) {
+        if (q !== SINGLE || this.at(i + 1) !== SINGLE) break;
+        if (inFlow) throw OUTSIDE;
+        escaped = true;
+        i += 2;
+      } else i++;
+    }
+    let source = this.text.slice(v + 1, i);
+    if (escaped) source = source.replace(/''/g, "'");
+    const scalar = new Scalar(source);
+    scalar.source = source;
+    scalar.type = q === DOUBLE ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+    return [scalar, i + 1];
   }
 
   /** A comment's text as the yaml package keeps it: after the `#`, a space when empty. */

@@ -60,7 +60,8 @@ export function blocksOf(doc: OkrDocument | undefined, diagnostics: readonly Okr
   return blocks;
 }
 
-function sameRelative(a: OkrDiagnostic, aBase: number, b: OkrDiagnostic, bBase: number): boolean {
+/** Whether two problems say the same, their lines counted from `aBase` and `bBase` (0, 0: as they are). */
+export function sameProblem(a: OkrDiagnostic, aBase: number, b: OkrDiagnostic, bBase: number): boolean {
   if (a === b && aBase === bBase) return true;
   const x = a.range;
   const y = b.range;
@@ -100,7 +101,7 @@ export function blockDelta(
   const params: DocumentDiagnosticsParams = { uri, version, reset: previous === undefined, blocks: [], removed: [] };
   for (const [key, block] of next) {
     const old = previous?.get(key);
-    const same = old !== undefined && old.diagnostics.length === block.diagnostics.length && old.diagnostics.every((d, i) => sameRelative(d, old.line, block.diagnostics[i]!, block.line));
+    const same = old !== undefined && old.diagnostics.length === block.diagnostics.length && old.diagnostics.every((d, i) => sameProblem(d, old.line, block.diagnostics[i]!, block.line));
     if (!same) params.blocks.push({ key, line: block.line, diagnostics: block.diagnostics.map((d) => relative(d, block.line)) });
     else if (old.line !== block.line) params.blocks.push({ key, line: block.line });
   }

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, RULES, ruleDocsUrl, unreadableFileDiagnostic, type IndexChange, type OkrDiagnostic, type OkrDocument } from '../core';
 import { DocumentDiagnosticsNotification, GraphDiagnosticsNotification, type DocumentDiagnosticsParams, type GraphDiagnosticsParams } from '../shared/protocol';
-import { blockDelta, blocksOf, type SentBlock } from './diagnostic-blocks';
+import { blockDelta, blocksOf, sameProblem, type SentBlock } from './diagnostic-blocks';
 import { today as todayNow } from '../node/today';
 import { diagnosticPartsInRoot, diagnosticsInRoot } from './analysis';
 import { toLspDiagnostic } from './convert';
@@ -31,13 +31,7 @@ const EMPTY_DIGEST = createHash('sha1').update('[]').digest('base64');
 const GRAPH_RULES = new Set(RULES.filter((r) => r.scope === 'workspace').map((r) => r.id));
 
 function sameDiagnostics(a: readonly OkrDiagnostic[] | undefined, b: readonly OkrDiagnostic[]): boolean {
-  if (!a || a.length !== b.length) return false;
-  const sameRange = (x: OkrDiagnostic['range'], y: OkrDiagnostic['range']) =>
-    x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
-  return a.every((x, i) => {
-    const y = b[i]!;
-    return x === y || (x.rule === y.rule && x.severity === y.severity && x.message === y.message && sameRange(x.range, y.range) && JSON.stringify([x.tags, x.data]) === JSON.stringify([y.tags, y.data]));
-  });
+  return a !== undefined && a.length === b.length && a.every((x, k) => sameProblem(x, 0, b[k]!, 0));
 }
 
 export class DiagnosticsPublisher {
