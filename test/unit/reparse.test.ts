@@ -11,6 +11,7 @@ import { adoptAnalysis, analyzeDocument } from '../../server/src/core/analyze';
 import { mergeConfig } from '../../server/src/core/config';
 import { openedCopy, parseInChunks, parseOkrDocument, parseWhole, releaseSyntaxTree, treeInMemory } from '../../server/src/core/parse';
 import { reparseOkrDocument, reparseStats } from '../../server/src/core/reparse';
+import { EditedText } from '../../server/src/core/edited-text';
 import type { OkrDocument } from '../../server/src/core/model';
 import { generateOkr, generateRealisticOkr } from '../../scripts/bench/generate';
 import { exampleOkrTexts, rng } from './test-inputs';
@@ -243,8 +244,12 @@ describe('incremental re-parse', () => {
           const snapshot = steps % 25 === 0 ? ast(doc.yaml) : undefined;
           const fb = reparseStats.full;
           const t0 = performance.now();
-          // Every other step with the editor's account of the change (as the server passes it), the rest found by comparing.
-          const inc = reparseOkrDocument(doc, next, ++version, steps % 2 === 0 ? editOf(text, e) : undefined);
+          // A third of the steps as the server passes them: the editor's text, not one string yet
+          // (EditedText: only the region around the edit is read), with its account of the change; a
+          // third as a string with the account; the rest found by comparing the strings.
+          const account = editOf(text, e);
+          const given = steps % 3 === 0 ? new EditedText(doc.lines.textSource, account.start, account.oldEnd, e.insert) : next;
+          const inc = reparseOkrDocument(doc, given, ++version, steps % 3 === 2 ? undefined : account);
           if (process.env.REPARSE_DEBUG) {
             const k = reparseStats.full > fb ? reparseStats.lastFallback : 'fast';
             REASONS.set(k, (REASONS.get(k) ?? 0) + 1);

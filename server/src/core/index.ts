@@ -1,5 +1,6 @@
 // The analysis core's public surface. Nothing here knows about LSP, VS Code or the terminal.
 export * from './positions';
+export { EditedText, wholeText, type TextSource } from './edited-text';
 export * from './schema';
 export * from './model';
 export * from './period';

@@ -12,6 +12,8 @@ export interface Range {
   end: Position;
 }
 
+import { wholeText, type TextSource } from './edited-text';
+
 export class LineIndex {
   /**
    * Offset of the first character of every line, before the shift below: shared between the
@@ -29,7 +31,22 @@ export class LineIndex {
     return this.carriageReturn;
   }
 
-  constructor(readonly text: string) {
+  /** The indexed text: a string, or an edit's text read a few characters at a time (edited-text.ts). */
+  private source: TextSource;
+
+  /** The whole text (an edit's text is made a string when first asked for, see EditedText). */
+  get text(): string {
+    if (typeof this.source !== 'string') this.source = this.source.toString();
+    return this.source;
+  }
+
+  /** The text as indexed, whole or not: what the keystroke path reads a few characters of. */
+  get textSource(): TextSource {
+    return this.source;
+  }
+
+  constructor(text: string) {
+    this.source = text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -64,17 +81,17 @@ export class LineIndex {
    * [start, oldEnd) of the old text with [start, newEnd) of the new one): only the edited region is
    * scanned again, the lines after it move by the length delta.
    */
-  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+  static afterEdit(previous: LineIndex, text: TextSource, start: number, oldEnd: number, newEnd: number): LineIndex {
     // Carriage returns make a line break two characters that an edit may split: scan it all. Whether
     // the text has any is known from the previous index and the inserted text (not by searching a
     // large text twice per keystroke).
     const inserted = text.slice(start, newEnd);
-    if (previous.hasCarriageReturn() || inserted.includes('\r')) return new LineIndex(text);
+    if (previous.hasCarriageReturn() || inserted.includes('\r')) return new LineIndex(wholeText(text));
     const delta = newEnd - oldEnd;
     const head = previous.upperBound(start);
     const tail = previous.upperBound(oldEnd);
-    const index = Object.create(LineIndex.prototype) as { text: string; starts: number[]; shiftFrom: number; shiftBy: number; carriageReturn: boolean };
-    index.text = text;
+    const index = Object.create(LineIndex.prototype) as { source: TextSource; starts: number[]; shiftFrom: number; shiftBy: number; carriageReturn: boolean };
+    index.source = text;
     index.carriageReturn = false;
     index.shiftFrom = Infinity;
     index.shiftBy = 0;
@@ -89,7 +106,7 @@ export class LineIndex {
     // The lines up to the edit as they were, the new ones in it, the rest moved.
     const starts: number[] = new Array<number>(head);
     for (let i = 0; i < head; i++) starts[i] = previous.lineStart(i);
-    for (let c = start; c < newEnd; c++) if (text.charCodeAt(c) === 10) starts.push(c + 1);
+    for (let c = start; c < newEnd; c++) if (inserted.charCodeAt(c - start) === 10) starts.push(c + 1);
     for (let i = tail; i < previous.starts.length; i++) starts.push(previous.lineStart(i) + delta);
     index.starts = starts;
     return index as unknown as LineIndex;
@@ -100,7 +117,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.source.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -111,13 +128,13 @@ export class LineIndex {
     const at = this.lineStart(lo);
     // An offset between the \r and the \n of a CRLF is no position of the line (LSP has none
     // there): it is the line's end. Ranges made from node ends reached one character too far.
-    const atLf = o > at && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13;
+    const atLf = o > at && this.hasCarriageReturn() && this.source.charCodeAt(o) === 10 && this.source.charCodeAt(o - 1) === 13;
     return { line: lo, character: o - at - (atLf ? 1 : 0) };
   }
 
   /** LSP semantics: a character past the end of the line means the end of that line (before its break). */
   offsetAt(pos: Position): number {
-    if (pos.line >= this.starts.length) return this.text.length;
+    if (pos.line >= this.starts.length) return this.source.length;
     if (pos.line < 0) return 0;
     const { start, end } = this.lineBounds(pos.line);
     return Math.max(start, Math.min(start + pos.character, end));
@@ -130,8 +147,11 @@ export class LineIndex {
   /** Start offset of a line, and the offset just before its line break. */
   lineBounds(line: number): { start: number; end: number } {
     const start = this.lineStart(Math.max(0, Math.min(line, this.starts.length - 1)));
-    let end = line + 1 < this.starts.length ? this.lineStart(line + 1) : this.text.length;
-    while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    let end = line + 1 < this.starts.length ? this.lineStart(line + 1) : this.source.length;
+    // Without carriage returns a line ends one \n before the next starts (the last one, at the end).
+    if (!this.hasCarriageReturn()) return { start, end: line + 1 < this.starts.length && end > start ? end - 1 : end };
+    const text = this.text;
+    while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
     return { start, end };
   }
 }

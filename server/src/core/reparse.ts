@@ -4,15 +4,18 @@
 // lies inside one item of the top-level block list `objectives`, the item's lines are parsed as a
 // standalone YAML document and their nodes shifted to the item's offset. The model is the previous
 // one with that objective replaced: the objectives before it are reused as they are, those after it
-// are copied with their offsets (and lines, when the edit added or removed some) moved, which costs
-// far less than building them again from YAML. The AST is spliced only when a reader asks for it
+// are views of their previous models moved by the edit's characters (and lines), built when read
+// (moved-objective.ts). The new text itself may be the old one and the edited region, not one string
+// yet (edited-text.ts): only the item's lines are read. The AST is spliced only when a reader asks for it
 // (`doc.yaml` is lazy): typing in a large file never copies it. Every condition under which the
 // standalone parse could differ from a full parse falls back to `parseOkrDocument`; the property test
 // (test/unit/reparse.test.ts) checks both paths give the same document.
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { LineIndex, type Range } from './positions';
+import { LineIndex } from './positions';
+import { wholeText, type TextSource } from './edited-text';
 import { readBlockList } from './block-reader';
-import type { Checkin, KeyResult, MapNode, Objective, OkrDocument } from './model';
+import type { OkrDocument } from './model';
+import { movedObjective } from './moved-objective';
 import { ANCHOR_OR_ALIAS, endsWithEmptyValue, findSuppressions, layoutOnDemand, moveMapNode, objectiveModel, parseOkrDocument, rebindValue, setObjectiveNode, shiftAll, treeInMemory, treeOnDemand } from './parse';
 
 /** How the last re-parses went (tests assert the fast path is taken; the bench may print it). */
@@ -56,21 +59,23 @@ const noAnchors = new WeakSet<Document.Parsed>();
 /**
  * `edit`, when the editor said what changed since `previous` (one region), saves comparing the texts.
  */
-export function reparseOkrDocument(previous: OkrDocument, text: string, version: number, edit?: TextEdit): OkrDocument {
+export function reparseOkrDocument(previous: OkrDocument, text: TextSource, version: number, edit?: TextEdit): OkrDocument {
   const out = tryIncremental(previous, text, version, edit);
   if (typeof out === 'string') {
     reparseStats.full++;
     reparseStats.lastFallback = out;
-    return parseOkrDocument(text, previous.uri, version);
+    return parseOkrDocument(wholeText(text), previous.uri, version);
   }
   reparseStats.incremental++;
   return out;
 }
 
 /** The re-parsed document, or why the fast path does not apply. */
-function tryIncremental(previous: OkrDocument, text: string, version: number, edit?: TextEdit): OkrDocument | string {
-  const old = previous.text;
-  if (old === text) return 'no change';
+function tryIncremental(previous: OkrDocument, text: TextSource, version: number, edit?: TextEdit): OkrDocument | string {
+  // The texts as held: an edit's text is read a few characters at a time, not made one string
+  // (edited-text.ts); the model's lines hold the very text the model was made from.
+  const old = previous.lines.textSource;
+  if (old === text || (typeof old === 'string' && typeof text === 'string' && old === text)) return 'no change';
   // A version made by the fast path passed every check below already (edits since kept them true).
   let structure = pendingAst.get(previous);
   // A version whose AST is not in memory (a file opened after the workspace scan let go of its tree,
@@ -81,20 +86,22 @@ function tryIncremental(previous: OkrDocument, text: string, version: number, ed
   const fromModel = !structure && previous.simpleLayout === true && !treeInMemory(previous);
   if (!structure && !fromModel) {
     const yaml = previous.yaml;
-    if (old.startsWith('%') || old.includes('\n%')) return 'directives';
+    const oldText = wholeText(old);
+    if (oldText.startsWith('%') || oldText.includes('\n%')) return 'directives';
     const root = yaml.contents as Node | null;
     if (!isMap(root) || root.flow) return 'the document is not a block map';
     const pairIndex = (root.items as Pair[]).findIndex((p) => isScalar(p.key) && p.key.value === 'objectives');
     if (pairIndex < 0) return 'no objectives';
     const seq = (root.items[pairIndex] as Pair).value as Node | null;
     if (!isSeq(seq) || seq.flow || !seq.range) return 'objectives is not a block list';
-    if (!hasNoAnchors(yaml, old)) return 'anchors or aliases';
+    if (!hasNoAnchors(yaml, oldText)) return 'anchors or aliases';
     structure = { base: yaml, pairIndex, items: (seq.items as unknown[]).map((node) => ({ node, shift: 0 })), total: 0 };
   }
 
   // The changed region: old[start, oldEnd) became text[start, newEnd): as the editor said (`edit`),
   // when it agrees with the texts around it, else found by comparing them.
-  const region = edit && editAgrees(old, text, edit) ? edit : changedRegion(old, text);
+  const region =
+    edit && (madeBy(text, old, edit) || editAgrees(old, text, edit)) ? edit : changedRegion(wholeText(old), wholeText(text));
   const { start, oldEnd, newEnd } = region;
   const delta = text.length - old.length;
 
@@ -146,10 +153,12 @@ function tryIncremental(previous: OkrDocument, text: string, version: number, ed
   if (after === 'blank' && /[|>]/.test(chunk)) return 'a block scalar may take in the blank lines after the objective';
 
   // Plain block YAML is read in one pass at its offsets in the text (block-reader.ts); anything else
-  // is parsed by the yaml package as a document of its own, then moved to where it is.
-  const read = readBlockList(text, lineStart, chunkEnd);
+  // is parsed by the yaml package as a document of its own, then moved to where it is. A text not
+  // held as one string is read from the item's own text, and moved the same way.
+  const inPlace = typeof text === 'string';
+  const read = inPlace ? readBlockList(text, lineStart, chunkEnd) : readBlockList(chunk, 0, chunk.length);
   let partSeq: Node | null = read ?? null;
-  const at = read ? lineStart : 0;
+  const at = read && inPlace ? lineStart : 0;
   if (!read) {
     const part = parseDocument(chunk, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
     if (part.errors.length || part.warnings.length) return 'the objective has YAML problems';
@@ -167,7 +176,7 @@ function tryIncremental(previous: OkrDocument, text: string, version: number, ed
   if (endsWithEmptyValue(newItem)) return 'the objective ends with a key that has no value';
 
   // The new item at its place; every item after it moves by the delta (when the AST is asked for).
-  if (!read) shiftAll(newItem, 0, lineStart);
+  if (!read || !inPlace) shiftAll(newItem, 0, lineStart);
   if (oldItem?.commentBefore !== undefined) newItem.commentBefore = oldItem.commentBefore;
   if (oldItem?.spaceBefore !== undefined) newItem.spaceBefore = oldItem.spaceBefore;
   const pending: Pending | undefined = structure && {
@@ -179,20 +188,21 @@ function tryIncremental(previous: OkrDocument, text: string, version: number, ed
 
   const lines = LineIndex.afterEdit(previous.lines, text, start, oldEnd, newEnd);
   const from = oldItemEnd;
-  const fromLine = previous.lines.positionAt(from).line;
   const lineDelta = lines.lineCount - previous.lines.lineCount;
-  const move: Move = { lines, from, delta, fromLine, lineDelta };
   const doc: OkrDocument = {
     uri: previous.uri,
     version,
-    text,
+    text: '',
     lines,
     yaml: undefined as unknown as Document.Parsed,
     yamlErrors: [],
     yamlWarnings: [],
     objectives: [],
-    suppressions: findSuppressions(text),
+    suppressions: suppressionsAfter(previous, text, chunk),
   };
+  // The whole text is made one string when first read (the lines hold it, see LineIndex.text).
+  if (typeof text === 'string') doc.text = text;
+  else Object.defineProperty(doc, 'text', { enumerable: true, configurable: true, get: () => lines.text });
   if (pending) lazyAst(doc, pending);
   else treeOnDemand(doc);
   // Still simple: the fast path admits no YAML problem, flow style or anchor in the new item.
@@ -214,7 +224,8 @@ function tryIncremental(previous: OkrDocument, text: string, version: number, ed
   const objective = objectiveModel(newItem, index, doc, lines);
   setObjectiveNode(objective, newItem);
   // The edited item was a block map before (so it had a model) and still is.
-  doc.objectives = previous.objectives.map((o) => (o.index < index ? o : o.index === index ? objective : moveObjective(o, move)));
+  // Those after it moved as a whole: views of their previous models, built when read (moved-objective.ts).
+  doc.objectives = previous.objectives.map((o) => (o.index < index ? o : o.index === index ? objective : movedObjective(o, lines, delta, lineDelta)));
   derivations.set(doc, { previous: new WeakRef(previous), objective: index, lineDelta });
   return doc;
 }
@@ -256,42 +267,25 @@ function splice(p: Pending): Document.Parsed {
   return newDoc;
 }
 
-/** Where the text moved: offsets at or after `from` by `delta`, lines from `fromLine` by `lineDelta`; `lines` is the new text's. */
-interface Move {
-  lines: LineIndex;
-  from: number;
-  delta: number;
-  fromLine: number;
-  lineDelta: number;
+/**
+ * The suppression comments of the new text. Only the item's lines changed, and they start and end
+ * lines: when the previous text had none, the new one has only those in the item (none without the
+ * comment's name). Otherwise the whole text is searched again.
+ */
+function suppressionsAfter(previous: OkrDocument, text: TextSource, chunk: string): Map<number, Set<string>> {
+  if (previous.suppressions.size === 0 && !chunk.includes(SUPPRESSION_NAME)) return new Map();
+  return findSuppressions(wholeText(text));
 }
 
-function moveRange(r: Range, m: Move): Range {
-  // Only whole lines move (the edit ends a line before them), so characters stay as they are.
-  if (m.lineDelta === 0 || (r.start.line < m.fromLine && r.end.line < m.fromLine)) return r;
-  return {
-    start: r.start.line >= m.fromLine ? { line: r.start.line + m.lineDelta, character: r.start.character } : r.start,
-    end: r.end.line >= m.fromLine ? { line: r.end.line + m.lineDelta, character: r.end.character } : r.end,
-  };
-}
+const SUPPRESSION_NAME = 'okr-disable-next-line';
 
-function moveMap(n: MapNode, m: Move): MapNode {
-  return moveMapNode(n, m.lines, m.from, m.delta);
-}
-
-function moveObjective(o: Objective, m: Move): Objective {
-  const node = moveMap(o.node, m);
-  const keyResults = o.keyResults.map((kr): KeyResult => ({
-    ...kr,
-    // Ranges hold lines and characters: only lines added or removed above move them.
-    links: m.lineDelta === 0 ? kr.links : kr.links.map((l) => ({ ...l, range: moveRange(l.range, m) })),
-    checkins: kr.checkins.map((c): Checkin => ({ ...c, node: moveMap(c.node, m) })),
-    node: moveMap(kr.node, m),
-  }));
-  return { ...o, keyResults, node, keyResultsField: o.keyResultsField ? node.fields.get('key_results') : undefined };
+/** Whether `text` is `old` with exactly the region `e` replaced, by construction (an editor's text, see EditedText). */
+function madeBy(text: TextSource, old: TextSource, e: TextEdit): boolean {
+  return typeof text !== 'string' && text.madeFrom(old, e.start, e.oldEnd, e.newEnd);
 }
 
 /** The `- ` of a list item holding a block map (whose map starts at `mapStart`): its offset and the start of its line. */
-function itemBounds(text: string, mapStart: number): { lineStart: number; dash: number } | undefined {
+function itemBounds(text: TextSource, mapStart: number): { lineStart: number; dash: number } | undefined {
   let i = mapStart - 1;
   while (i >= 0 && text.charCodeAt(i) === 32) i--;
   if (i < 0 || text.charCodeAt(i) !== 45 /* - */) return undefined;
@@ -308,12 +302,11 @@ function itemBounds(text: string, mapStart: number): { lineStart: number; dash: 
  * comments or deeper lines. A full parse may attach such comments to a collection inside the item,
  * depending on what the item holds, and a block scalar kept with `|+` may take in the blank lines.
  */
-function following(text: string, from: number, dashCol: number): 'empty' | 'blank' | undefined {
+function following(text: TextSource, from: number, dashCol: number): 'empty' | 'blank' | undefined {
   let pos = from;
   let blank = false;
   while (pos < text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
+    const nl = lineEnd(text, pos);
     const line = text.slice(pos, nl);
     if (/[\t\r]/.test(line)) return undefined;
     const body = line.trim();
@@ -322,6 +315,17 @@ function following(text: string, from: number, dashCol: number): 'empty' | 'blan
     pos = nl + 1;
   }
   return blank ? 'blank' : 'empty';
+}
+
+/** The offset of the line break ending the line at `pos` (the text's length on the last line). */
+function lineEnd(text: TextSource, pos: number): number {
+  if (typeof text === 'string') {
+    const nl = text.indexOf('\n', pos);
+    return nl < 0 ? text.length : nl;
+  }
+  let i = pos;
+  while (i < text.length && text.charCodeAt(i) !== 10) i++;
+  return i;
 }
 
 /** Every non-blank line after the first is indented deeper than the dash (so no document markers), and the last is not a comment. */
@@ -443,7 +447,7 @@ function changedRegion(old: string, text: string): TextEdit {
  * around the region the same in both (a cheap check against a stale account; comparing all of a
  * large text cost milliseconds per keystroke).
  */
-function editAgrees(old: string, text: string, e: TextEdit): boolean {
+function editAgrees(old: TextSource, text: TextSource, e: TextEdit): boolean {
   const AROUND = 64;
   if (e.start < 0 || e.oldEnd < e.start || e.newEnd < e.start || e.oldEnd > old.length || e.newEnd > text.length) return false;
   if (text.length - old.length !== e.newEnd - e.oldEnd) return false;

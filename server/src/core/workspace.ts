@@ -2,6 +2,7 @@
 // Hosts (CLI, language server) feed it; it never reads the disk itself.
 import * as path from 'node:path';
 import { crossFileSignature } from './cross-file';
+import { modelOf } from './moved-objective';
 import type { KeyResult, Objective, OkrDocument } from './model';
 
 export type RefResolution =
@@ -99,7 +100,12 @@ export class WorkspaceIndex {
       this.alignment = undefined;
     } else if (this.alignment) this.alignmentDirty.add(filePath);
     this.docs.set(filePath, doc);
-    for (const o of doc.objectives) this.owners.set(o, filePath);
+    // Kept by the model an objective reads from: the moved views of an edit's version (moved-objective.ts)
+    // share their previous model's entry, so a keystroke does not add a thousand keys.
+    for (const o of doc.objectives) {
+      const key = modelOf(o);
+      if (this.owners.get(key) !== filePath) this.owners.set(key, filePath);
+    }
     this.changes++;
     // Logged before listeners hear of it: a listener may ask a scorer to catch up.
     this.logChange(filePath, !previous);
@@ -144,7 +150,7 @@ export class WorkspaceIndex {
 
   /** The file of an objective of a document in the index. */
   pathOf(objective: Objective): string | undefined {
-    const p = this.owners.get(objective);
+    const p = this.owners.get(modelOf(objective));
     return p !== undefined && this.docs.get(p)?.objectives.includes(objective) ? p : undefined;
   }
 
@@ -301,7 +307,7 @@ export class WorkspaceIndex {
    * Reads the reverse-alignment map: no scan of the workspace.
    */
   children(target: Objective): readonly ObjectiveEntry[] {
-    const p = this.owners.get(target);
+    const p = this.owners.get(modelOf(target));
     if (p === undefined || target.id === undefined) return [];
     const doc = this.docs.get(p);
     if (!doc || this.objectiveById(doc, target.id) !== target) return [];

@@ -14,6 +14,7 @@ import {
   openedCopy,
   parseOkrDocument,
   reparseOkrDocument,
+  wholeText,
   RULE_IDS,
   WorkspaceIndex,
   type ConfigProblem,
@@ -241,12 +242,14 @@ export class ServerState {
   parsed(doc: TextDocument): OkrDocument {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const text = doc.getText();
+    // An edited document's text is not made one string here: the re-parse of an edit reads a few
+    // characters of it (core/edited-text.ts).
+    const source = doc instanceof IndexedTextDocument ? doc.textSource() : doc.getText();
     const p = uriToPath(doc.uri);
     // The limits a file on disk has hold for the editor's text too: an empty model stands in for it,
     // the publisher says why (refusal), and the index keeps what the disk says.
     const shown = path.basename(p ?? doc.uri);
-    const refused = doc instanceof IndexedTextDocument ? doc.refusal(shown) : refusalOfText(text, shown);
+    const refused = doc instanceof IndexedTextDocument ? doc.refusal(shown) : refusalOfText(wholeText(source), shown);
     if (refused) {
       const empty = parseOkrDocument('', doc.uri, doc.version);
       this.refusals.set(empty, refused);
@@ -257,10 +260,11 @@ export class ServerState {
     if (hit) {
       // An edit of a version we hold re-parses only the objective it touched (or all, when unsure).
       // The editor's document says which region changed since that version: no need to compare the texts.
-      parsed = reparseOkrDocument(hit, text, doc.version, doc instanceof IndexedTextDocument ? doc.editSince(hit.version) : undefined);
+      parsed = reparseOkrDocument(hit, source, doc.version, doc instanceof IndexedTextDocument ? doc.editSince(hit.version) : undefined);
     } else {
       // Opening a file as it is on disk: the workspace scan parsed exactly this text already.
       const onDisk = p ? this.rootFor(p).index.get(p) : undefined;
+      const text = wholeText(source);
       if (onDisk && onDisk.text === text) {
         parsed = openedCopy(onDisk, doc.uri, doc.version);
         adoptFileScope(onDisk, parsed);

@@ -7,6 +7,7 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../core/positions';
+import { EditedText, type TextSource } from '../core/edited-text';
 import type { TextEdit } from '../core/reparse';
 import { MAX_FILE_BYTES, refusalOfText } from '../node/discover';
 
@@ -27,8 +28,26 @@ export class IndexedTextDocument implements TextDocument {
     readonly uri: string,
     readonly languageId: string,
     private currentVersion: number,
-    private text: string,
-  ) {}
+    text: string,
+  ) {
+    this.source = text;
+  }
+
+  /**
+   * The text: after an edit, the previous text and the region it replaced (core/edited-text.ts),
+   * made one string only when a reader asks for all of it. The keystroke path reads a few characters.
+   */
+  private source: TextSource;
+
+  private get text(): string {
+    if (typeof this.source !== 'string') this.source = this.source.toString();
+    return this.source;
+  }
+
+  /** The text as it is held, whole or not (what the re-parse of an edit reads). */
+  textSource(): TextSource {
+    return this.source;
+  }
 
   get version(): number {
     return this.currentVersion;
@@ -46,26 +65,28 @@ export class IndexedTextDocument implements TextDocument {
 
   /** Takes over an index built for the same text elsewhere (the model parsed from it). */
   adopt(lines: LineIndex): void {
-    if (!this.index && lines.text === this.text) this.index = lines;
+    if (!this.index && (lines.textSource === this.source || (typeof this.source === 'string' && lines.text === this.source))) this.index = lines;
   }
 
   getText(range?: Range): string {
     if (!range) return this.text;
-    return this.text.substring(this.offsetAt(range.start), this.offsetAt(range.end));
+    const a = this.offsetAt(range.start);
+    const b = this.offsetAt(range.end);
+    return this.source.slice(Math.min(a, b), Math.max(a, b));
   }
 
   offsetAt(position: Position): number {
     const lines = this.lines();
-    if (position.line >= lines.lineCount) return this.text.length;
+    if (position.line >= lines.lineCount) return this.source.length;
     if (position.line < 0) return 0;
     const start = lines.lineBounds(position.line).start;
     if (position.character <= 0) return start;
-    const next = position.line + 1 < lines.lineCount ? lines.lineBounds(position.line + 1).start : this.text.length;
+    const next = position.line + 1 < lines.lineCount ? lines.lineBounds(position.line + 1).start : this.source.length;
     return this.beforeEol(Math.min(start + position.character, next), start);
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(Math.min(offset, this.text.length), 0);
+    const o = Math.max(Math.min(offset, this.source.length), 0);
     const { line } = this.lines().positionAt(o);
     const start = this.lines().lineBounds(line).start;
     return { line, character: this.beforeEol(o, start) - start };
@@ -75,7 +96,7 @@ export class IndexedTextDocument implements TextDocument {
     const lines = this.lines();
     if (line >= lines.lineCount) {
       const last = lines.lineCount - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.text.length - lines.lineBounds(last).start } };
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.source.length - lines.lineBounds(last).start } };
     }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const { start, end } = this.lineContent(line);
@@ -85,20 +106,20 @@ export class IndexedTextDocument implements TextDocument {
   getEOLCharacters(line: number): string {
     if (line < 0 || line >= this.lines().lineCount) return '';
     const { end, next } = this.lineContent(line);
-    return this.text.substring(end, next);
+    return this.source.slice(end, next);
   }
 
   /** A line's start, the end of its content, and the start of the next line (or the end of the text). */
   private lineContent(line: number): { start: number; end: number; next: number } {
     const lines = this.lines();
     const start = lines.lineBounds(line).start;
-    const next = line + 1 < lines.lineCount ? lines.lineBounds(line + 1).start : this.text.length;
+    const next = line + 1 < lines.lineCount ? lines.lineBounds(line + 1).start : this.source.length;
     return { start, end: this.beforeEol(next, start), next };
   }
 
   /** An offset inside a line break is the end of the line's content (the package's rule). */
   private beforeEol(offset: number, lineStart: number): number {
-    while (offset > lineStart && isEol(this.text.charCodeAt(offset - 1))) offset--;
+    while (offset > lineStart && isEol(this.source.charCodeAt(offset - 1))) offset--;
     return offset;
   }
 
@@ -121,12 +142,12 @@ export class IndexedTextDocument implements TextDocument {
     if (this.nulFree === true && inserted.includes('\0')) this.nulFree = false;
     if (this.bytes === undefined) return;
     // A surrogate pair cut by the edit counts differently in pieces than whole: measured again.
-    const surrogate = (i: number) => i >= 0 && i < this.text.length && (this.text.charCodeAt(i) & 0xf800) === 0xd800;
+    const surrogate = (i: number) => i >= 0 && i < this.source.length && (this.source.charCodeAt(i) & 0xf800) === 0xd800;
     if (surrogate(start - 1) || surrogate(start) || surrogate(end - 1) || surrogate(end) || /[\ud800-\udfff]/.test(inserted)) {
       this.bytes = undefined;
       return;
     }
-    this.bytes += Buffer.byteLength(inserted, 'utf8') - Buffer.byteLength(this.text.slice(start, end), 'utf8');
+    this.bytes += Buffer.byteLength(inserted, 'utf8') - Buffer.byteLength(this.source.slice(start, end), 'utf8');
   }
 
   /** Applies the client's changes in order; the line index follows each incremental one. */
@@ -140,11 +161,11 @@ export class IndexedTextDocument implements TextDocument {
         const [start, end] = a <= b ? [a, b] : [b, a];
         const previous = this.index;
         this.followLimits(start, end, change.text);
-        this.text = this.text.slice(0, start) + change.text + this.text.slice(end);
-        this.index = previous ? LineIndex.afterEdit(previous, this.text, start, end, start + change.text.length) : undefined;
+        this.source = new EditedText(this.source, start, end, change.text);
+        this.index = previous ? LineIndex.afterEdit(previous, this.source, start, end, start + change.text.length) : undefined;
         if (changes.length === 1) this.lastEdit = { from, to: version, start, oldEnd: end, newEnd: start + change.text.length };
       } else {
-        this.text = change.text;
+        this.source = change.text;
         this.index = undefined;
         this.bytes = undefined;
         this.nulFree = undefined;

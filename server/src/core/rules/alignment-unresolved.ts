@@ -1,4 +1,5 @@
 import { suggestReferences } from '../ref-suggest';
+import type { Field } from '../model';
 import type { Rule } from './rule';
 
 /** Corrections offered (and turned into quick fixes) per unresolved reference. */
@@ -14,11 +15,14 @@ export const alignmentUnresolved: Rule = {
   check(ctx) {
     const ws = ctx.workspace;
     if (!ws) return;
-    const fields = [ctx.doc.root?.fields.get('aligns_to'), ...ctx.doc.objectives.map((o) => o.node.fields.get('aligns_to'))];
-    for (const f of fields) {
-      if (!f || typeof f.value !== 'string') continue;
-      const r = ws.resolve(f.value, ctx.path);
-      if (r.ok) continue;
+    // The model holds each aligns_to written as a string: the field (its range) is read only for a
+    // reference that does not resolve, so a keystroke does not build the moved fields of every objective.
+    const check = (value: string | undefined, field: () => Field | undefined): void => {
+      if (value === undefined) return;
+      const r = ws.resolve(value, ctx.path);
+      if (r.ok) return;
+      const f = field();
+      if (!f || typeof f.value !== 'string') return;
       // Ranked by likeness over the whole workspace (the file part may be the typo), best first.
       const suggestions = suggestReferences(ws, f.value, ctx.path, SUGGESTIONS).map((s) => s.ref);
       let hint = '';
@@ -31,6 +35,8 @@ export const alignmentUnresolved: Rule = {
         message: `Cannot resolve '${f.value}': ${r.reason}.${hint}`,
         data: suggestions.length ? { kind: 'replace-reference', from: f.value, candidates: suggestions } : undefined,
       });
-    }
+    };
+    check(ctx.doc.alignsTo, () => ctx.doc.root?.fields.get('aligns_to'));
+    for (const o of ctx.doc.objectives) if (o.alignsTo !== undefined) check(o.alignsTo, () => o.node.fields.get('aligns_to'));
   },
 };

@@ -46,7 +46,8 @@ export const schemaRule: Rule = {
   checkObjective(ctx, o) {
     if (!simple(ctx.doc)) return; // the whole-file pass above reported it
     const node = objectiveNode(o) ?? (ctx.doc.yaml.getIn(['objectives', o.index], true) as YAMLMap);
-    const key = ctx.doc.text.slice(o.node.start, o.node.end);
+    // Read from the text as held: an edited version's is not made one string for this (edited-text.ts).
+    const key = ctx.doc.lines.textSource.slice(o.node.start, o.node.end);
     let issues = objectiveIssues.get(key);
     if (!issues) {
       issues = ObjectiveSchema.safeParse(node.toJSON()).error?.issues ?? [];

@@ -168,11 +168,13 @@ function mapKindAt(lineText: (n: number) => string, line: number, column: number
 }
 
 export function lineContext(doc: OkrDocument, position: Position): LineContext {
+  // Lines read from the text as held: an edited version's is not made one string for a completion.
+  const text = doc.lines.textSource;
   const { start: ls, end: le } = doc.lines.lineBounds(position.line);
-  const line = doc.text.slice(ls, le);
+  const line = text.slice(ls, le);
   const lineText = (n: number) => {
     const b = doc.lines.lineBounds(n);
-    return doc.text.slice(b.start, b.end);
+    return text.slice(b.start, b.end);
   };
   const ch = Math.min(position.character, line.length);
   const before = line.slice(0, ch);
