@@ -321,6 +321,29 @@ describe('incremental re-parse', () => {
     }
   });
 
+  it('re-parses and re-checks an edit of a text held as an EditedText without making the text one string', () => {
+    const text = generateRealisticOkr(60, 5).text;
+    const opts = { config: CONFIG, today: TODAY };
+    let doc = parseOkrDocument(text, URI, 1);
+    analyzeDocument(doc, opts);
+    const title = text.indexOf('        title: ', text.indexOf('  - id: o20\n'));
+    const at = text.indexOf('\n', title);
+    let held: EditedText | string = text;
+    let current = text;
+    for (const [i, ch] of [...'er!'].entries()) {
+      held = new EditedText(held, at + i, at + i, ch);
+      current = current.slice(0, at + i) + ch + current.slice(at + i);
+      const before = reparseStats.incremental;
+      doc = reparseOkrDocument(doc, held, i + 2, { start: at + i, oldEnd: at + i, newEnd: at + i + 1 });
+      assert.equal(reparseStats.incremental, before + 1, `fell back: ${reparseStats.lastFallback}`);
+      const diagnostics = analyzeDocument(doc, opts);
+      assert.equal(held.madeWhole, false, `typing '${ch}' made the text one string`);
+      same(diagnostics, analyzeDocument(parseOkrDocument(current, URI, i + 2), opts), `diagnostics after typing '${ch}'`);
+    }
+    assertSame(doc, parseOkrDocument(current, URI, doc.version), 'typing in an EditedText');
+    assert.equal(doc.text, current);
+  });
+
   it('re-parses in full an objective that ends with a key with no value (the fuzzer found its end moved)', () => {
     // `npm run fuzz`, seed 180118: examples/okrs/company.okr with this edit. A whole parse lets the
     // empty value's map reach the next item's dash; the objective parsed on its own ended at its text.

@@ -35,6 +35,11 @@ export class EditedText {
     this.depth = typeof before === 'string' ? 1 : before.depth + 1;
   }
 
+  /** Whether a reader asked for the whole text already (tests hold the keystroke path to never). */
+  get madeWhole(): boolean {
+    return this.whole !== undefined;
+  }
+
   /** Whether this text is `before` with that one region replaced (the account of its edit). */
   madeFrom(before: TextSource, start: number, oldEnd: number, newEnd: number): boolean {
     return this.before === before && this.start === start && this.oldEnd === oldEnd && this.start + this.inserted.length === newEnd;
