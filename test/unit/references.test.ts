@@ -141,6 +141,34 @@ describe('references: the graph across files', () => {
       assert.deepEqual(suggestReferences(ws, '#reliabilty', web), [], 'web has no objective like it');
     });
 
+    it('after files change in place, suggests what a fresh index of the same files suggests (its id -> files map is brought up to date, not rebuilt)', () => {
+      const files: Record<string, string> = {
+        'okrs/company.okr': company,
+        'okrs/teams/web.okr': okr('2026-Q4', [obj('checkout'), obj('checkout-speed')]),
+        'okrs/teams/platform.okr': okr('2026-Q4', [obj('reliability')]),
+        'okrs/teams/plan.okr': okr('2026-Q4', [obj('roadmap')]),
+      };
+      const live = workspace(files);
+      const asked = ['team#checkout', 'web#roadmap', 'x#reliability', 'company#checkout', 'company#platform-health'];
+      const ask = (ws: WorkspaceIndex) => asked.map((r) => suggestReferences(ws, r, abs('okrs/company.okr')));
+      ask(live); // builds the map
+      const edits: Array<[string, string]> = [
+        ['okrs/teams/web.okr', okr('2026-Q4', [obj('roadmap'), obj('checkout')])], // an id moves into web, order changes
+        ['okrs/teams/plan.okr', okr('2026-Q4', [obj('platform-health')])], // roadmap leaves plan
+        ['okrs/teams/platform.okr', okr('2026-Q4', [obj('reliability'), obj('checkout')])],
+      ];
+      for (const [rel, text] of edits) {
+        files[rel] = text;
+        live.set(abs(rel), parseOkrDocument(text, `file://${abs(rel)}`));
+        assert.deepEqual(ask(live), ask(workspace(files)), `after changing ${rel}`);
+      }
+      // The id that moved is found in both files that hold it, in the index's order.
+      assert.deepEqual(
+        suggestReferences(live, 'nowhere#checkout', undefined, 5).map((x) => x.ref).sort(),
+        suggestReferences(workspace(files), 'nowhere#checkout', undefined, 5).map((x) => x.ref).sort(),
+      );
+    });
+
     it('nothing alike: no suggestion rather than a guess', () => {
       assert.deepEqual(suggestReferences(ws, 'company#zzzz', from), []);
       assert.deepEqual(suggestReferences(ws, 'nowhere#zzzz', from), []);

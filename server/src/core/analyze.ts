@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   history?: FileHistory;
   /** Which rules to run: all (default), or only file / workspace scoped ones (incremental re-runs). */
   scope?: 'all' | 'file' | 'workspace';
+  /** Of those, only the rules this accepts (a host keeping some rules' results apart). */
+  rules?: (rule: Rule) => boolean;
 }
 
 // Title analyses are pure functions of the text and the quality settings: share them across
@@ -140,6 +142,7 @@ export function analyzeDocument(doc: OkrDocument, options: AnalyzeOptions): OkrD
   const perObjective: Array<{ rule: Rule; ctx: RuleContext }> = [];
   for (const rule of RULES) {
     if (scope !== 'all' && rule.scope !== scope) continue;
+    if (options.rules && !options.rules(rule)) continue;
     const severity = severityFor(rule.id, rule.defaultSeverity, options.config);
     if (severity === 'off') continue;
     const ctx = ruleContext(doc, options, rule, severity, sink);
@@ -164,6 +167,7 @@ function objectiveDiagnostics(doc: OkrDocument, options: AnalyzeOptions, scope: 
   const previous = previousDoc && objectiveResults.get(previousDoc);
   const context = rules.map(({ rule }) => rule.objectiveContext?.(doc) ?? '').join('|');
   const reuse =
+    !options.rules &&
     d &&
     previousDoc &&
     previous &&

@@ -155,25 +155,66 @@ function fileText(index: WorkspaceIndex, p: string, written: string | undefined,
   return written?.includes('/') ? index.fileRef(p) : index.shortRef(p);
 }
 
-// Objective id -> files, per index and epoch: built only when a reference fails to resolve.
-const byId = new WeakMap<WorkspaceIndex, { epoch: number; files: Map<string, string[]> }>();
+// Objective id -> files (in the index's order), per index: built when a reference first fails to
+// resolve, then brought up to date from the index's changes (a parent renamed on disk re-checks 2,000
+// files whose references now fail: rebuilding it from every objective of the workspace was a tenth of that).
+interface FilesById {
+  epoch: number;
+  files: Map<string, string[]>;
+  /** Each file's objective ids, in the index's order (a changed file keeps its place in both). */
+  idsOf: Map<string, string[]>;
+}
+const byId = new WeakMap<WorkspaceIndex, FilesById>();
+/** More changed files than this: built again in full. */
+const UPDATED_AT_MOST = 50;
 
 function filesWithObjective(index: WorkspaceIndex, id: string): string[] {
   let hit = byId.get(index);
-  if (!hit || hit.epoch !== index.epoch) {
+  if (hit && hit.epoch !== index.epoch) {
+    // Files added or removed (structural changes) move the order: built again.
+    const changed = index.changesSince(hit.epoch);
+    if (changed === undefined || changed.length > UPDATED_AT_MOST) hit = undefined;
+    else update(index, hit, changed);
+  }
+  if (!hit) {
+    const idsOf = new Map<string, string[]>();
+    for (const [p, doc] of index.entries()) idsOf.set(p, idsIn(doc));
     const files = new Map<string, string[]>();
-    for (const [p, doc] of index.entries()) addIds(files, p, doc);
-    hit = { epoch: index.epoch, files };
+    for (const [p, ids] of idsOf) {
+      for (const i of ids) {
+        const list = files.get(i);
+        if (list) list.push(p);
+        else files.set(i, [p]);
+      }
+    }
+    hit = { epoch: index.epoch, files, idsOf };
     byId.set(index, hit);
   }
   return hit.files.get(id) ?? [];
 }
 
-function addIds(files: Map<string, string[]>, p: string, doc: OkrDocument): void {
-  for (const o of doc.objectives) {
-    if (!o.id) continue;
-    const list = files.get(o.id);
-    if (!list) files.set(o.id, [p]);
-    else if (list[list.length - 1] !== p) list.push(p);
+/** The ids of a document's objectives, each once, in order. */
+function idsIn(doc: OkrDocument): string[] {
+  const ids: string[] = [];
+  for (const o of doc.objectives) if (o.id && !ids.includes(o.id)) ids.push(o.id);
+  return ids;
+}
+
+/** The lists of the ids the changed files held or hold now, made again in the index's order. */
+function update(index: WorkspaceIndex, hit: FilesById, changed: readonly string[]): void {
+  const affected = new Set<string>();
+  for (const p of changed) {
+    for (const i of hit.idsOf.get(p) ?? []) affected.add(i);
+    const doc = index.get(p);
+    const ids = doc ? idsIn(doc) : [];
+    for (const i of ids) affected.add(i);
+    hit.idsOf.set(p, ids);
   }
+  for (const i of affected) {
+    const list: string[] = [];
+    for (const [p, ids] of hit.idsOf) if (ids.includes(i)) list.push(p);
+    if (list.length > 0) hit.files.set(i, list);
+    else hit.files.delete(i);
+  }
+  hit.epoch = index.epoch;
 }

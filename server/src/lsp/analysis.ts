@@ -1,9 +1,10 @@
 // The diagnostics of one model, for the publisher and the workspace model alike. File-scope rules
 // depend only on the model, the configuration and the day, so their result is kept with the model
-// (a new version is a new model); workspace-scope rules read other files and run each time.
+// (a new version is a new model); workspace-scope rules that read other .okr files run each time, and
+// those that read only the disk are kept with the model too (workspaceScopeOf).
 import * as fs from 'node:fs';
 import { fileLineCount } from '../node/repository';
-import { adoptAnalysis, analyzeDocument, compareDiagnostics, releaseSyntaxTree, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument } from '../core';
+import { adoptAnalysis, analyzeDocument, compareDiagnostics, releaseSyntaxTree, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument, type Rule } from '../core';
 import type { Root } from './state';
 
 const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; history: AnalyzeOptions['history']; diagnostics: OkrDiagnostic[] }>();
@@ -11,7 +12,28 @@ const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; h
 export function diagnosticsOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
   // A suppression comment can only be judged unused over all rules: such files take one full pass.
   if (doc.suppressions.size > 0) return analyzeDocument(doc, { ...options, scope: 'all' });
-  return [...fileScopeOf(doc, options), ...analyzeDocument(doc, { ...options, scope: 'workspace' })].sort(compareDiagnostics);
+  return [...fileScopeOf(doc, options), ...workspaceScopeOf(doc, options)].sort(compareDiagnostics);
+}
+
+const readsOtherFiles = (rule: Rule) => rule.readsOtherOkrFiles !== false;
+const readsOnlyDisk = (rule: Rule) => rule.readsOtherOkrFiles === false;
+const diskScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; path: string | undefined; diagnostics: OkrDiagnostic[] }>();
+
+/**
+ * The workspace-scope rules' result. Those that read other .okr files run each time; those that read
+ * only the disk (link-broken: whether linked files exist) are kept with the model, like the file-scope
+ * ones: re-checking 2,000 files because a parent they align to changed probed every link of every file
+ * on disk again, a third of that work, for answers the change could not move. A new version of the
+ * file (an edit, a change on disk) is a new model and probes them again.
+ */
+function workspaceScopeOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
+  let disk = diskScope.get(doc);
+  if (!disk || disk.config !== options.config || disk.today !== options.today || disk.path !== options.path) {
+    disk = { config: options.config, today: options.today, path: options.path, diagnostics: analyzeDocument(doc, { ...options, scope: 'workspace', rules: readsOnlyDisk }) };
+    diskScope.set(doc, disk);
+  }
+  const graph = analyzeDocument(doc, { ...options, scope: 'workspace', rules: readsOtherFiles });
+  return disk.diagnostics.length === 0 ? graph : graph.length === 0 ? disk.diagnostics : [...graph, ...disk.diagnostics].sort(compareDiagnostics);
 }
 
 /** The file-scope rules' result for a model, run once per configuration and day. */
@@ -53,7 +75,7 @@ export function adoptFileScope(from: OkrDocument, to: OkrDocument): void {
 export function diagnosticPartsInRoot(doc: OkrDocument, root: Root, path: string | undefined, today: string): { file: readonly OkrDiagnostic[]; workspace: OkrDiagnostic[] } | undefined {
   if (doc.suppressions.size > 0) return undefined;
   const options = { config: root.config, today, path, workspace: root.index, fileExists: (f: string) => fs.existsSync(f), fileLineCount, history: root.histories.get(path) };
-  return { file: fileScopeOf(doc, options), workspace: analyzeDocument(doc, { ...options, scope: 'workspace' }) };
+  return { file: fileScopeOf(doc, options), workspace: workspaceScopeOf(doc, options) };
 }
 
 /** The diagnostics of a file of a workspace root, as the server shows them (links checked on disk). */

@@ -77,6 +77,8 @@ export class DiagnosticsPublisher {
    * `aligns_to` names it, open or not.
    */
   watch(root: Root): void {
+    // Git waits for the open documents' diagnostics (history.ts deferWhile).
+    root.histories.deferWhile(() => this.turn.pending || this.queue.size > 0);
     // A file's git history arrived: its history rules can say more now.
     root.histories.onArrived((paths) => {
       const closed: string[] = [];

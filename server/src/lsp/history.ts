@@ -6,6 +6,7 @@
 import type { FileHistory } from '../core';
 import { readHistories, type HistoryRequest } from '../git/history';
 import { openRepo, topRelative, type Repo } from '../git/repo';
+import { yieldToRequests } from '../node/yield';
 
 /** Files read per batch: one git log and one cat-file for all of them. */
 const BATCH = 50;
@@ -31,7 +32,18 @@ export class HistoryCache {
   /** Bumped when any history arrives, for caches keyed by their inputs. */
   generation = 0;
 
+  /** Whether work that should not wait behind git (an open document's diagnostics) is pending. */
+  private busy: () => boolean = () => false;
+
   constructor(private readonly enabled = true) {}
+
+  /**
+   * Starts no batch while `busy()` holds. Starting git (a process spawn costs tens of milliseconds in a
+   * server holding a large heap) before an open document's first diagnostics delayed them by as much.
+   */
+  deferWhile(busy: () => boolean): void {
+    this.busy = busy;
+  }
 
   onArrived(listener: (paths: string[]) => void): void {
     this.listeners.push(listener);
@@ -77,7 +89,13 @@ export class HistoryCache {
   private run(): void {
     if (this.running || this.queue.size === 0) return;
     this.running = true;
-    setImmediate(() => void this.batch());
+    // A few turns first (yieldToRequests): a document opened meanwhile is read and queued for its
+    // diagnostics, which git then waits for.
+    const start = (): void => {
+      if (this.busy()) setImmediate(start);
+      else void this.batch();
+    };
+    void yieldToRequests().then(start);
   }
 
   private async batch(): Promise<void> {

@@ -16,6 +16,7 @@ export const linkBroken: Rule = {
   defaultSeverity: 'warning',
   description: 'A link to a file that does not exist, or a link that is not written in a known form.',
   scope: 'workspace',
+  readsOtherOkrFiles: false,
   check(ctx) {
     if (!ctx.path) return;
     const root = ctx.workspace?.root ?? path.dirname(ctx.path);

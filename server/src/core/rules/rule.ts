@@ -46,6 +46,12 @@ export interface Rule {
    * code tags of source files (core/code-tags.ts), not .okr files: their check() on a document is empty.
    */
   scope: 'file' | 'workspace' | 'code';
+  /**
+   * A workspace rule that reads the disk (files that links name) but no other .okr file: a change of
+   * another .okr file cannot change what it says, so a host re-checking a file because a file it aligns
+   * to changed may keep this rule's result for the same model (lsp/analysis.ts).
+   */
+  readsOtherOkrFiles?: false;
   /** The whole document: rules that compare objectives, or read the file's top level or other files. */
   check?(ctx: RuleContext): void;
   /**
