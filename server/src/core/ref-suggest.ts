@@ -210,10 +210,19 @@ function update(index: WorkspaceIndex, hit: FilesById, changed: readonly string[
     for (const i of ids) affected.add(i);
     hit.idsOf.set(p, ids);
   }
+  // One pass over the files, in the index's order, for all the ids affected.
+  const lists = new Map<string, string[]>();
+  for (const [p, ids] of hit.idsOf) {
+    for (const i of ids) {
+      if (!affected.has(i)) continue;
+      const list = lists.get(i);
+      if (list) list.push(p);
+      else lists.set(i, [p]);
+    }
+  }
   for (const i of affected) {
-    const list: string[] = [];
-    for (const [p, ids] of hit.idsOf) if (ids.includes(i)) list.push(p);
-    if (list.length > 0) hit.files.set(i, list);
+    const list = lists.get(i);
+    if (list) hit.files.set(i, list);
     else hit.files.delete(i);
   }
   hit.epoch = index.epoch;

@@ -194,8 +194,20 @@ export class DiagnosticsPublisher {
   }
 
   private openDocument(p: string): TextDocument | undefined {
-    return this.documents.get(pathToUri(p)) ?? this.documents.all().find((d) => uriToPath(d.uri) === p);
+    return this.documents.get(pathToUri(p)) ?? this.documents.all().find((d) => this.pathOfOpen(d) === p);
   }
+
+  /**
+   * An open document's path, worked out once per document: the publisher asks whether each of
+   * thousands of files is open (a parent's dependents), and a URL parse per open document per question
+   * was a tenth of re-checking them.
+   */
+  private pathOfOpen(d: TextDocument): string | undefined {
+    if (!this.openPaths.has(d)) this.openPaths.set(d, uriToPath(d.uri));
+    return this.openPaths.get(d);
+  }
+
+  private readonly openPaths = new WeakMap<TextDocument, string | undefined>();
 
   private enqueueBackground(paths: readonly string[]): void {
     for (const p of paths) this.background.add(p);

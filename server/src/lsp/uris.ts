@@ -3,25 +3,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** file: URI -> path; undefined for other schemes (untitled:, vscode-notebook:…), which have no path. */
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
-  let p = paths.get(uri);
-  if (p === undefined) {
-    try {
-      p = fileURLToPath(uri);
-    } catch {
-      return undefined;
-    }
-    if (paths.size >= URIS_KEPT) paths.clear();
-    paths.set(uri, p);
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
-  return p;
 }
 
 // The publisher and the model cache convert the same workspace paths over and over (thousands per
 // change of a parent file); a URL object per call was a tenth of re-checking its dependents.
-// The other way too: the publisher asks whether each of thousands of files is open by comparing the
-// open documents' paths with it (a URL parse each, a tenth of the same re-check again).
 const uris = new Map<string, string>();
-const paths = new Map<string, string>();
 const URIS_KEPT = 50_000;
 
 export function pathToUri(p: string): string {

@@ -45,24 +45,26 @@ export function alignsToField(doc: OkrDocument, objective: Objective): Field | u
 export function cycleThrough(ws: WorkspaceIndex, startPath: string, start: Objective): { steps: string[]; files: string[] } | undefined {
   const key = (p: string, o: Objective) => `${p}\0${o.index}`;
   const startKey = key(startPath, start);
-  const label = (p: string, o: Objective) => `${ws.shortRef(p)}#${o.id}`;
-  const steps = [label(startPath, start)];
-  const files = [startPath];
+  // The steps are labelled only when they close a cycle: most chains end at a root objective, and
+  // 2,000 files re-checked after a parent changed labelled every step of every chain.
+  const path: Array<{ file: string; objective: Objective }> = [{ file: startPath, objective: start }];
   const visited = new Set<string>([startKey]);
-  let path = startPath;
+  let file = startPath;
   let current = start;
   for (;;) {
     const ref = current.effectiveAlignsTo;
     if (!ref) return undefined;
-    const r = ws.resolve(ref, path);
+    const r = ws.resolve(ref, file);
     if (!r.ok) return undefined;
     const k = key(r.path, r.objective);
-    steps.push(label(r.path, r.objective));
-    if (k === startKey) return { steps, files };
+    if (k === startKey) {
+      const steps = [...path, { file: r.path, objective: r.objective }].map((s) => `${ws.shortRef(s.file)}#${s.objective.id}`);
+      return { steps, files: path.map((s) => s.file) };
+    }
     if (visited.has(k)) return undefined;
     visited.add(k);
-    files.push(r.path);
-    path = r.path;
+    path.push({ file: r.path, objective: r.objective });
+    file = r.path;
     current = r.objective;
   }
 }
