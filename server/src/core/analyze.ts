@@ -4,6 +4,7 @@ import { ruleDocsUrl, type OkrDiagnostic } from './diagnostics';
 import type { FileHistory } from './history/file-history';
 import type { KeyResult, Objective, OkrDocument } from './model';
 import { derivationOf } from './reparse';
+import { rangeMovedByLines } from './positions';
 import { analysedPart, analyzeKeyResultText, findPlaceholderIn, type QualityOptions, type TextAnalysis } from './quality';
 import { RULES, type Rule, type RuleContext } from './rules';
 import { severityFor } from './config';
@@ -195,8 +196,7 @@ function objectiveDiagnostics(doc: OkrDocument, options: AnalyzeOptions, scope: 
 }
 
 function moveLines(d: OkrDiagnostic, lines: number): OkrDiagnostic {
-  const { start, end } = d.range;
-  return { ...d, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
+  return { ...d, range: rangeMovedByLines(d.range, lines) };
 }
 
 /**

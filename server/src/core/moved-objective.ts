@@ -7,7 +7,7 @@
 // move. A moved objective is one small object: what it says is read from the model it was made
 // from, and its nodes, key results, check-ins and links are moved when first read. A view of a view
 // is a view of the first model with the two moves added, so a burst of typing never stacks them.
-import type { LineIndex, Range } from './positions';
+import { rangeMovedByLines, type LineIndex } from './positions';
 import type { Checkin, Field, ItemState, KeyResult, KrKind, Link, MapNode, Objective, RollupMode } from './model';
 import { moveMapNode } from './parse';
 
@@ -16,11 +16,6 @@ interface Shift {
   lines: LineIndex;
   delta: number;
   lineDelta: number;
-}
-
-function movedLines(r: Range, lineDelta: number): Range {
-  if (lineDelta === 0) return r;
-  return { start: { line: r.start.line + lineDelta, character: r.start.character }, end: { line: r.end.line + lineDelta, character: r.end.character } };
 }
 
 function moved(node: MapNode, s: Shift): MapNode {
@@ -66,7 +61,7 @@ class MovedKeyResult implements KeyResult {
   // Links hold lines and characters: only lines added or removed above move them.
   get links(): Link[] {
     if (this.shift.lineDelta === 0) return this.base.links;
-    return (this.movedLinks ??= this.base.links.map((l) => ({ ...l, range: movedLines(l.range, this.shift.lineDelta) })));
+    return (this.movedLinks ??= this.base.links.map((l) => ({ ...l, range: rangeMovedByLines(l.range, this.shift.lineDelta) })));
   }
 
   // Plain data, as the key result of a full parse (the same keys in the same order).

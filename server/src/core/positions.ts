@@ -1,6 +1,7 @@
 // Offsets <-> 0-based line/character positions (UTF-16 code units, the LSP default).
 // Plain data shaped like LSP's Position/Range so the LSP layer passes them through unchanged,
 // without this core depending on any LSP package.
+import { wholeText, type TextSource } from './edited-text';
 
 export interface Position {
   line: number;
@@ -12,7 +13,11 @@ export interface Range {
   end: Position;
 }
 
-import { wholeText, type TextSource } from './edited-text';
+/** A range `lines` lines further down (lines added above it), its characters as they were. */
+export function rangeMovedByLines(r: Range, lines: number): Range {
+  if (lines === 0) return r;
+  return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+}
 
 export class LineIndex {
   /**
