@@ -1,0 +1,23 @@
+import * as fs from 'node:fs';
+import { Session } from 'node:inspector';
+import { parseOkrDocument, releaseSyntaxTree, analyzeDocument, mergeConfig } from '../server/src/core';
+const text = fs.readFileSync('/tmp/perf/r/real.okr', 'utf8');
+const s = new Session(); s.connect();
+const post = (m: string, p?: object) => new Promise<any>((res, rej) => s.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
+(async () => {
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const doc = parseOkrDocument(text, 'file:///x.okr', 1);
+  const d = analyzeDocument(doc, { config: mergeConfig(), today: '2026-11-20', scope: 'file' });
+  releaseSyntaxTree(doc);
+  const { profile } = await post('HeapProfiler.stopSampling');
+  const self = new Map<string, number>(); let tot = 0;
+  const walk = (n: any, stack: string[]) => { const name = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber}`; const sz = n.selfSize; tot += sz; self.set(name, (self.get(name) ?? 0) + sz); for (const c of n.children) walk(c, [...stack, name]); };
+  walk(profile.head, []);
+  console.log('total MB', (tot / 1e6).toFixed(1), d.length);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log((v / 1e6).toFixed(1).padStart(6), k);
+  const by = new Map<string, number>();
+  const walk2 = (n: any, stack: string[]) => { const name = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber}`; const st = [...stack, name]; if (/^(next|\(anon\)) /.test(name) && n.selfSize > 0) { const k = st.slice(-5).join(' < '); by.set(k, (by.get(k) ?? 0) + n.selfSize); } for (const c of n.children) walk2(c, st); };
+  walk2(profile.head, []);
+  for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log((v / 1e6).toFixed(1), k);
+})();

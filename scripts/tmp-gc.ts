@@ -1,0 +1,21 @@
+import * as fs from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { parseOkrDocument, releaseSyntaxTree, analyzeDocument, mergeConfig } from '../server/src/core';
+const text = fs.readFileSync('/tmp/perf/r/real.okr', 'utf8');
+let gc = 0; let n = 0;
+new PerformanceObserver((l) => { for (const e of l.getEntries()) { gc += e.duration; n++; } }).observe({ entryTypes: ['gc'] });
+const tick = () => new Promise((r) => setImmediate(r)); const mark = (s: string) => console.log('---', s);
+(async () => {
+  await tick();
+  let t0 = performance.now(); gc = 0; n = 0;
+  mark('parse'); const doc = parseOkrDocument(text, 'file:///x.okr', 1);
+  await tick(); console.log('parse', (performance.now() - t0).toFixed(0), 'gc', gc.toFixed(0), n);
+  t0 = performance.now(); gc = 0; n = 0;
+  mark('analyse'); const d = analyzeDocument(doc, { config: mergeConfig(), today: '2026-11-20', scope: 'file' });
+  await tick(); console.log('analyse', (performance.now() - t0).toFixed(0), 'gc', gc.toFixed(0), n);
+  t0 = performance.now(); gc = 0; n = 0;
+  mark('release'); releaseSyntaxTree(doc);
+  const s = JSON.stringify(d); 
+  await tick(); console.log('release+json', (performance.now() - t0).toFixed(0), 'gc', gc.toFixed(0), n, s.length);
+  (globalThis as any).keep = [doc, d];
+})();
