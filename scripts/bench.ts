@@ -2,7 +2,8 @@
 // editor talks to it, next to yaml-language-server given the equivalent JSON Schema on the same
 // files in the same run. Prints a table and writes docs/performance.md.
 //
-// Per size and server, in a fresh server process: didOpen -> diagnostics (first open is reported
+// Per size and server, in a fresh server process and from a client process of its own (bench/rows.ts):
+// didOpen -> diagnostics (first open is reported
 // as "cold", then the median of re-opens), a one-character edit -> diagnostics, completion, hover,
 // document symbols (medians), and the server's peak RSS (VmHWM).
 import * as fs from 'node:fs';
@@ -10,8 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { okrJsonSchema } from '../server/src/core';
-import { SIZES, writeWorkspace, type Generated, type Size } from './bench/generate';
-import { BenchClient, okrServerSpec, TimeoutError, withTimeout, type ServerSpec } from './bench/lsp';
+import { SIZES, writeWorkspace } from './bench/generate';
+import { specs, type Cell, type Row } from './bench/rows';
 import { type measureOrg, type OrgLine } from './bench/org';
 import { isolated } from './bench/isolated';
 import { measurePanel } from './bench/panel';
@@ -47,152 +48,6 @@ const BUDGETS = {
 };
 /** The ratio budgets apply from this size on: below it fixed costs (a process start, a message) are most of the figure. */
 const FLOOR_RATIO_MIN_BYTES = 1024 * 1024;
-
-type Cell = number | string | undefined;
-
-interface Row {
-  size: string;
-  bytes: number;
-  server: string;
-  openCold: Cell;
-  open: Cell;
-  edit: Cell;
-  completion: Cell;
-  hover: Cell;
-  symbols: Cell;
-  peakMb: Cell;
-  diagnostics: Cell;
-  /** The yaml package's parse of the file, and `okr check` of it (okr rows only). */
-  floor?: number;
-  check?: Cell;
-  completionItems?: number;
-  hoverChars?: number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function failure(e: unknown, client: BenchClient): string {
-  if (client.exited) return 'crashed';
-  if (e instanceof TimeoutError) return 'timeout';
-  return 'error';
-}
-
-function specs(schemaUri: string): ServerSpec[] {
-  const yaml = {
-    validate: true,
-    hover: true,
-    completion: true,
-    format: { enable: false },
-    schemaStore: { enable: false },
-    kubernetesCRDStore: { enable: false },
-    schemas: { [schemaUri]: ['*.okr'] },
-  };
-  return [
-    okrServerSpec(SERVER, TODAY),
-    {
-      name: 'yaml-language-server',
-      command: process.execPath,
-      args: [YAMLLS, '--stdio'],
-      configuration: (section) => (section === 'yaml' ? yaml : section === '[yaml]' ? {} : section === 'http' ? {} : section === 'editor' ? {} : null),
-      pushSettings: { yaml },
-      languageId: 'yaml',
-      // It publishes without a version; every file here has the deliberate typo, so its diagnostics are never empty.
-      versionedDiagnostics: false,
-    },
-  ];
-}
-
-async function measure(spec: ServerSpec, size: Size, gen: Generated): Promise<Row> {
-  const text = fs.readFileSync(gen.file, 'utf8');
-  const uri = pathToFileURL(gen.file).toString();
-  const row: Row = { size: size.name, bytes: gen.bytes, server: spec.name, openCold: '', open: '', edit: '', completion: '', hover: '', symbols: '', peakMb: '', diagnostics: '' };
-  const client = new BenchClient(spec);
-  const t = size.timeoutMs;
-  try {
-    await client.initialize(pathToFileURL(path.dirname(gen.file)).toString(), t);
-    await withTimeout(client.configured, 5000).catch(() => undefined);
-
-    // didOpen -> diagnostics: the first (cold) one, then re-opens after a close.
-    const opens: number[] = [];
-    try {
-      for (let i = 0; i < size.reps; i++) {
-        if (i > 0) await client.close(uri, t);
-        const r = await client.open(uri, text, t);
-        if (i === 0) {
-          row.openCold = r.ms;
-          row.diagnostics = r.count;
-        } else opens.push(r.ms);
-      }
-      row.open = opens.length ? median(opens) : undefined;
-    } catch (e) {
-      row.open = failure(e, client);
-      if (row.openCold === '') row.openCold = row.open;
-      return row;
-    }
-
-    // A one-character edit at the end of a title in the middle, alternately typed and deleted.
-    const { titleLine, titleEndCol, titleCol, keyLine } = gen.probe;
-    const edits: number[] = [];
-    try {
-      for (let i = 0; i < size.reps; i++) {
-        const at = { line: titleLine, character: titleEndCol };
-        const r =
-          i % 2 === 0
-            ? await client.edit(uri, { start: at, end: at }, 's', t)
-            : await client.edit(uri, { start: at, end: { line: titleLine, character: titleEndCol + 1 } }, '', t);
-        edits.push(r.ms);
-      }
-      row.edit = median(edits);
-    } catch (e) {
-      row.edit = failure(e, client);
-    }
-
-    const requests: Array<[keyof Row, string, unknown, (r: unknown) => void]> = [
-      // Completion in the middle of typing a key ("tar|get") of that key result.
-      ['completion', 'textDocument/completion', { textDocument: { uri }, position: { line: keyLine, character: 11 } }, (r) => (row.completionItems = completionCount(r))],
-      ['hover', 'textDocument/hover', { textDocument: { uri }, position: { line: titleLine, character: titleCol + 3 } }, (r) => (row.hoverChars = hoverLength(r))],
-      ['symbols', 'textDocument/documentSymbol', { textDocument: { uri } }, () => undefined],
-    ];
-    for (const [key, method, params, inspect] of requests) {
-      const times: number[] = [];
-      try {
-        for (let i = 0; i < size.reps; i++) {
-          const r = await client.time<unknown>(method, params, t);
-          times.push(r.ms);
-          if (i === 0) inspect(r.result);
-        }
-        (row as unknown as Record<string, Cell>)[key] = median(times);
-      } catch (e) {
-        (row as unknown as Record<string, Cell>)[key] = failure(e, client);
-      }
-    }
-    return row;
-  } catch (e) {
-    row.openCold = failure(e, client);
-    return row;
-  } finally {
-    row.peakMb = client.peakRssMb();
-    await client.stop();
-  }
-}
-
-function completionCount(r: unknown): number {
-  if (Array.isArray(r)) return r.length;
-  const items = (r as { items?: unknown[] } | null)?.items;
-  return items?.length ?? 0;
-}
-
-function hoverLength(r: unknown): number {
-  const c = (r as { contents?: unknown } | null)?.contents;
-  if (!c) return 0;
-  if (typeof c === 'string') return c.length;
-  if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : (x as { value: string }).value)).join('').length;
-  return String((c as { value?: string }).value ?? '').length;
-}
 
 function fmtMs(c: Cell): string {
   if (typeof c === 'number') return c < 10 ? c.toFixed(1) : c.toFixed(0);
@@ -303,10 +158,12 @@ async function main(): Promise<void> {
     for (const size of SIZES.filter((s) => !only || only.includes(s.name.replace(/\s+/g, '-')))) {
       const gen = writeWorkspace(dir, size);
       // BENCH_PEER=0 leaves out yaml-language-server (while developing; the committed figures have it).
-      for (const spec of specs(pathToFileURL(schemaFile).toString()).filter((x) => process.env.BENCH_PEER !== '0' || x.name === 'okr')) {
+      const schemaUri = pathToFileURL(schemaFile).toString();
+      for (const spec of specs(schemaUri, SERVER, YAMLLS, TODAY).filter((x) => process.env.BENCH_PEER !== '0' || x.name === 'okr')) {
         process.stderr.write(`bench: ${size.name} (${fmtSize(gen.bytes)}) with ${spec.name}...`);
         const t0 = Date.now();
-        const row = await measure(spec, size, gen);
+        // The client of each row in a process of its own (rows.ts says why).
+        const row = await isolated<Row>('row', [spec.name, schemaUri, SERVER, YAMLLS, TODAY, size.name, JSON.stringify(gen)]);
         if (spec.name === 'okr') {
           // The floor and `okr check` in the same run, while no server is running.
           row.floor = yamlFloorMs(gen.file, Math.min(size.reps, 5));
@@ -389,7 +246,8 @@ async function main(): Promise<void> {
     '',
     t,
     '',
-    '- **open cold**: the first `didOpen` of the file in a fresh server until its diagnostics arrive; **open**: re-opens',
+    '- **open cold**: the first `didOpen` of the file in a fresh server until its diagnostics arrive (from 1 MB, the',
+    '  median over three fresh servers); **open**: re-opens',
     '  after `didClose`: the text equals the disk, so the server reuses the model it parsed when it scanned the',
     '  workspace and runs the rules (a file edited outside the workspace scan would add a full parse).',
     '- **edit**: one character typed or deleted at the end of a title in the middle of the file (incremental',
@@ -474,7 +332,9 @@ async function main(): Promise<void> {
     '- Each server runs in a fresh process per size, started with `node <server> --stdio` and driven by',
     '  `scripts/bench/lsp.ts` over JSON-RPC like an editor: `initialize` with workspace folders, settings answered',
     '  through `workspace/configuration`, then the operations above in order. Times are wall-clock from sending',
-    '  the message to receiving the response or the `publishDiagnostics` for that version.',
+    '  the message to receiving the response or the `publishDiagnostics` for that version. The client of each row',
+    '  runs in a process of its own (`scripts/bench/rows.ts`), as the organisation, code-tag and history scenarios',
+    '  do: the bench process\'s heap after the larger rows showed its own pauses in the next row\'s latencies.',
     `- The okr server runs with \`OKR_TODAY=${TODAY}\`. yaml-language-server gets \`okrJsonSchema()\` (the schema`,
     '  `okr schema` prints) through `yaml.schemas` for `*.okr`, with `yaml.validate`, `hover` and `completion` on and',
     '  the schema store off. It waits a fixed 200 ms (`validationDelayMs`) before every validation, which its',

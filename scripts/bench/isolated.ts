@@ -8,6 +8,7 @@ const SCENARIOS = {
   org: async (args: string[]) => (await import('./org')).measureOrg(args[0]!, args[1]!, args[2]!, args[3]!),
   tags: async (args: string[]) => (await import('./code-tags')).measureCodeTags(args[0]!, args[1]!, args[2]!),
   history: async (args: string[]) => (await import('./history')).measureHistory(args[0]!, args[1]!, args[2]!, args[3]!),
+  row: async (args: string[]) => (await import('./rows')).measureRow(args[0]!, args[1]!, args[2]!, args[3]!, args[4]!, args[5]!, JSON.parse(args[6]!)),
 };
 export type Scenario = keyof typeof SCENARIOS;
 

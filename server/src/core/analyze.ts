@@ -184,7 +184,10 @@ function objectiveDiagnostics(doc: OkrDocument, options: AnalyzeOptions, scope: 
     const list: OkrDiagnostic[] = [];
     sink.out = list;
     for (const { rule, ctx } of rules) guarded(doc, rule, list, () => rule.checkObjective!(ctx, o));
-    return list;
+    // Kept in order: an objective's problems lie in its lines and the objectives follow each other,
+    // so the document's list is one ordered run that the final sort passes through in one pass,
+    // instead of sorting 8,000 problems again on each keystroke.
+    return list.sort(compareDiagnostics);
   };
   const byObjective = doc.objectives.map((o, i) => {
     if (!reuse || o.index === d.objective) return check(o);
