@@ -226,11 +226,12 @@ export type PeriodStartTextResult =
   | { ok: false; message: string };
 
 /**
- * Node options the VS Code client starts the server with (the bench starts it the same way): none.
- * A 32 MB young generation was once here, when a keystroke in a large file copied the models below
- * it and paid a 10-14 ms scavenge with the default 16 MB. A keystroke now allocates little (moved
- * objectives are views, the text is not copied), the default measures the same on that keystroke,
- * and the larger young generation cost 20 MB of the organisation's peak memory (docs/performance.md).
+ * Node options the VS Code client starts the server with (the bench starts it the same way): a young
+ * generation that never shrinks below 8 MB. After a large answer (the organisation's whole model, 24
+ * MB of JSON for 2,000 files) a full collection shrank it to a megabyte or two, and each keystroke's
+ * couple of megabytes then paid two scavenges of about 9 ms: the organisation keystroke measured
+ * 25-35 ms in a third of the runs instead of 4-8. A 32 MB maximum (once here, when a keystroke in a
+ * large file copied the models below it) did not prevent that, and cost 20 MB of peak memory.
  */
-export const SERVER_NODE_OPTIONS: readonly string[] = [];
+export const SERVER_NODE_OPTIONS: readonly string[] = ['--min-semi-space-size=8'];
 
