@@ -238,7 +238,7 @@ async function main(): Promise<void> {
     '',
     'Times in milliseconds (median of the repetitions), peak RSS of the server process.',
     '',
-    'The okr server is started as the VS Code client starts it: with its Node options (`--min-semi-space-size=8`,
+    'The okr server is started as the VS Code client starts it: with its Node options (`--min-semi-space-size=8`,',
     '`SERVER_NODE_OPTIONS` in `server/src/shared/protocol.ts`) and asking for each document\'s problems in blocks',
     '(`initializationOptions.documentDiagnostics`: after the first message, only the blocks of objectives a change',
     'touched are sent; every problem of the file, cross-file ones included, is in what is timed and counted).',
