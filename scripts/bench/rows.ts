@@ -73,12 +73,17 @@ const COLD_STARTS = 3;
 /** Warm parses per floor sample (one more, untimed, first). */
 const FLOOR_REPS = 3;
 
+/** The server initialized on the file's folder, and its settings asked for (or 5 s passed). */
+async function initialized(client: BenchClient, gen: Generated, t: number): Promise<void> {
+  await client.initialize(pathToFileURL(path.dirname(gen.file)).toString(), t);
+  await withTimeout(client.configured, 5000).catch(() => undefined);
+}
+
 /** didOpen -> diagnostics in a fresh server (started, opened, stopped). */
 async function coldOpen(spec: ServerSpec, gen: Generated, text: string, t: number): Promise<number> {
   const client = new BenchClient(spec);
   try {
-    await client.initialize(pathToFileURL(path.dirname(gen.file)).toString(), t);
-    await withTimeout(client.configured, 5000).catch(() => undefined);
+    await initialized(client, gen, t);
     return (await client.open(pathToFileURL(gen.file).toString(), text, t)).ms;
   } finally {
     await client.stop();
@@ -114,8 +119,7 @@ export async function measure(spec: ServerSpec, size: Size, gen: Generated): Pro
   }
   const client = new BenchClient(spec);
   try {
-    await client.initialize(pathToFileURL(path.dirname(gen.file)).toString(), t);
-    await withTimeout(client.configured, 5000).catch(() => undefined);
+    await initialized(client, gen, t);
 
     // didOpen -> diagnostics: the first (cold) one, then re-opens after a close.
     const opens: number[] = [];

@@ -4,10 +4,23 @@
 // those that read only the disk are kept with the model too (workspaceScopeOf).
 import * as fs from 'node:fs';
 import { fileLineCount } from '../node/repository';
-import { adoptAnalysis, analyzeDocument, compareDiagnostics, releaseSyntaxTree, type AnalyzeOptions, type OkrConfig, type OkrDiagnostic, type OkrDocument, type Rule } from '../core';
+import { adoptAnalysis, analyzeDocument, compareDiagnostics, releaseSyntaxTree, type AnalyzeOptions, type OkrDiagnostic, type OkrDocument, type Rule } from '../core';
 import type { Root } from './state';
 
-const fileScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; history: AnalyzeOptions['history']; diagnostics: OkrDiagnostic[] }>();
+/** Rules' results kept with a model, and the inputs besides the model they were computed from. */
+type Kept = WeakMap<OkrDocument, { inputs: readonly unknown[]; diagnostics: OkrDiagnostic[] }>;
+
+/** `run()`'s result for `doc`, computed again only when one of `inputs` is not the one it was computed with. */
+function keptWith(kept: Kept, doc: OkrDocument, inputs: readonly unknown[], run: () => OkrDiagnostic[]): OkrDiagnostic[] {
+  let entry = kept.get(doc);
+  if (!entry || entry.inputs.length !== inputs.length || entry.inputs.some((x, i) => x !== inputs[i])) {
+    entry = { inputs, diagnostics: run() };
+    kept.set(doc, entry);
+  }
+  return entry.diagnostics;
+}
+
+const fileScope: Kept = new WeakMap();
 
 export function diagnosticsOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
   // A suppression comment can only be judged unused over all rules: such files take one full pass.
@@ -17,7 +30,7 @@ export function diagnosticsOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 's
 
 const readsOtherFiles = (rule: Rule) => rule.readsOtherOkrFiles !== false;
 const readsOnlyDisk = (rule: Rule) => rule.readsOtherOkrFiles === false;
-const diskScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; path: string | undefined; diagnostics: OkrDiagnostic[] }>();
+const diskScope: Kept = new WeakMap();
 
 /**
  * The workspace-scope rules' result. Those that read other .okr files run each time; those that read
@@ -27,24 +40,15 @@ const diskScope = new WeakMap<OkrDocument, { config: OkrConfig; today: string; p
  * file (an edit, a change on disk) is a new model and probes them again.
  */
 function workspaceScopeOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
-  let disk = diskScope.get(doc);
-  if (!disk || disk.config !== options.config || disk.today !== options.today || disk.path !== options.path) {
-    disk = { config: options.config, today: options.today, path: options.path, diagnostics: analyzeDocument(doc, { ...options, scope: 'workspace', rules: readsOnlyDisk }) };
-    diskScope.set(doc, disk);
-  }
+  const disk = keptWith(diskScope, doc, [options.config, options.today, options.path], () => analyzeDocument(doc, { ...options, scope: 'workspace', rules: readsOnlyDisk }));
   const graph = analyzeDocument(doc, { ...options, scope: 'workspace', rules: readsOtherFiles });
-  return disk.diagnostics.length === 0 ? graph : graph.length === 0 ? disk.diagnostics : [...graph, ...disk.diagnostics].sort(compareDiagnostics);
+  return disk.length === 0 ? graph : graph.length === 0 ? disk : [...graph, ...disk].sort(compareDiagnostics);
 }
 
 /** The file-scope rules' result for a model, run once per configuration and day. */
 function fileScopeOf(doc: OkrDocument, options: Omit<AnalyzeOptions, 'scope'>): OkrDiagnostic[] {
-  let file = fileScope.get(doc);
   // A history arriving from git is a new input of the file-scope rules that read it.
-  if (!file || file.config !== options.config || file.today !== options.today || file.history !== options.history) {
-    file = { config: options.config, today: options.today, history: options.history, diagnostics: analyzeDocument(doc, { ...options, scope: 'file' }) };
-    fileScope.set(doc, file);
-  }
-  return file.diagnostics;
+  return keptWith(fileScope, doc, [options.config, options.today, options.history], () => analyzeDocument(doc, { ...options, scope: 'file' }));
 }
 
 /**
