@@ -452,6 +452,45 @@ describe('parsing a large file an objective at a time', () => {
     assert.ok(taken > steps * 0.15, `parsed in parts ${taken} times of ${steps}`);
   });
 
+  it('places schema problems the model does not hold (items that are not maps, nested values) where a whole parse does, without the whole tree', () => {
+    const text = `period: 2026-Q4
+team: Parts
+objectives:
+  - id: a
+    title: Keep the lights on
+    rollup_weights: {own: -1, aligned: x}
+    key_results:
+      - just a sentence
+      - id: a-kr
+        title: Cut p95 from 800 to 300 ms
+        baseline: 800
+        target: "300"
+        links: [7, "src/a.ts"]
+        checkins:
+          - 2026-10-01
+          - date: 2026-10-02
+            value: 500
+            confidence: 70
+            mood: good
+  - id: b
+    title: Make search fast
+    key_results:
+      - id: b-kr
+        title: Lift search NPS from 31 to 45
+        baseline: 31
+        target: 45
+        confidenc: 0.5
+`;
+    const chunked = parseInChunks(text, URI, 1);
+    assert.notEqual(typeof chunked, 'string', String(chunked));
+    const doc = chunked as OkrDocument;
+    const found = analyzeDocument(doc, opts).filter((d) => d.rule === 'schema');
+    // Every kind of place: an item that is not a map, a value in a nested map, a list item, a check-in after one that is not a map, an unknown key.
+    assert.ok(found.length >= 7, found.map((d) => d.message).join('\n'));
+    same(found, analyzeDocument(parseWhole(text, URI, 1), opts).filter((d) => d.rule === 'schema'), 'schema problems differ');
+    assert.equal(treeInMemory(doc), false, 'the whole file was parsed again to place them');
+  });
+
   it('declines layouts a part could read differently on its own', () => {
     const base = generateOkr(3, 2).text;
     const cases: Array<[string, string]> = [

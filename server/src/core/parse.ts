@@ -59,9 +59,21 @@ export function parseInChunks(text: string, uri: string, version = 0): OkrDocume
   const pair = findPair(contents, 'objectives');
   if (!pair || !isScalar(pair.key) || !pair.key.range || (pair.value !== null && !(isScalar(pair.value) && pair.value.value === null))) return 'objectives is not the list it looked like';
 
+  const lines = new LineIndex(text);
+  const doc: OkrDocument = { uri, version, text, lines, yaml: undefined as unknown as Document.Parsed, yamlErrors: [], yamlWarnings: [], objectives: [], suppressions: findSuppressions(text) };
+  treeOnDemand(doc);
+  doc.simpleLayout = true;
+  // The top level as parsed, but for `objectives` (set below, once the list's end is known): the
+  // objectives' models read the file's owner and alignment from it.
+  const skeletonRoot = mapNode(contents, lines);
+  fillTopLevel(doc, skeletonRoot);
+
   // Items are parsed a few dozen kilobytes at a time: a document of its own per item cost more in the
-  // yaml package's set-up per document than the parse saved.
-  const items: YAMLMap[] = [];
+  // yaml package's set-up per document than the parse saved. Each part's models are built before the
+  // next part is read, and the models keep each objective's data, not its syntax tree: the trees die
+  // young, where holding them all until the analysis made the collector copy and promote them (about
+  // 30 MB for a 2 MB file, a sixth of opening it).
+  let listEnd = 0;
   for (let first = 0; first < layout.items.length; ) {
     const start = layout.items[first]!.lineStart;
     let last = first;
@@ -80,19 +92,17 @@ export function parseInChunks(text: string, uri: string, version = 0): OkrDocume
       if (!isMap(item) || item.flow || !item.range) return 'an item is not a block map';
       if (endsWithEmptyValue(item)) return 'an item ends with a key that has no value';
       if (!read) shiftAll(item, 0, start);
-      items.push(item);
+      const data = item.toJSON() as unknown;
+      const o = objectiveModel(item, doc.objectives.length, doc, lines, data);
+      objectiveData.set(o, data);
+      doc.objectives.push(o);
+      listEnd = item.range[1];
     }
     first = last + 1;
   }
 
-  const lines = new LineIndex(text);
-  const doc: OkrDocument = { uri, version, text, lines, yaml: undefined as unknown as Document.Parsed, yamlErrors: [], yamlWarnings: [], objectives: [], suppressions: findSuppressions(text) };
-  treeOnDemand(doc);
-  doc.simpleLayout = true;
-  // The top level as parsed, but for `objectives`: its value is the list (where the whole parse has it,
-  // read as data from the whole tree if ever asked), and a map it ends ends with the list.
-  const listEnd = items[items.length - 1]!.range![1];
-  const skeletonRoot = mapNode(contents, lines);
+  // The top level's `objectives` is the list (where the whole parse has it, read as data from the
+  // whole tree if ever asked), and a map it ends ends with the list.
   const fields = new Map<string, Field>();
   for (const [key, f] of skeletonRoot.fields) {
     if (key !== 'objectives') fields.set(key, f);
@@ -105,12 +115,6 @@ export function parseInChunks(text: string, uri: string, version = 0): OkrDocume
   }
   const root = new OffsetMapNode(fields, lines, skeletonRoot.start, Math.max(skeletonRoot.end, pairs[pairs.length - 1] === pair ? listEnd : 0), skeletonRoot.indent, false);
   fillTopLevel(doc, root);
-  items.forEach((item, index) => {
-    const o = objectiveModel(item, index, doc, lines);
-    // The schema rule validates each objective from its node (let go with the model's tree, see releaseSyntaxTree).
-    objectiveNodes.set(o, item);
-    doc.objectives.push(o);
-  });
   return doc;
 }
 
@@ -246,9 +250,49 @@ export function objectiveNode(o: Objective): YAMLMap | undefined {
   return objectiveNodes.get(o);
 }
 
+// Each objective's data as parsed (the node's toJSON()), for the objectives of a file parsed in chunks,
+// whose nodes are not kept: the schema rule validates it, and its fields' lists and maps are parts of it.
+const objectiveData = new WeakMap<Objective, unknown>();
+
+/** The plain data of objective `o` as its node reads, when the parse kept it (see parseInChunks). */
+export function objectiveDataOf(o: Objective): unknown {
+  return objectiveData.get(o);
+}
+
+/**
+ * The YAML map of objective `o` read again from its lines in `doc`'s text (an objective of a file
+ * parsed in chunks, whose tree was let go), or undefined when its lines do not read as one list item.
+ */
+export function objectiveNodeFromText(doc: OkrDocument, o: Objective): YAMLMap | undefined {
+  const source = doc.lines.textSource;
+  const dashLine = doc.lines.lineBounds(doc.lines.positionAt(o.node.start).line).start;
+  // A block map's extent ends where the next line starts: its last line is the one before.
+  const endLine = doc.lines.lineBounds(doc.lines.positionAt(Math.max(o.node.start, o.node.end - 1)).line).end;
+  const end = Math.min(source.length, endLine + 1);
+  let seq: Node | null | undefined = readBlockList(source.slice(0, end), dashLine, end);
+  if (!seq) {
+    const part = parseYaml(source.slice(dashLine, end));
+    if (part.errors.length) return undefined;
+    seq = part.contents as Node | null;
+    shiftAll(seq, 0, dashLine);
+  }
+  const item = isSeq(seq) && seq.items.length === 1 ? (seq.items[0] as Node | null) : undefined;
+  return isMap(item) && item.range?.[0] === o.node.start ? item : undefined;
+}
+
+/** The offsets of a field's key and value, for a field of a parsed model (undefined for another kind of Field). */
+export function fieldOffsets(f: Field): { keyStart: number; keyEnd: number; valueStart: number; valueEnd: number } | undefined {
+  return f instanceof OffsetField ? f.offsets : undefined;
+}
+
+/** `data[key]` when `data` is a plain map (the data of a map node, see objectiveData). */
+function dataAt(data: unknown, key: string | number): unknown {
+  return data !== null && typeof data === 'object' ? (data as Record<string | number, unknown>)[key] : undefined;
+}
+
 /** The model of one item of `objectives`. */
-export function objectiveModel(node: YAMLMap, index: number, doc: OkrDocument, lines: LineIndex): Objective {
-  const m = mapNode(node, lines);
+export function objectiveModel(node: YAMLMap, index: number, doc: OkrDocument, lines: LineIndex, data?: unknown): Objective {
+  const m = mapNode(node, lines, data);
   const type = m.fields.get('type')?.value;
   const o: Objective = {
     id: str(m.fields.get('id')?.value),
@@ -270,15 +314,16 @@ export function objectiveModel(node: YAMLMap, index: number, doc: OkrDocument, l
   o.effectiveAlignsTo = o.alignsTo ?? doc.alignsTo;
   const krPair = findPair(node, 'key_results');
   if (krPair && isSeq(krPair.value)) {
+    const krData = dataAt(data, 'key_results');
     krPair.value.items.forEach((item, i) => {
-      if (isMap(item)) o.keyResults.push(keyResult(item as YAMLMap, i, o, lines));
+      if (isMap(item)) o.keyResults.push(keyResult(item as YAMLMap, i, o, lines, dataAt(krData, i)));
     });
   }
   return o;
 }
 
-function keyResult(node: YAMLMap, index: number, parent: Objective, lines: LineIndex): KeyResult {
-  const m = mapNode(node, lines);
+function keyResult(node: YAMLMap, index: number, parent: Objective, lines: LineIndex, data: unknown): KeyResult {
+  const m = mapNode(node, lines, data);
   const f = (k: string) => m.fields.get(k)?.value;
   const guardrail = f('guardrail');
   const kr: KeyResult = {
@@ -316,9 +361,10 @@ function keyResult(node: YAMLMap, index: number, parent: Objective, lines: LineI
   }
   const checkinsPair = findPair(node, 'checkins');
   if (checkinsPair && isSeq(checkinsPair.value)) {
-    for (const item of checkinsPair.value.items) {
-      if (!isMap(item)) continue;
-      const cm = mapNode(item as YAMLMap, lines);
+    const checkinData = dataAt(data, 'checkins');
+    checkinsPair.value.items.forEach((item, i) => {
+      if (!isMap(item)) return;
+      const cm = mapNode(item as YAMLMap, lines, dataAt(checkinData, i));
       const v = cm.fields.get('value')?.value;
       kr.checkins.push({
         date: str(cm.fields.get('date')?.value),
@@ -327,7 +373,7 @@ function keyResult(node: YAMLMap, index: number, parent: Objective, lines: LineI
         note: str(cm.fields.get('note')?.value),
         node: cm,
       } satisfies Checkin);
-    }
+    });
   }
   return kr;
 }
@@ -367,6 +413,8 @@ class OffsetField implements Field {
   /** Where the value is in `source` when that is not at this field's offsets (a field moved by an edit). */
   private sourceOffsets: [number, number] | undefined;
   private plain: unknown;
+  /** Whether `plain` is a list or map shared with the objective's data (objectiveData), let go with it. */
+  private shared = false;
 
   constructor(
     readonly key: string,
@@ -376,9 +424,19 @@ class OffsetField implements Field {
     private readonly vs: number,
     private readonly ve: number,
     value: Node | null,
+    /** The data of the map this field is in (its toJSON()), when the parse made it: the value is taken from it. */
+    mapData?: unknown,
   ) {
     if (isScalar(value) || !value) this.plain = isScalar(value) ? value.value : null;
-    else this.pending = value;
+    else if (mapData !== undefined) {
+      this.plain = dataAt(mapData, key);
+      this.shared = true;
+    } else this.pending = value;
+  }
+
+  /** Offsets of the key and of the value (for placing a problem without the syntax tree). */
+  get offsets(): { keyStart: number; keyEnd: number; valueStart: number; valueEnd: number } {
+    return { keyStart: this.ks, keyEnd: this.ke, valueStart: this.vs, valueEnd: this.ve };
   }
 
   get start(): number {
@@ -426,6 +484,7 @@ class OffsetField implements Field {
     const at = (x: number) => (x >= from ? x + delta : x);
     const copy = new OffsetField(this.key, lines, at(this.ks), at(this.ke), at(this.vs), at(this.ve), null);
     copy.plain = this.plain;
+    copy.shared = this.shared;
     copy.pending = this.pending;
     // A released field finds its value in the text it was released from, at the offsets it had there.
     copy.source = this.source;
@@ -437,14 +496,17 @@ class OffsetField implements Field {
   rebind(source: SyntaxSource): void {
     this.pending = undefined;
     this.plain = undefined;
+    this.shared = false;
     this.source = source;
     this.sourceOffsets = undefined;
   }
 
   /** Lets go of the AST node of a list or map value; it is found again from the text if ever read. */
   release(source: SyntaxSource): void {
-    if (!this.pending) return;
+    if (!this.pending && !this.shared) return;
     this.pending = undefined;
+    this.plain = undefined;
+    this.shared = false;
     this.source = source;
   }
 
@@ -497,6 +559,7 @@ export function releaseSyntaxTree(doc: OkrDocument): void {
   release(doc.root);
   for (const o of doc.objectives) {
     objectiveNodes.delete(o); // the schema rule finds it in doc.yaml instead
+    objectiveData.delete(o);
     release(o.node);
     for (const k of o.keyResults) {
       release(k.node);
@@ -677,7 +740,8 @@ export function rebindValue(node: MapNode, key: string, source: SyntaxSource): v
   if (f instanceof OffsetField) f.rebind(source);
 }
 
-export function mapNode(node: YAMLMap, lines: LineIndex): MapNode {
+/** The model of a map node; `data`, when given, is the node's toJSON(), which list and map values are read from. */
+export function mapNode(node: YAMLMap, lines: LineIndex, data?: unknown): MapNode {
   const fields = new Map<string, Field>();
   const [start, , end] = node.range ?? [0, 0, 0];
   let indent = -1;
@@ -695,7 +759,7 @@ export function mapNode(node: YAMLMap, lines: LineIndex): MapNode {
       ve = value.range[1];
     }
     // Keep the first occurrence of a duplicated key: YAML reports the duplicate itself.
-    if (!fields.has(name)) fields.set(name, new OffsetField(name, lines, ks, ke, vs, ve, value));
+    if (!fields.has(name)) fields.set(name, new OffsetField(name, lines, ks, ke, vs, ve, value, data));
   }
   if (indent < 0) indent = lines.positionAt(start).character;
   const valueEnd = node.range ? node.range[1] : end;

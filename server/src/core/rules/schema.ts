@@ -3,8 +3,8 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { $ZodIssue } from 'zod/v4/core';
 import { keysOf, ObjectiveSchema, OkrFileSchema, type MapKind } from '../schema';
-import type { Objective, OkrDocument } from '../model';
-import { objectiveNode, simpleLayout } from '../parse';
+import type { Field, KeyResult, MapNode, Objective, OkrDocument } from '../model';
+import { fieldOffsets, objectiveDataOf, objectiveNode, objectiveNodeFromText, simpleLayout } from '../parse';
 import type { Range } from '../positions';
 import { closest } from '../suggest';
 import { isValidIsoDate } from '../period';
@@ -29,7 +29,7 @@ export const schemaRule: Rule = {
       return;
     }
     // The AST is read only to place an issue: an edited version's is not built for a clean top level.
-    const tree: Tree = { getIn: (path, keepScalar) => doc.yaml.getIn(path, keepScalar), hasIn: (path) => doc.yaml.hasIn(path) };
+    const tree = astTree(() => doc.yaml);
     let issues: readonly $ZodIssue[];
     try {
       issues = simple(doc) ? topLevelIssues(doc) : wholeFile(doc);
@@ -45,17 +45,24 @@ export const schemaRule: Rule = {
   // One objective of a simple file: its issues depend on its text alone.
   checkObjective(ctx, o) {
     if (!simple(ctx.doc)) return; // the whole-file pass above reported it
-    const node = objectiveNode(o) ?? (ctx.doc.yaml.getIn(['objectives', o.index], true) as YAMLMap);
+    const { doc } = ctx;
+    // The objective's data, kept by a parse in chunks; else its node's (a whole parse or a re-parse keeps the node).
+    let node: YAMLMap | undefined;
+    const nodeOf = () => (node ??= objectiveNode(o) ?? objectiveNodeFromText(doc, o) ?? (doc.yaml.getIn(['objectives', o.index], true) as YAMLMap));
     // Read from the text as held: an edited version's is not made one string for this (edited-text.ts).
-    const key = ctx.doc.lines.textSource.slice(o.node.start, o.node.end);
+    const key = doc.lines.textSource.slice(o.node.start, o.node.end);
     let issues = objectiveIssues.get(key);
+    let data = objectiveDataOf(o);
     if (!issues) {
-      issues = ObjectiveSchema.safeParse(node.toJSON()).error?.issues ?? [];
+      data ??= nodeOf().toJSON();
+      issues = ObjectiveSchema.safeParse(data).error?.issues ?? [];
       if (objectiveIssues.size >= OBJECTIVE_CACHE_MAX) objectiveIssues.clear();
       objectiveIssues.set(key, issues);
     }
-    const tree = objectiveTree(ctx.doc, o, node);
-    for (const issue of issues) reportIssue(ctx, tree, { ...issue, path: ['objectives', o.index, ...issue.path] } as $ZodIssue);
+    if (issues.length > 0) {
+      const tree = objectiveTree(doc, o, data ?? nodeOf().toJSON(), nodeOf);
+      for (const issue of issues) reportIssue(ctx, tree, { ...issue, path: ['objectives', o.index, ...issue.path] } as $ZodIssue);
+    }
     checkDatesAndKinds(ctx, o);
   },
 };
@@ -88,42 +95,139 @@ function wholeFile(doc: OkrDocument): readonly $ZodIssue[] {
   return OkrFileSchema.safeParse(doc.yaml.toJS({ maxAliasCount: 1000 })).error?.issues ?? [];
 }
 
-/** Where issue paths are looked up: the document's AST, or one objective's node. */
+/**
+ * Where an issue's path is looked up: what is there (as data, or as a YAML node for a list or map),
+ * and where it is written (offsets in the document's text: the node's start and value end).
+ */
 interface Tree {
-  getIn(path: Iterable<unknown>, keepScalar?: boolean): unknown;
-  hasIn(path: Iterable<unknown>): boolean;
+  value(path: readonly Key[]): unknown;
+  has(path: readonly Key[]): boolean;
+  span(path: readonly Key[]): Span | undefined;
+  /** Where key `key` of the map at `path` is written. */
+  keySpan(path: readonly Key[], key: string): Span | undefined;
 }
 
-/** Paths under `objectives/<o.index>` resolve in the objective's own node; others in the document. */
-function objectiveTree(doc: OkrDocument, o: Objective, node: YAMLMap): Tree {
-  const rel = (path: Iterable<unknown>) => {
-    const p = [...path];
-    return p.length >= 2 && p[0] === 'objectives' && p[1] === o.index ? p.slice(2) : undefined;
+type Key = string | number;
+type Span = readonly [number, number];
+
+/** A tree read from a YAML document or node (`getIn` with an empty path is the node itself). */
+function astTree(root: () => { getIn(path: Iterable<unknown>, keepScalar?: boolean): unknown; hasIn(path: Iterable<unknown>): boolean } | YAMLMap): Tree {
+  const nodeAt = (path: readonly Key[]): unknown => {
+    const r = root();
+    return path.length === 0 && isMap(r) ? r : r.getIn(path, true);
   };
   return {
-    getIn: (path, keepScalar) => {
-      const r = rel(path);
-      if (!r) return doc.yaml.getIn(path, keepScalar);
-      return r.length === 0 ? node : node.getIn(r, keepScalar);
+    value: (path) => {
+      const n = nodeAt(path);
+      return isScalar(n) ? n.value : n;
     },
-    hasIn: (path) => {
-      const r = rel(path);
-      if (!r) return doc.yaml.hasIn(path);
-      return r.length === 0 || node.hasIn(r);
+    has: (path) => nodeAt(path) !== undefined || (path.length > 0 && root().hasIn(path)),
+    span: (path) => {
+      const n = nodeAt(path) as Node | undefined;
+      return n?.range ? [n.range[0], n.range[1]] : undefined;
+    },
+    keySpan: (path, key) => {
+      const map = nodeAt(path);
+      const pair = isMap(map) ? (map.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+      const k = pair?.key as Node | undefined;
+      return k?.range ? [k.range[0], k.range[1]] : undefined;
     },
   };
+}
+
+/**
+ * Paths under `objectives/<o.index>` are read in the objective's data (values) and model (where they
+ * are written), so a file parsed in chunks, which keeps no syntax tree, places its problems without
+ * parsing anything again; what the model does not hold (an item that is not a map, a nested value)
+ * is looked up in the objective's node, read again from its lines. Other paths: the document's AST.
+ */
+function objectiveTree(doc: OkrDocument, o: Objective, data: unknown, node: () => YAMLMap): Tree {
+  const documentTree = astTree(() => doc.yaml);
+  const nodeTree = astTree(node);
+  const rel = (path: readonly Key[]) => (path.length >= 2 && path[0] === 'objectives' && path[1] === o.index ? path.slice(2) : undefined);
+  return {
+    value: (path) => {
+      const r = rel(path);
+      return r ? dataIn(data, r).value : documentTree.value(path);
+    },
+    has: (path) => {
+      const r = rel(path);
+      return r ? dataIn(data, r).found : documentTree.has(path);
+    },
+    span: (path) => {
+      const r = rel(path);
+      if (!r) return documentTree.span(path);
+      const at = modelAt(o, data, r);
+      if (at && 'fields' in at) return [at.start, at.end];
+      const f = at && fieldOffsets(at);
+      // An empty value has no extent of its own in the model: the node says where the parser put it.
+      return f && f.valueEnd > f.valueStart ? [f.valueStart, f.valueEnd] : nodeTree.span(r);
+    },
+    keySpan: (path, key) => {
+      const r = rel(path);
+      if (!r) return documentTree.keySpan(path, key);
+      const at = modelAt(o, data, r);
+      const f = at && 'fields' in at ? at.fields.get(key) : undefined;
+      const offsets = f && fieldOffsets(f);
+      return offsets ? [offsets.keyStart, offsets.keyEnd] : nodeTree.keySpan(r, key);
+    },
+  };
+}
+
+/** The value at `path` in plain data, and whether it is there at all (a key with an empty value is). */
+function dataIn(data: unknown, path: readonly Key[]): { found: boolean; value: unknown } {
+  let v = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object' || !Object.prototype.hasOwnProperty.call(v, k)) return { found: false, value: undefined };
+    v = (v as Record<Key, unknown>)[k];
+  }
+  return { found: true, value: v };
+}
+
+/**
+ * The map (objective, key result, check-in) or field of the model at `path` under objective `o`, or
+ * undefined when the model does not hold it. Key results and check-ins that are not maps have no
+ * model, so a list index is mapped through the data: the maps before it count.
+ */
+function modelAt(o: Objective, data: unknown, path: readonly Key[]): MapNode | Field | undefined {
+  let map: MapNode = o.node;
+  let kr: KeyResult | undefined;
+  let d = data;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    if (typeof key !== 'string') return undefined;
+    const field = map.fields.get(key);
+    if (!field || i === path.length - 1) return field;
+    const index = path[++i]!;
+    const list = dataIn(d, [key]).value;
+    if (typeof index !== 'number' || !Array.isArray(list) || !isPlainMap(list[index])) return undefined;
+    d = list[index];
+    if (!kr && map === o.node && key === 'key_results') {
+      kr = o.keyResults.find((k) => k.index === index);
+      if (!kr) return undefined;
+      map = kr.node;
+    } else if (kr && map === kr.node && key === 'checkins') {
+      const c = kr.checkins[list.slice(0, index).filter(isPlainMap).length];
+      if (!c) return undefined;
+      map = c.node;
+    } else return undefined;
+  }
+  return map;
+}
+
+function isPlainMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function reportIssue(ctx: RuleContext, tree: Tree, issue: $ZodIssue): void {
   const path = issue.path as Array<string | number>;
   const kind = mapKindAt(path);
   if (issue.code === 'unrecognized_keys') {
-    const map = tree.getIn(path, true) as YAMLMap | undefined;
     for (const key of issue.keys) {
       const known = keysOf(kind).map((k) => k.key);
       const hint = closest(key, known);
-      const pair = map && isMap(map) ? (map.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key) : undefined;
-      const range = pair ? rangeOfNode(ctx, pair.key as Node) : rangeAt(ctx, tree, path);
+      const keySpan = tree.keySpan(path, key);
+      const range = keySpan ? rangeOfSpan(ctx, keySpan) : rangeAt(ctx, tree, path);
       ctx.report({
         range,
         message: `Unknown key '${key}' in ${KIND_NAME[kind]}.${hint ? ` Did you mean '${hint}'?` : ` Known keys: ${known.join(', ')}.`}`,
@@ -133,8 +237,7 @@ function reportIssue(ctx: RuleContext, tree: Tree, issue: $ZodIssue): void {
     return;
   }
   const key = path[path.length - 1];
-  const present = tree.getIn(path, true) !== undefined || tree.hasIn(path);
-  if (!present && typeof key === 'string') {
+  if (!tree.has(path) && typeof key === 'string') {
     const parentPath = path.slice(0, -1);
     const parentKind = mapKindAt(parentPath);
     ctx.report({ range: firstLineOf(ctx, tree, parentPath), message: `Missing required key '${key}' in ${KIND_NAME[parentKind]}${idSuffix(tree, parentPath)}.` });
@@ -147,10 +250,10 @@ function reportIssue(ctx: RuleContext, tree: Tree, issue: $ZodIssue): void {
   }
   let message = issue.message;
   if (issue.code === 'invalid_type') {
-    const actual = describeValue(tree.getIn(path));
+    const actual = describeValue(tree.value(path));
     message = `must be ${article(issue.expected)}, not ${actual}`;
   } else if (issue.code === 'invalid_value') {
-    const value = String(tree.getIn(path));
+    const value = String(tree.value(path));
     const options = issue.values.map(String);
     const hint = closest(value, options);
     message = `is '${value}'; it must be one of ${options.map((o) => `'${o}'`).join(', ')}.${hint ? ` Did you mean '${hint}'?` : ''}`;
@@ -225,8 +328,8 @@ function mapKindAt(path: ReadonlyArray<string | number>): MapKind {
   return 'file';
 }
 
-function idSuffix(tree: Tree, path: Array<string | number>): string {
-  const id = tree.getIn([...path, 'id']);
+function idSuffix(tree: Tree, path: readonly Key[]): string {
+  const id = tree.value([...path, 'id']);
   return typeof id === 'string' ? ` '${id}'` : '';
 }
 
@@ -255,7 +358,10 @@ function article(t: string): string {
 }
 
 function rangeOfNode(ctx: RuleContext, node: Node): Range {
-  const [s, e] = node.range ?? [0, 0];
+  return rangeOfSpan(ctx, node.range ? [node.range[0], node.range[1]] : [0, 0]);
+}
+
+function rangeOfSpan(ctx: RuleContext, [s, e]: Span): Range {
   // An empty value (`objectives:` with nothing after it) is marked one character wide, but never
   // past the end of its line.
   const lineEnd = ctx.doc.lines.lineBounds(ctx.doc.lines.positionAt(s).line).end;
@@ -265,8 +371,8 @@ function rangeOfNode(ctx: RuleContext, node: Node): Range {
 /** The value at `path`, or the closest ancestor that exists. */
 function rangeAt(ctx: RuleContext, tree: Tree, path: ReadonlyArray<string | number>): Range {
   for (let n = path.length; n >= 0; n--) {
-    const node = tree.getIn(path.slice(0, n), true) as Node | undefined;
-    if (node && node.range) return rangeOfNode(ctx, node);
+    const span = tree.span(path.slice(0, n));
+    if (span) return rangeOfSpan(ctx, span);
   }
   return ctx.doc.lines.range(0, 0);
 }
