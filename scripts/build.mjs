@@ -33,6 +33,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'dist/language-client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The thread that judges key-result titles while a large file is parsed (server and CLI, see quality-pool.ts).
+  { ...common, entryPoints: ['server/src/node/quality-worker.ts'], outfile: 'dist/quality-worker.js' },
   // The progress panel's page script: runs in the webview (a browser), loaded under its CSP.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/panel/webview/main.ts'], outfile: 'dist/webview/panel.js' },
   // The organisation map's page script: the organisation panel's page and, inlined, the HTML report.

@@ -26,6 +26,7 @@ const REQUIRED = [
   'dist/language-client.js',
   'dist/server.js',
   'dist/cli.js',
+  'dist/quality-worker.js',
   'dist/webview/panel.js',
   'dist/webview/org.js',
   'language-configuration.json',

@@ -17,6 +17,7 @@ import {
   type FileHistory,
   type OkrConfig,
   type OkrDocument,
+  type ParseHooks,
 } from '../core';
 import { decodeOkrBytes, describeFsError, discoverOkrFiles, readOkrText } from '../node/discover';
 import { gitRemoteConfig } from '../node/repository';
@@ -80,6 +81,8 @@ export interface LoadOptions {
    * it is the only file reported, and it replaces that path's disk version in the index.
    */
   stdin?: { path?: string; bytes: Uint8Array };
+  /** What each file's parse tells (the key-result titles a quality pool judges meanwhile); given each text and the root's configuration. */
+  parseHooks?: (text: string, config: OkrConfig) => ParseHooks | undefined;
 }
 
 export function displayPath(abs: string, cwd: string): string {
@@ -193,7 +196,7 @@ export function loadWorkspace(options: LoadOptions, planned?: WorkspacePlan): Wo
       unreadable.push({ abs, rel, message: read.message });
       continue;
     }
-    const doc = parseOkrDocument(read.text, pathToFileURL(abs).href, 0);
+    const doc = parseOkrDocument(read.text, pathToFileURL(abs).href, 0, options.parseHooks?.(read.text, config));
     index.set(abs, doc);
     reported.push({ abs, rel, doc, bom: read.bom, fromStdin: false });
   }

@@ -16,7 +16,8 @@ import { formatText } from './format-text';
 import { fixWorkspace, formatFixes, writeFixedFiles, type FileFixes } from './fix';
 import { helpText } from './help';
 import { formatInit, initWorkspace } from './init';
-import { loadWorkspace, planWorkspace, type Workspace } from './load-workspace';
+import { loadWorkspace, planWorkspace, type LoadOptions, type Workspace } from './load-workspace';
+import { qualityPool } from '../node/quality-pool';
 import { runCheckInParallel, runWorkerIfAny, threadsFor } from './parallel-check';
 import { formatRefsText, refsOf } from './refs';
 import { formatReport } from './report';
@@ -88,7 +89,8 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
   const refArg = args.command === 'refs' ? args.paths[0] : undefined;
   if (args.command === 'refs' && !refArg) throw new UsageError(`'okr refs' needs a reference: okr refs <file>#<objective>/<key-result>`);
   const paths = args.command === 'refs' ? args.paths.slice(1) : args.paths;
-  const options = { paths, cwd: io.cwd, configFile: args.config, stdin };
+  const titles = args.command === 'check' || args.command === 'report' ? titleThread(io) : undefined;
+  const options = { paths, cwd: io.cwd, configFile: args.config, stdin, parseHooks: titles?.parseHooks };
   if (args.command === 'check' && !args.fix && !stdin) {
     // A large workspace is checked on every core (parallel-check.ts); the report is the same.
     const plan = planWorkspace(options);
@@ -98,12 +100,14 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
     if (threads > 1) return printCheck(args, io, await runCheckInParallel(plan, today, threads, __filename), [], c);
     const planned = loadWorkspace(options, plan);
     planned.histories = await loadHistories(planned);
+    await titles?.finish();
     return check(args, io, planned, today, c);
   }
   const ws = loadWorkspace(options);
   warnIgnored(ws, io);
   // The rules that compare with git (target-moved, baseline-moved, and check-ins from commits).
   if (args.command !== 'score') ws.histories = await loadHistories(ws);
+  await titles?.finish();
   switch (args.command) {
     case 'refs': {
       const refs = refsOf(ws, refArg!);
@@ -196,6 +200,28 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
     stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(`standard input: cannot read (${e.code ?? e.message})`)));
   });
+}
+
+/** From this many bytes of .okr text read, key-result titles are judged on a second thread meanwhile. */
+const TITLE_THREAD_FROM_BYTES = 256 * 1024;
+
+/**
+ * A second thread that judges key-result titles while the files are parsed (node/quality-pool.ts),
+ * once the files read add up to a size where that saves more than the thread's start costs; off with
+ * OKR_QUALITY_THREAD=0 (the output is the same either way, only later).
+ */
+function titleThread(io: Io): { parseHooks: LoadOptions['parseHooks']; finish(): Promise<void> } | undefined {
+  const pool = io.env.OKR_QUALITY_THREAD === '0' ? undefined : qualityPool(__dirname);
+  if (!pool) return undefined;
+  let bytes = 0;
+  return {
+    parseHooks: (text, config) => ((bytes += text.length) >= TITLE_THREAD_FROM_BYTES ? pool.hooks(config) : undefined),
+    finish: async () => {
+      await pool.drain();
+      pool.close();
+      if (io.env.OKR_DEBUG) io.stderr(`okr: ${pool.answered} key-result titles judged on a second thread\n`);
+    },
+  };
 }
 
 /** The process entry: real streams, and a last-resort handler that prints one line, never a stack. */

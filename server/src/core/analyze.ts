@@ -5,7 +5,7 @@ import type { FileHistory } from './history/file-history';
 import type { KeyResult, Objective, OkrDocument } from './model';
 import { derivationOf } from './reparse';
 import { rangeMovedByLines } from './positions';
-import { analysedPart, analyzeKeyResultText, findPlaceholderIn, type QualityOptions, type TextAnalysis } from './quality';
+import { placeholderOf, qualityOf } from './quality-cache';
 import { RULES, type Rule, type RuleContext } from './rules';
 import { severityFor } from './config';
 import type { OkrConfig } from './schema';
@@ -25,51 +25,6 @@ export interface AnalyzeOptions {
   scope?: 'all' | 'file' | 'workspace';
   /** Of those, only the rules this accepts (a host keeping some rules' results apart). */
   rules?: (rule: Rule) => boolean;
-}
-
-// Title analyses are pure functions of the text and the quality settings: share them across
-// documents and versions, so an edit re-analyses only the titles it changed.
-const QUALITY_CACHE_MAX = 20_000;
-const qualityCache = new Map<string, TextAnalysis>();
-/** Other texts (objective titles) are only searched for template text: see placeholderOf. */
-const placeholderCache = new Map<string, Placeholder | null>();
-
-type Placeholder = NonNullable<TextAnalysis['placeholder']>;
-
-/** A text's key in the caches: the part that is analysed (so the cache holds at most QUALITY_CACHE_MAX short texts), with the settings. */
-function cacheKey(text: string, config: OkrConfig): string {
-  const q = config.quality;
-  return q.extraVagueWords.length || q.units.length ? `${q.extraVagueWords.join(',')}|${q.units.join(',')}|${text}` : text;
-}
-
-function cached<T>(cache: Map<string, T>, analyse: (text: string, options: QualityOptions) => T, wholeText: string, config: OkrConfig): T {
-  const text = analysedPart(wholeText);
-  const q = config.quality;
-  const key = cacheKey(text, config);
-  let hit = cache.get(key);
-  if (!hit) {
-    hit = analyse(text, { extraVagueWords: q.extraVagueWords, units: q.units });
-    if (cache.size >= QUALITY_CACHE_MAX) cache.clear();
-    cache.set(key, hit);
-  }
-  return hit;
-}
-
-export function qualityOf(text: string, config: OkrConfig): TextAnalysis {
-  return cached(qualityCache, analyzeKeyResultText, text, config);
-}
-
-/**
- * Template text left in a text that is not a key result's title (an objective's), found as the key
- * result analysis finds it, without the rest of that analysis: judging 8,000 distinct objective
- * titles in full was seconds of a large organisation's check, for a verdict nobody reads.
- */
-export function placeholderOf(text: string, config: OkrConfig): Placeholder | undefined {
-  // A key result's title was analysed in full already (kr-not-measurable runs first): the analysis
-  // found the same placeholder (a test holds the two equal), so its quantities are not read twice.
-  const analysed = qualityCache.get(cacheKey(analysedPart(text), config));
-  if (analysed) return analysed.placeholder;
-  return cached(placeholderCache, (t, o) => findPlaceholderIn(t, o) ?? null, text, config) ?? undefined;
 }
 
 /**

@@ -15,6 +15,7 @@ export * from './workspace';
 export * from './cross-file';
 export * from './reference-summary';
 export * from './analyze';
+export * from './quality-cache';
 export * from './suggest';
 export * from './similarity';
 export * from './references';

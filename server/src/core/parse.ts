@@ -18,12 +18,24 @@ const CHUNKED_FROM_BYTES = 256 * 1024;
 /** How much of the list parseInChunks parses as one document (at least one item). */
 const PART_BYTES = 32 * 1024;
 
-export function parseOkrDocument(text: string, uri: string, version = 0): OkrDocument {
+/** What a host hears of a parse while it runs. */
+export interface ParseHooks {
+  /**
+   * Each objective's model as soon as it is built: a large file's first objectives while the rest is
+   * still being read (a host can start work on them elsewhere, see node/quality-pool.ts). An objective
+   * may be heard of twice when a parse in chunks gives way to a whole parse.
+   */
+  objective?(o: Objective): void;
+}
+
+export function parseOkrDocument(text: string, uri: string, version = 0, hooks?: ParseHooks): OkrDocument {
   if (text.length >= CHUNKED_FROM_BYTES) {
-    const chunked = parseInChunks(text, uri, version);
+    const chunked = parseInChunks(text, uri, version, hooks);
     if (typeof chunked !== 'string') return chunked;
   }
-  return parseWhole(text, uri, version);
+  const doc = parseWhole(text, uri, version);
+  if (hooks?.objective) for (const o of doc.objectives) hooks.objective(o);
+  return doc;
 }
 
 /** The whole text as one YAML document (what parseInChunks is tested against). */
@@ -45,7 +57,7 @@ export function parseWhole(text: string, uri: string, version = 0): OkrDocument 
  * accepts, and only when no part has a YAML problem; otherwise the reason, and the caller parses the
  * whole text. test/unit/parse-chunks.test.ts holds the result equal to parseWhole's.
  */
-export function parseInChunks(text: string, uri: string, version = 0): OkrDocument | string {
+export function parseInChunks(text: string, uri: string, version = 0, hooks?: ParseHooks): OkrDocument | string {
   const layout = chunkLayout(text);
   if (typeof layout === 'string') return layout;
   // The top level without the list's lines; what follows the list moved back to where it is.
@@ -96,6 +108,7 @@ export function parseInChunks(text: string, uri: string, version = 0): OkrDocume
       const o = objectiveModel(item, doc.objectives.length, doc, lines, data);
       objectiveData.set(o, data);
       doc.objectives.push(o);
+      hooks?.objective?.(o);
       listEnd = item.range[1];
     }
     first = last + 1;

@@ -1,0 +1,47 @@
+// A large check judges key-result titles on a second thread while the files are parsed
+// (node/quality-pool.ts): the report must be exactly the one the main thread alone prints.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateRealisticOkr } from '../../scripts/bench/generate';
+import { ensureBuilt, okr } from './helpers';
+
+const TODAY = '2026-11-20';
+
+describe('okr check judging titles on a second thread', () => {
+  let dir: string;
+  before(() => {
+    ensureBuilt();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-titles-'));
+    // Large enough for the thread (256 kB of .okr text), with many distinct titles and problems of every kind.
+    fs.writeFileSync(path.join(dir, 'team.okr'), generateRealisticOkr(150, 5).text);
+    // Settings that change verdicts (15 -> 24 vague key results): the thread must judge under them too.
+    fs.writeFileSync(path.join(dir, 'okr.config.yaml'), 'quality:\n  extraVagueWords: [latency, checkout]\n  units: [widgets]\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const format of ['json', 'text']) {
+    it(`prints what the main thread alone prints (${format}), with the configured quality settings`, () => {
+      const alone = okr(['check', '--format', format, '--today', TODAY], { cwd: dir, env: { OKR_QUALITY_THREAD: '0', OKR_DEBUG: '1' } });
+      const shared = okr(['check', '--format', format, '--today', TODAY], { cwd: dir, env: { OKR_DEBUG: '1' } });
+      assert.doesNotMatch(alone.stderr, /judged on a second thread/);
+      const judged = /okr: (\d+) key-result titles judged on a second thread/.exec(shared.stderr);
+      assert.ok(judged && Number(judged[1]) > 300, `the thread judged the titles: ${shared.stderr}`);
+      assert.ok(/kr-not-measurable/.test(alone.stdout), 'there are title problems to compare');
+      assert.equal(shared.stdout, alone.stdout);
+      assert.equal(shared.code, alone.code);
+    });
+  }
+
+  it('a small workspace starts no thread', () => {
+    const small = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-titles-small-'));
+    try {
+      fs.writeFileSync(path.join(small, 'team.okr'), generateRealisticOkr(5, 3).text);
+      const r = okr(['check', '--today', TODAY], { cwd: small, env: { OKR_DEBUG: '1' } });
+      assert.match(r.stderr, /okr: 0 key-result titles judged on a second thread/);
+    } finally {
+      fs.rmSync(small, { recursive: true, force: true });
+    }
+  });
+});
