@@ -38,6 +38,7 @@ describe('CLI tarball (npm pack, the README CI recipe)', function () {
       'package/LICENSE',
       'package/README.md',
       'package/dist/cli.js',
+      'package/dist/okr-cli.js',
       'package/dist/quality-worker.js',
       'package/dist/server.js',
       'package/okr.config.schema.json',
