@@ -17,7 +17,7 @@ import { fixWorkspace, formatFixes, writeFixedFiles, type FileFixes } from './fi
 import { helpText } from './help';
 import { formatInit, initWorkspace } from './init';
 import { loadWorkspace, planWorkspace, type LoadOptions, type Workspace } from './load-workspace';
-import { qualityPool } from '../node/quality-pool';
+import { qualityPool, TITLE_THREAD_FROM_BYTES } from '../node/quality-pool';
 import { runCheckInParallel, runWorkerIfAny, threadsFor } from './parallel-check';
 import { formatRefsText, refsOf } from './refs';
 import { formatReport } from './report';
@@ -100,14 +100,14 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
     if (threads > 1) return printCheck(args, io, await runCheckInParallel(plan, today, threads, __filename), [], c);
     const planned = loadWorkspace(options, plan);
     planned.histories = await loadHistories(planned);
-    await titles?.finish();
+    titles?.finish();
     return check(args, io, planned, today, c);
   }
   const ws = loadWorkspace(options);
   warnIgnored(ws, io);
   // The rules that compare with git (target-moved, baseline-moved, and check-ins from commits).
   if (args.command !== 'score') ws.histories = await loadHistories(ws);
-  await titles?.finish();
+  titles?.finish();
   switch (args.command) {
     case 'refs': {
       const refs = refsOf(ws, refArg!);
@@ -202,22 +202,19 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   });
 }
 
-/** From this many bytes of .okr text read, key-result titles are judged on a second thread meanwhile. */
-const TITLE_THREAD_FROM_BYTES = 256 * 1024;
-
 /**
  * A second thread that judges key-result titles while the files are parsed (node/quality-pool.ts),
  * once the files read add up to a size where that saves more than the thread's start costs; off with
  * OKR_QUALITY_THREAD=0 (the output is the same either way, only later).
  */
-function titleThread(io: Io): { parseHooks: LoadOptions['parseHooks']; finish(): Promise<void> } | undefined {
+function titleThread(io: Io): { parseHooks: LoadOptions['parseHooks']; finish(): void } | undefined {
   const pool = io.env.OKR_QUALITY_THREAD === '0' ? undefined : qualityPool(__dirname);
   if (!pool) return undefined;
   let bytes = 0;
   return {
     parseHooks: (text, config) => ((bytes += text.length) >= TITLE_THREAD_FROM_BYTES ? pool.hooks(config) : undefined),
-    finish: async () => {
-      await pool.drain();
+    finish: () => {
+      pool.drain();
       pool.close();
       if (io.env.OKR_DEBUG) io.stderr(`okr: ${pool.answered} key-result titles judged on a second thread\n`);
     },

@@ -2,16 +2,25 @@
 // file and judging its titles are the two largest parts of opening or checking it, and they do not
 // depend on each other: the parse tells this pool each objective as soon as it is built (ParseHooks),
 // the pool sends the new titles to a worker (quality-worker.ts, a small bundle of the text analysis
-// alone), and its answers are put in the core's cache (primeQuality) before the rules run, which then
-// find them there. The answers are what the main thread would compute (the same deterministic code);
-// whatever the worker has not answered, or if it cannot start or dies, the rules compute as before.
+// alone), and `drain()` puts its answers in the core's cache (primeQuality) before the rules run, which
+// then find them there. The answers are what the main thread would compute (the same deterministic
+// code); whatever the worker has not answered, or if it cannot start, dies or stalls, the rules compute
+// as before.
+//
+// `drain()` is synchronous: the answers come on a MessagePort read with receiveMessageOnPort, and the
+// main thread sleeps on a shared counter (Atomics.wait) the worker bumps after each answer. So the
+// callers (the CLI's check, the server's scan and open) stay as they were: parse, drain, analyse.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { hasQuality, primeQuality, type Objective, type ParseHooks, type QualityConfig, type TextAnalysis } from '../core';
 
+/** From this many bytes of .okr text, the thread saves more than its start costs (it starts with the first such text). */
+export const TITLE_THREAD_FROM_BYTES = 256 * 1024;
 /** Titles sent in one message: small enough that the worker starts early, large enough to be few messages. */
 const BATCH = 128;
+/** How long drain() waits for an answer before it leaves the rest to the main thread (the worker is stuck or gone). */
+const STALL_MS = 3000;
 
 /** A batch of titles for the worker, with the settings they are judged under. */
 export interface QualityRequest {
@@ -26,12 +35,18 @@ export interface QualityAnswer {
   analyses: TextAnalysis[];
 }
 
+/** What the worker starts with: where to answer, and the counter it bumps after each answer. */
+export interface QualityWorkerData {
+  answers: MessagePort;
+  signal: SharedArrayBuffer;
+}
+
 export interface QualityPool {
   /** Hooks for a parse whose key-result titles are to be judged under `config` on the worker. */
   hooks(config: QualityConfig): ParseHooks;
-  /** Resolves once every title sent so far has been answered and cached (or the worker is gone). */
-  drain(): Promise<void>;
-  /** Stops the worker (a drained pool's worker is idle; the process does not wait for it). */
+  /** Waits until every title sent so far is answered and cached (or the worker is gone or stalls). */
+  drain(): void;
+  /** Stops the worker for good. */
   close(): void;
   /** Titles answered by the worker so far (OKR_DEBUG prints it; tests check the worker ran). */
   readonly answered: number;
@@ -45,53 +60,49 @@ export interface QualityPool {
 export function qualityPool(bundleDir: string): QualityPool | undefined {
   const script = path.join(bundleDir, 'quality-worker.js');
   if (!fs.existsSync(script)) return undefined;
-  let worker: Worker | undefined;
+  let worker: { thread: Worker; answers: MessagePort; signal: Int32Array } | undefined;
   let dead = false;
   let nextId = 0;
   let answered = 0;
   const inFlight = new Map<number, QualityRequest>();
   const sent = new Set<string>();
-  const waiting: Array<() => void> = [];
   const buffers = new Map<string, QualityRequest>();
 
-  const settle = () => {
-    if (inFlight.size === 0 || dead) for (const resolve of waiting.splice(0)) resolve();
-  };
   const stop = () => {
     dead = true;
     inFlight.clear();
-    settle();
+    buffers.clear();
+    if (worker) {
+      void worker.thread.terminate();
+      worker.answers.close();
+    }
   };
-  const start = (): Worker => {
-    const w = new Worker(script);
+  const start = () => {
+    const { port1, port2 } = new MessageChannel();
+    const signal = new SharedArrayBuffer(4);
+    const data: QualityWorkerData = { answers: port2, signal };
+    const thread = new Worker(script, { workerData: data, transferList: [port2] });
     // The process never waits for this thread: its answers are only a head start.
-    w.unref();
-    w.on('message', (answer: QualityAnswer) => {
-      const request = inFlight.get(answer.id);
-      if (!request) return;
-      inFlight.delete(answer.id);
-      request.titles.forEach((title, i) => {
-        const analysis = answer.analyses[i];
-        if (analysis) primeQuality(title, { quality: request.quality }, analysis);
-      });
-      answered += request.titles.length;
-      settle();
-    });
-    w.on('error', stop);
-    w.on('exit', stop);
-    return w;
+    thread.unref();
+    thread.on('error', stop);
+    thread.on('exit', () => (dead = true));
+    return { thread, answers: port1, signal: new Int32Array(signal) };
   };
   const send = (request: QualityRequest) => {
     if (dead || request.titles.length === 0) return;
     worker ??= start();
     inFlight.set(request.id, request);
-    worker.postMessage(request);
+    worker.thread.postMessage(request);
   };
-  const flush = () => {
-    for (const [key, request] of buffers) {
-      buffers.delete(key);
-      send(request);
-    }
+  const take = (answer: QualityAnswer) => {
+    const request = inFlight.get(answer.id);
+    if (!request) return;
+    inFlight.delete(answer.id);
+    request.titles.forEach((title, i) => {
+      const analysis = answer.analyses[i];
+      if (analysis) primeQuality(title, { quality: request.quality }, analysis);
+    });
+    answered += request.titles.length;
   };
 
   return {
@@ -116,16 +127,21 @@ export function qualityPool(bundleDir: string): QualityPool | undefined {
       };
     },
     drain() {
-      flush();
-      return new Promise<void>((resolve) => {
-        waiting.push(resolve);
-        settle();
-      });
+      for (const request of buffers.values()) send(request);
+      buffers.clear();
+      while (worker && !dead && inFlight.size > 0) {
+        const seen = Atomics.load(worker.signal, 0);
+        let message = receiveMessageOnPort(worker.answers);
+        if (!message) {
+          // Nothing yet: sleep until the worker says it answered (the counter moves), or give up.
+          if (Atomics.wait(worker.signal, 0, seen, STALL_MS) === 'timed-out') stop();
+          continue;
+        }
+        for (; message; message = receiveMessageOnPort(worker.answers)) take(message.message as QualityAnswer);
+      }
     },
     close() {
-      dead = true;
-      void worker?.terminate();
-      settle();
+      stop();
     },
     get answered() {
       return answered;
