@@ -491,6 +491,31 @@ objectives:
     assert.equal(treeInMemory(doc), false, 'the whole file was parsed again to place them');
   });
 
+  it('keys named like Object properties read as the whole parse reads them', () => {
+    const text = `period: 2026-Q4
+objectives:
+  - id: a
+    title: Keep the lights on
+    constructor: x
+    key_results:
+      - id: a-kr
+        title: Cut p95 from 800 to 300 ms
+        __proto__: {target: 1}
+        toString: 3
+        baseline: 800
+        target: 300
+`;
+    const chunked = parseInChunks(text, URI, 1);
+    assert.notEqual(typeof chunked, 'string', String(chunked));
+    const doc = chunked as OkrDocument;
+    const whole = parseWhole(text, URI, 1);
+    same(plain(doc), plain(whole), 'model');
+    const found = analyzeDocument(doc, opts).filter((d) => d.rule === 'schema');
+    assert.equal(found.length, 3, found.map((d) => d.message).join('\n'));
+    same(found, analyzeDocument(whole, opts).filter((d) => d.rule === 'schema'), 'schema problems differ');
+    assert.equal(doc.objectives[0]!.keyResults[0]!.target, 300, 'a `__proto__` key sets nothing');
+  });
+
   it('declines layouts a part could read differently on its own', () => {
     const base = generateOkr(3, 2).text;
     const cases: Array<[string, string]> = [

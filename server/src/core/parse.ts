@@ -104,7 +104,7 @@ export function parseInChunks(text: string, uri: string, version = 0, hooks?: Pa
       if (!isMap(item) || item.flow || !item.range) return 'an item is not a block map';
       if (endsWithEmptyValue(item)) return 'an item ends with a key that has no value';
       if (!read) shiftAll(item, 0, start);
-      const data = item.toJSON() as unknown;
+      const data = plainData(item);
       const o = objectiveModel(item, doc.objectives.length, doc, lines, data);
       objectiveData.set(o, data);
       doc.objectives.push(o);
@@ -296,6 +296,33 @@ export function objectiveNodeFromText(doc: OkrDocument, o: Objective): YAMLMap |
 /** The offsets of a field's key and value, for a field of a parsed model (undefined for another kind of Field). */
 export function fieldOffsets(f: Field): { keyStart: number; keyEnd: number; valueStart: number; valueEnd: number } | undefined {
   return f instanceof OffsetField ? f.offsets : undefined;
+}
+
+/**
+ * A node as plain data: what its toJSON() gives (the yaml package's conversion without a document: no
+ * merge keys, every key a string), for the nodes block-reader.ts and a part's parse build, in one pass
+ * without the package's per-value context (a fifth of the parse of a large file's parts went to it).
+ * Anything else (an alias, a key that is not a scalar) is left to toJSON().
+ */
+function plainData(node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  if (isScalar(node)) return typeof node.value === 'bigint' ? Number(node.value) : node.value;
+  if (isSeq(node)) return (node.items as unknown[]).map(plainData);
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items as Pair[]) {
+      const key = pair.key as Node | null;
+      if (key !== null && !isScalar(key)) return node.toJSON();
+      const k = key === null || key.value === null ? '' : typeof key.value === 'object' ? undefined : String(key.value);
+      if (k === undefined) return node.toJSON();
+      const value = plainData(pair.value);
+      // An own property even where the name is one of Object's (`constructor`, `__proto__`), as toJSON() makes it.
+      if (k in out) Object.defineProperty(out, k, { value, writable: true, enumerable: true, configurable: true });
+      else out[k] = value;
+    }
+    return out;
+  }
+  return (node as Node).toJSON();
 }
 
 /** `data[key]` when `data` is a plain map (the data of a map node, see objectiveData). */
