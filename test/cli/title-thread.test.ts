@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateRealisticOkr } from '../../scripts/bench/generate';
-import { ensureBuilt, okr } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { ensureBuilt, okr, REPO } from './helpers';
 
 const TODAY = '2026-11-20';
 
@@ -31,6 +32,30 @@ describe('okr check judging titles on a second thread', () => {
       assert.ok(/kr-not-measurable/.test(alone.stdout), 'there are title problems to compare');
       assert.equal(shared.stdout, alone.stdout);
       assert.equal(shared.code, alone.code);
+    });
+  }
+
+  for (const [what, worker] of [
+    ['fails to start', "throw new Error('broken worker');\n"],
+    ['never answers', "require('node:worker_threads').parentPort.on('message', () => {});\n"],
+    ['answers nonsense', "const { parentPort, workerData } = require('node:worker_threads');\nparentPort.on('message', (r) => { workerData.answers.postMessage({ id: r.id + 1000, analyses: [] }); const c = new Int32Array(workerData.signal); Atomics.add(c, 0, 1); Atomics.notify(c, 0); });\n"],
+  ] as const) {
+    it(`a thread that ${what} leaves the titles to the main thread: the same report`, () => {
+      const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-titles-bin-'));
+      try {
+        for (const f of ['cli.js', 'okr-cli.js']) fs.copyFileSync(path.join(REPO, 'dist', f), path.join(bin, f));
+        fs.writeFileSync(path.join(bin, 'quality-worker.js'), worker);
+        const args = [path.join(bin, 'cli.js'), 'check', '--format', 'json', '--today', TODAY];
+        const env = { ...process.env, OKR_DEBUG: '1', OKR_TODAY: '' };
+        const broken = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env });
+        const alone = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...env, OKR_QUALITY_THREAD: '0' } });
+        assert.match(broken.stderr, /okr: 0 key-result titles judged on a second thread/);
+        assert.ok(alone.stdout.length > 1000, 'there is a report to compare');
+        assert.equal(broken.stdout, alone.stdout);
+        assert.equal(broken.status, alone.status);
+      } finally {
+        fs.rmSync(bin, { recursive: true, force: true });
+      }
     });
   }
 

@@ -19,8 +19,12 @@ import { hasQuality, primeQuality, type Objective, type ParseHooks, type Quality
 export const TITLE_THREAD_FROM_BYTES = 256 * 1024;
 /** Titles sent in one message: small enough that the worker starts early, large enough to be few messages. */
 const BATCH = 128;
-/** How long drain() waits for an answer before it leaves the rest to the main thread (the worker is stuck or gone). */
-const STALL_MS = 3000;
+/**
+ * How long drain() waits for an answer before it leaves the rest to the main thread: the worker is
+ * stuck, or gone (a thread that fails says so on the event loop, which a synchronous wait does not
+ * turn). A batch takes well under 100 ms, the thread's start about as long.
+ */
+const STALL_MS = 1000;
 
 /** A batch of titles for the worker, with the settings they are judged under. */
 export interface QualityRequest {
@@ -139,6 +143,9 @@ export function qualityPool(bundleDir: string): QualityPool | undefined {
         }
         for (; message; message = receiveMessageOnPort(worker.answers)) take(message.message as QualityAnswer);
       }
+      // Everything sent is in the cache now (or left to the rules): `sent` only spares a title a
+      // second trip before its answer is in, and must not grow with a long-running server.
+      sent.clear();
     },
     close() {
       stop();
