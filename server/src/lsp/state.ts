@@ -26,7 +26,6 @@ import { discoverOkrFiles, discoverOkrFilesInSlices, readOkrText, refusalOfText,
 import { adoptFileScope, settleFileOnDisk } from './analysis';
 import { today as todayNow } from '../node/today';
 import { gitRemoteConfig } from '../node/repository';
-import { qualityPool, TITLE_THREAD_FROM_BYTES, type QualityPool } from '../node/quality-pool';
 import type { EditorSettings } from '../shared/settings';
 import { EditorSettingsSchema } from '../shared/settings';
 import { pathToUri, uriToPath } from './uris';
@@ -67,8 +66,6 @@ export class ServerState {
   /** Bumped whenever configuration changes, so cached analyses keyed by it are dropped. */
   configGeneration = 0;
   private readonly rootListeners: Array<(root: Root) => void> = [];
-  /** A second thread judging a large file's key-result titles while it is parsed (node/quality-pool.ts). */
-  private readonly titles: QualityPool | undefined = process.env.OKR_QUALITY_THREAD === '0' ? undefined : qualityPool(__dirname);
 
   /** Hears about every root, those there already and those added later. */
   onRootAdded(listener: (root: Root) => void): void {
@@ -218,22 +215,10 @@ export class ServerState {
     // A saved file that was just closed, or a watcher event for a file we already read: the model of
     // that exact text is at hand, so keep it rather than parse a large file again.
     const known = root.index.get(file);
-    const doc = known && known.text === read.text ? known : this.parseLarge(read.text, pathToUri(file), 0, root);
+    const doc = known && known.text === read.text ? known : parseOkrDocument(read.text, pathToUri(file));
     root.index.set(file, doc);
     // A file that is not open: see settleFileOnDisk.
     if (!this.cache.has(pathToUri(file))) settleFileOnDisk(doc, root, file, todayNow());
-  }
-
-  /**
-   * A whole text's model: a large one's key-result titles judged on the second thread while it is
-   * parsed, and in the title cache when this returns (the rules that run next find them there).
-   */
-  private parseLarge(text: string, uri: string, version: number, root: Root | undefined): OkrDocument {
-    if (!this.titles || text.length < TITLE_THREAD_FROM_BYTES) return parseOkrDocument(text, uri, version);
-    const doc = parseOkrDocument(text, uri, version, this.titles.hooks(root?.config ?? mergeConfig()));
-    this.titles.drain();
-    if (process.env.OKR_DEBUG) process.stderr.write(`okr: ${this.titles.answered} key-result titles judged on a second thread\n`);
-    return doc;
   }
 
   /** The root holding a path; files outside every root get a root of their own folder. */
@@ -284,7 +269,7 @@ export class ServerState {
         parsed = openedCopy(onDisk, doc.uri, doc.version);
         adoptFileScope(onDisk, parsed);
       } else {
-        parsed = this.parseLarge(text, doc.uri, doc.version, p ? this.rootFor(p) : undefined);
+        parsed = parseOkrDocument(text, doc.uri, doc.version);
       }
     }
     this.cache.set(doc.uri, parsed);

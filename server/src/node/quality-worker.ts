@@ -2,7 +2,7 @@
 // (so its answers are what the main thread would compute), answers on the port it was given with the
 // analyses in order, and bumps the shared counter the main thread sleeps on. Built as a bundle of its
 // own (dist/quality-worker.js): the text analysis alone starts in a fraction of the time the whole
-// server or CLI would.
+// CLI would.
 import { parentPort, workerData } from 'node:worker_threads';
 import { qualityOf } from '../core/quality-cache';
 import type { QualityAnswer, QualityRequest, QualityWorkerData } from './quality-pool';
