@@ -1,7 +1,7 @@
 // The title analyses' cache, which a host may fill from another thread (node/quality-pool.ts), and
 // the parse hook that tells the host each objective as it is built.
 import * as assert from 'node:assert/strict';
-import { analyzeKeyResultText, hasQuality, mergeConfig, parseInChunks, parseOkrDocument, parseWhole, primeQuality, qualityOf, type Objective } from '../../server/src/core';
+import { analyzeKeyResultText, hasQuality, mergeConfig, onQualityMiss, parseInChunks, parseOkrDocument, parseWhole, primeQuality, qualityOf, type Objective } from '../../server/src/core';
 import { generateRealisticOkr } from '../../scripts/bench/generate';
 import { exampleOkrTexts } from './test-inputs';
 
@@ -18,6 +18,25 @@ describe('quality cache', () => {
     assert.equal(qualityOf(title, CONFIG), analysis, 'the primed object itself');
     assert.equal(hasQuality(title, configured), false, 'other settings are another entry');
     assert.notEqual(qualityOf(title, configured), analysis);
+  });
+
+  it('a miss asks the host first, and takes what it primed; a hit does not ask', () => {
+    const title = 'Cut the hooked queue latency from 900 ms to 150 ms';
+    const primed = { ...analyzeKeyResultText(title), summary: 'from the other thread' };
+    const asked: string[] = [];
+    onQualityMiss((text, config) => {
+      asked.push(text);
+      if (text === title) primeQuality(text, config, primed);
+    });
+    try {
+      assert.equal(qualityOf(title, CONFIG), primed);
+      assert.equal(qualityOf(title, CONFIG), primed);
+      const other = 'Lift the hooked NPS from 31 to 45';
+      assert.equal(qualityOf(other, CONFIG).summary, analyzeKeyResultText(other).summary, 'not primed: analysed here');
+      assert.deepEqual(asked, [title, other]);
+    } finally {
+      onQualityMiss(undefined);
+    }
   });
 
   it('an analysis survives the copy between threads unchanged (plain data only), for the example and generated titles', () => {

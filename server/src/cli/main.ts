@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AppliedFix } from '../core';
-import { okrJsonSchema } from '../core';
+import { okrJsonSchema, onQualityMiss } from '../core';
 import { version } from '../../../package.json';
 import { parseArgs, resolveToday, type ParsedArgs } from './args';
 import { errorsOnly, runCheck, type CheckResult } from './check';
@@ -90,50 +90,54 @@ async function runOnFiles(args: ParsedArgs, io: Io): Promise<number> {
   if (args.command === 'refs' && !refArg) throw new UsageError(`'okr refs' needs a reference: okr refs <file>#<objective>/<key-result>`);
   const paths = args.command === 'refs' ? args.paths.slice(1) : args.paths;
   const titles = args.command === 'check' || args.command === 'report' ? titleThread(io) : undefined;
-  const options = { paths, cwd: io.cwd, configFile: args.config, stdin, parseHooks: titles?.parseHooks };
-  if (args.command === 'check' && !args.fix && !stdin) {
-    // A large workspace is checked on every core (parallel-check.ts); the report is the same.
-    const plan = planWorkspace(options);
-    warnIgnored(plan, io);
-    const threads = threadsFor(plan.all.length, args.jobs);
-    if (io.env.OKR_DEBUG) io.stderr(`okr: checking ${plan.all.length} files on ${threads} thread(s)\n`);
-    if (threads > 1) return printCheck(args, io, await runCheckInParallel(plan, today, threads, __filename), [], c);
-    const planned = loadWorkspace(options, plan);
-    planned.histories = await loadHistories(planned);
+  try {
+    const options = { paths, cwd: io.cwd, configFile: args.config, stdin, parseHooks: titles?.parseHooks };
+    if (args.command === 'check' && !args.fix && !stdin) {
+      // A large workspace is checked on every core (parallel-check.ts); the report is the same.
+      const plan = planWorkspace(options);
+      warnIgnored(plan, io);
+      const threads = threadsFor(plan.all.length, args.jobs);
+      if (io.env.OKR_DEBUG) io.stderr(`okr: checking ${plan.all.length} files on ${threads} thread(s)\n`);
+      if (threads > 1) return printCheck(args, io, await runCheckInParallel(plan, today, threads, __filename), [], c);
+      const planned = loadWorkspace(options, plan);
+      planned.histories = await loadHistories(planned);
+      titles?.start();
+      return check(args, io, planned, today, c);
+    }
+    const ws = loadWorkspace(options);
+    warnIgnored(ws, io);
+    // The rules that compare with git (target-moved, baseline-moved, and check-ins from commits).
+    if (args.command !== 'score') ws.histories = await loadHistories(ws);
+    titles?.start();
+    switch (args.command) {
+      case 'refs': {
+        const refs = refsOf(ws, refArg!);
+        io.stdout(args.format === 'json' ? JSON.stringify(refs, null, 2) + '\n' : formatRefsText(refs));
+        return 0;
+      }
+      case 'check':
+        return check(args, io, ws, today, c);
+      case 'score': {
+        const rows = scoreWorkspace(ws, today);
+        io.stdout(args.format === 'json' ? formatScoreJson(rows) : formatScoreText(rows, { colors: c, today, width: io.columns }));
+        return reportUnreadable(ws, io);
+      }
+      case 'report': {
+        const text = args.format === 'html' ? formatHtmlReport(ws, runCheck(ws, today), today) : formatReport(scoreWorkspace(ws, today), runCheck(ws, today), today);
+        if (args.out) writeReport(path.resolve(io.cwd, args.out), text);
+        else io.stdout(text);
+        return reportUnreadable(ws, io);
+      }
+      case 'summary': {
+        const shown = args.paths.length ? args.paths.join(', ') : path.basename(io.cwd) || '.';
+        io.stdout(formatSummary(ws, today, shown, { colors: c, width: io.columns }));
+        return reportUnreadable(ws, io);
+      }
+      default:
+        throw new UsageError(`unknown command '${args.command}'`);
+    }
+  } finally {
     titles?.finish();
-    return check(args, io, planned, today, c);
-  }
-  const ws = loadWorkspace(options);
-  warnIgnored(ws, io);
-  // The rules that compare with git (target-moved, baseline-moved, and check-ins from commits).
-  if (args.command !== 'score') ws.histories = await loadHistories(ws);
-  titles?.finish();
-  switch (args.command) {
-    case 'refs': {
-      const refs = refsOf(ws, refArg!);
-      io.stdout(args.format === 'json' ? JSON.stringify(refs, null, 2) + '\n' : formatRefsText(refs));
-      return 0;
-    }
-    case 'check':
-      return check(args, io, ws, today, c);
-    case 'score': {
-      const rows = scoreWorkspace(ws, today);
-      io.stdout(args.format === 'json' ? formatScoreJson(rows) : formatScoreText(rows, { colors: c, today, width: io.columns }));
-      return reportUnreadable(ws, io);
-    }
-    case 'report': {
-      const text = args.format === 'html' ? formatHtmlReport(ws, runCheck(ws, today), today) : formatReport(scoreWorkspace(ws, today), runCheck(ws, today), today);
-      if (args.out) writeReport(path.resolve(io.cwd, args.out), text);
-      else io.stdout(text);
-      return reportUnreadable(ws, io);
-    }
-    case 'summary': {
-      const shown = args.paths.length ? args.paths.join(', ') : path.basename(io.cwd) || '.';
-      io.stdout(formatSummary(ws, today, shown, { colors: c, width: io.columns }));
-      return reportUnreadable(ws, io);
-    }
-    default:
-      throw new UsageError(`unknown command '${args.command}'`);
   }
 }
 
@@ -207,14 +211,19 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
  * once the files read add up to a size where that saves more than the thread's start costs; off with
  * OKR_QUALITY_THREAD=0 (the output is the same either way, only later).
  */
-function titleThread(io: Io): { parseHooks: LoadOptions['parseHooks']; finish(): void } | undefined {
+function titleThread(io: Io): { parseHooks: LoadOptions['parseHooks']; start(): void; finish(): void } | undefined {
   const pool = io.env.OKR_QUALITY_THREAD === '0' ? undefined : qualityPool(__dirname);
   if (!pool) return undefined;
   let bytes = 0;
   return {
     parseHooks: (text, config) => ((bytes += text.length) >= TITLE_THREAD_FROM_BYTES ? pool.hooks(config) : undefined),
+    // The parse is over: the rules may start, waiting only for an answer they need that is not in yet.
+    start: () => {
+      pool.flush();
+      onQualityMiss((title, config) => pool.waitFor(title, config));
+    },
     finish: () => {
-      pool.drain();
+      onQualityMiss(undefined);
       pool.close();
       if (io.env.OKR_DEBUG) io.stderr(`okr: ${pool.answered} key-result titles judged on a second thread\n`);
     },

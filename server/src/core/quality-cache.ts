@@ -21,11 +21,15 @@ function cacheKey(text: string, config: QualityConfig): string {
   return q.extraVagueWords.length || q.units.length ? `${q.extraVagueWords.join(',')}|${q.units.join(',')}|${text}` : text;
 }
 
-function cached<T>(cache: Map<string, T>, analyse: (text: string, options: QualityOptions) => T, wholeText: string, config: QualityConfig): T {
+function cached<T>(cache: Map<string, T>, analyse: (text: string, options: QualityOptions) => T, wholeText: string, config: QualityConfig, onMiss?: MissHook): T {
   const text = analysedPart(wholeText);
   const q = config.quality;
   const key = cacheKey(text, config);
   let hit = cache.get(key);
+  if (!hit && onMiss) {
+    onMiss(wholeText, config);
+    hit = cache.get(key);
+  }
   if (!hit) {
     hit = analyse(text, { extraVagueWords: q.extraVagueWords, units: q.units });
     if (cache.size >= QUALITY_CACHE_MAX) cache.clear();
@@ -35,7 +39,20 @@ function cached<T>(cache: Map<string, T>, analyse: (text: string, options: Quali
 }
 
 export function qualityOf(text: string, config: QualityConfig): TextAnalysis {
-  return cached(qualityCache, analyzeKeyResultText, text, config);
+  return cached(qualityCache, analyzeKeyResultText, text, config, missHook);
+}
+
+/** What a host does when a title's analysis is not cached: wait for the one it has computed elsewhere, and prime it. */
+type MissHook = (text: string, config: QualityConfig) => void;
+let missHook: MissHook | undefined;
+
+/**
+ * Sets (or, with undefined, removes) the hook qualityOf calls before it analyses a title itself: a
+ * host that has the title analysed on another thread waits there for that answer and primes the cache
+ * with it (node/quality-pool.ts), so the rules run while the rest of the answers are still coming.
+ */
+export function onQualityMiss(hook: MissHook | undefined): void {
+  missHook = hook;
 }
 
 /**

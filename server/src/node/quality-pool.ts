@@ -50,6 +50,13 @@ export interface QualityWorkerData {
 export interface QualityPool {
   /** Hooks for a parse whose key-result titles are to be judged under `config` on the worker. */
   hooks(config: QualityConfig): ParseHooks;
+  /** Sends the titles still waiting for a full batch (the parse is over). */
+  flush(): void;
+  /**
+   * Waits until the answer for `title` under `config` is cached, if it was sent (a hook for the
+   * core's onQualityMiss: the rules then start while the later answers are still coming).
+   */
+  waitFor(title: string, config: QualityConfig): void;
   /** Waits until every title sent so far is answered and cached (or the worker is gone or stalls). */
   drain(): void;
   /** Stops the worker for good. */
@@ -71,8 +78,15 @@ export function qualityPool(bundleDir: string): QualityPool | undefined {
   let nextId = 0;
   let answered = 0;
   const inFlight = new Map<number, QualityRequest>();
-  const sent = new Set<string>();
+  /** Title (with its settings) -> the request it went in, until drain(). */
+  const sent = new Map<string, number>();
   const buffers = new Map<string, QualityRequest>();
+  const settingsKeys = new WeakMap<object, string>();
+  const settingsOf = (config: QualityConfig): string => {
+    let key = settingsKeys.get(config.quality);
+    if (key === undefined) settingsKeys.set(config.quality, (key = JSON.stringify(config.quality)));
+    return key;
+  };
 
   const stop = () => {
     dead = true;
@@ -100,6 +114,23 @@ export function qualityPool(bundleDir: string): QualityPool | undefined {
     inFlight.set(request.id, request);
     worker.thread.postMessage(request);
   };
+  /** Reads the worker's answers until `done()` (sleeping while none come), or until it is gone or stalls. */
+  const pump = (done: () => boolean) => {
+    while (worker && !dead && !done()) {
+      const seen = Atomics.load(worker.signal, 0);
+      let message = receiveMessageOnPort(worker.answers);
+      if (!message) {
+        // Nothing yet: sleep until the worker says it answered (the counter moves), or give up.
+        if (Atomics.wait(worker.signal, 0, seen, STALL_MS) === 'timed-out') stop();
+        continue;
+      }
+      for (; message; message = receiveMessageOnPort(worker.answers)) take(message.message as QualityAnswer);
+    }
+  };
+  const flush = () => {
+    for (const request of buffers.values()) send(request);
+    buffers.clear();
+  };
   const take = (answer: QualityAnswer) => {
     const request = inFlight.get(answer.id);
     if (!request) return;
@@ -113,13 +144,13 @@ export function qualityPool(bundleDir: string): QualityPool | undefined {
 
   return {
     hooks(config) {
-      const settings = JSON.stringify(config.quality);
+      const settings = settingsOf(config);
       const add = (title: string) => {
         const key = `${settings}\u0000${title}`;
         if (dead || sent.has(key) || hasQuality(title, config)) return;
-        sent.add(key);
         let buffer = buffers.get(settings);
         if (!buffer) buffers.set(settings, (buffer = { id: nextId++, quality: config.quality, titles: [] }));
+        sent.set(key, buffer.id);
         buffer.titles.push(title);
         if (buffer.titles.length >= BATCH) {
           buffers.delete(settings);
@@ -132,21 +163,18 @@ export function qualityPool(bundleDir: string): QualityPool | undefined {
         },
       };
     },
+    flush,
+    waitFor(title, config) {
+      const id = sent.get(`${settingsOf(config)}\u0000${title}`);
+      if (id === undefined) return;
+      if (buffers.size > 0) flush();
+      pump(() => !inFlight.has(id));
+    },
     drain() {
-      for (const request of buffers.values()) send(request);
-      buffers.clear();
-      while (worker && !dead && inFlight.size > 0) {
-        const seen = Atomics.load(worker.signal, 0);
-        let message = receiveMessageOnPort(worker.answers);
-        if (!message) {
-          // Nothing yet: sleep until the worker says it answered (the counter moves), or give up.
-          if (Atomics.wait(worker.signal, 0, seen, STALL_MS) === 'timed-out') stop();
-          continue;
-        }
-        for (; message; message = receiveMessageOnPort(worker.answers)) take(message.message as QualityAnswer);
-      }
+      flush();
+      pump(() => inFlight.size === 0);
       // Everything sent is in the cache now (or left to the rules): `sent` only spares a title a
-      // second trip before its answer is in, and must not grow with a long-running server.
+      // second trip before its answer is in, and must not grow with a long-running process.
       sent.clear();
     },
     close() {
