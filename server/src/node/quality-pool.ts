@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { hasQuality, primeQuality, type Objective, type ParseHooks, type QualityConfig, type TextAnalysis } from '../core';
 
-/** From this many bytes of .okr text, the thread saves more than its start costs (it starts with the first such text). */
+/** From a file of this many bytes, the thread saves more than its start costs (it starts with the first such file). */
 export const TITLE_THREAD_FROM_BYTES = 256 * 1024;
 /** Titles sent in one message: small enough that the worker starts early, large enough to be few messages. */
 const BATCH = 128;
