@@ -2,14 +2,15 @@
 // file and judging its titles are the two largest parts of checking it, and they do not depend on
 // each other: the parse tells this pool each objective as soon as it is built (ParseHooks),
 // the pool sends the new titles to a worker (quality-worker.ts, a small bundle of the text analysis
-// alone), and `drain()` puts its answers in the core's cache (primeQuality) before the rules run, which
-// then find them there. The answers are what the main thread would compute (the same deterministic
-// code); whatever the worker has not answered, or if it cannot start, dies or stalls, the rules compute
-// as before.
+// alone). Once the parse is over the rules run at once: a title they need that is not cached yet waits
+// for its own answer only (`waitFor`, the core's onQualityMiss hook), which goes into the core's cache
+// (primeQuality). The answers are what the main thread would compute (the same deterministic code);
+// whatever the worker has not answered, or if it cannot start, dies or stalls, the rules compute as
+// before.
 //
-// `drain()` is synchronous: the answers come on a MessagePort read with receiveMessageOnPort, and the
-// main thread sleeps on a shared counter (Atomics.wait) the worker bumps after each answer. So the
-// caller stays as it was: parse, drain, analyse. (The language server does not use it: on its cold
+// Waiting is synchronous: the answers come on a MessagePort read with receiveMessageOnPort, and the
+// main thread sleeps on a shared counter (Atomics.wait) the worker bumps after each answer, so the
+// rules stay synchronous. (The language server does not use the pool: on its cold
 // open of the realistic file the thread saved nothing measurable, cost 30 MB, and left the first
 // keystroke in a title to compile the analysis' regular expressions; see ARCHITECTURE.md.)
 import * as fs from 'node:fs';
@@ -22,7 +23,7 @@ export const TITLE_THREAD_FROM_BYTES = 256 * 1024;
 /** Titles sent in one message: small enough that the worker starts early, large enough to be few messages. */
 const BATCH = 128;
 /**
- * How long drain() waits for an answer before it leaves the rest to the main thread: the worker is
+ * How long a wait for an answer lasts before it leaves the rest to the main thread: the worker is
  * stuck, or gone (a thread that fails says so on the event loop, which a synchronous wait does not
  * turn). A batch takes well under 100 ms, the thread's start about as long.
  */
@@ -57,8 +58,6 @@ export interface QualityPool {
    * core's onQualityMiss: the rules then start while the later answers are still coming).
    */
   waitFor(title: string, config: QualityConfig): void;
-  /** Waits until every title sent so far is answered and cached (or the worker is gone or stalls). */
-  drain(): void;
   /** Stops the worker for good. */
   close(): void;
   /** Titles answered by the worker so far (OKR_DEBUG prints it; tests check the worker ran). */
@@ -78,7 +77,7 @@ export function qualityPool(bundleDir: string): QualityPool | undefined {
   let nextId = 0;
   let answered = 0;
   const inFlight = new Map<number, QualityRequest>();
-  /** Title (with its settings) -> the request it went in, until drain(). */
+  /** Title (with its settings) -> the request it went in (the pool lives as long as one check). */
   const sent = new Map<string, number>();
   const buffers = new Map<string, QualityRequest>();
   const settingsKeys = new WeakMap<object, string>();
@@ -169,13 +168,6 @@ export function qualityPool(bundleDir: string): QualityPool | undefined {
       if (id === undefined) return;
       if (buffers.size > 0) flush();
       pump(() => !inFlight.has(id));
-    },
-    drain() {
-      flush();
-      pump(() => inFlight.size === 0);
-      // Everything sent is in the cache now (or left to the rules): `sent` only spares a title a
-      // second trip before its answer is in, and must not grow with a long-running process.
-      sent.clear();
     },
     close() {
       stop();
