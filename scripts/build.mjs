@@ -37,7 +37,7 @@ const builds = [
   // The `okr` command: a small entry that loads the CLI bundle with V8's code cache (see launch.ts).
   { ...common, entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/okr-cli.js' },
-  // The thread that judges key-result titles while a large file is parsed (server and CLI, see quality-pool.ts).
+  // The thread that judges key-result titles while a large file is parsed (okr check, see quality-pool.ts).
   { ...common, entryPoints: ['server/src/node/quality-worker.ts'], outfile: 'dist/quality-worker.js' },
   // The progress panel's page script: runs in the webview (a browser), loaded under its CSP.
   { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/panel/webview/main.ts'], outfile: 'dist/webview/panel.js' },

@@ -483,6 +483,7 @@ objectives:
   - id: b
     title: Make search fast
     key_results:
+      - plain words
       - id: b-kr
         title: Lift search NPS from 31 to 45
         baseline: 31
@@ -491,8 +492,11 @@ objectives:
 `;
     const doc = chunkedParse(text);
     const found = schemaProblems(doc);
-    // Every kind of place: an item that is not a map, a value in a nested map, a list item, a check-in after one that is not a map, an unknown key.
-    assert.ok(found.length >= 7, found.map((d) => d.message).join('\n'));
+    // Every kind of place: an item that is not a map, a value in a nested map, a list item, a check-in
+    // after one that is not a map, an unknown key; objective a's lines read again by the yaml package
+    // (flow style), b's by the block reader.
+    assert.ok(found.some((d) => d.range.start.line === 22 && /Item 1 of `key_results`.*plain words/.test(d.message)), found.map((d) => `${d.range.start.line}: ${d.message}`).join('\n'));
+    assert.ok(found.length >= 8, found.map((d) => d.message).join('\n'));
     same(found, schemaProblems(parseWhole(text, URI, 1)), 'schema problems differ');
     assert.equal(treeInMemory(doc), false, 'the whole file was parsed again to place them');
   });

@@ -281,14 +281,15 @@ export function objectiveNodeFromText(doc: OkrDocument, o: Objective): YAMLMap |
   const dashLine = doc.lines.lineBounds(doc.lines.positionAt(o.node.start).line).start;
   // A block map's extent ends where the next line starts: its last line is the one before.
   const endLine = doc.lines.lineBounds(doc.lines.positionAt(Math.max(o.node.start, o.node.end - 1)).line).end;
-  const end = Math.min(source.length, endLine + 1);
-  let seq: Node | null | undefined = readBlockList(source.slice(0, end), dashLine, end);
+  // The item's lines alone, read at 0 and moved to where they are (as the re-parse reads an item).
+  const chunk = source.slice(dashLine, Math.min(source.length, endLine + 1));
+  let seq: Node | null | undefined = readBlockList(chunk, 0, chunk.length);
   if (!seq) {
-    const part = parseYaml(source.slice(dashLine, end));
+    const part = parseYaml(chunk);
     if (part.errors.length) return undefined;
     seq = part.contents as Node | null;
-    shiftAll(seq, 0, dashLine);
   }
+  shiftAll(seq, 0, dashLine);
   const item = isSeq(seq) && seq.items.length === 1 ? (seq.items[0] as Node | null) : undefined;
   return isMap(item) && item.range?.[0] === o.node.start ? item : undefined;
 }

@@ -32,10 +32,15 @@ function cached<T>(cache: Map<string, T>, analyse: (text: string, options: Quali
   }
   if (!hit) {
     hit = analyse(text, { extraVagueWords: q.extraVagueWords, units: q.units });
-    if (cache.size >= QUALITY_CACHE_MAX) cache.clear();
-    cache.set(key, hit);
+    store(cache, key, hit);
   }
   return hit;
+}
+
+/** Keeps an entry; a full cache starts again (the texts of one workspace fit many times over). */
+function store<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= QUALITY_CACHE_MAX) cache.clear();
+  cache.set(key, value);
 }
 
 export function qualityOf(text: string, config: QualityConfig): TextAnalysis {
@@ -79,7 +84,5 @@ export function hasQuality(text: string, config: QualityConfig): boolean {
  */
 export function primeQuality(text: string, config: QualityConfig, analysis: TextAnalysis): void {
   const key = cacheKey(analysedPart(text), config);
-  if (qualityCache.has(key)) return;
-  if (qualityCache.size >= QUALITY_CACHE_MAX) qualityCache.clear();
-  qualityCache.set(key, analysis);
+  if (!qualityCache.has(key)) store(qualityCache, key, analysis);
 }
